@@ -1,0 +1,189 @@
+## Тексты интерфейса, русский. Каждый ключ есть и в en/main.ftl (это проверяет тест).
+
+site-name = Свобода
+skip-to-content = Перейти к содержанию
+language-switch = Язык
+footer-privacy = Этот сайт ничего не загружает с других сайтов и не записывает ваши посещения.
+
+## Даты
+date-format = { $day } { $month } { $year } г.
+month-1 = января
+month-2 = февраля
+month-3 = марта
+month-4 = апреля
+month-5 = мая
+month-6 = июня
+month-7 = июля
+month-8 = августа
+month-9 = сентября
+month-10 = октября
+month-11 = ноября
+month-12 = декабря
+
+## Ошибки
+error-back-to-directory = Ко всем кампаниям
+error-not-found-title = Страница не найдена
+error-not-found-text = Такой страницы нет. Возможно, она переехала или в адресе опечатка.
+error-unavailable-title = Временно недоступно
+error-unavailable-text = Сайт сейчас не может связаться с базой данных. Попробуйте ещё раз через минуту.
+error-internal-title = Что-то пошло не так
+error-internal-text = Страницу не удалось показать. Ошибка записана в журнал; попробуйте позже.
+
+## Каталог
+directory-title = Кампании поддержки
+directory-description = Люди, которых преследуют за гражданскую активность, и как им помочь.
+campaigns = Кампании
+help-now = Помочь сейчас
+upcoming-hearings = Ближайшие заседания
+birthdays = Дни рождения в заключении
+birthdays-hint = Открытка или письмо в день рождения очень много значат для человека за решёткой.
+search-by-name = Поиск по имени
+filter-by-status = Статус
+all-statuses = Любой статус
+apply-filter = Показать
+reset-filter = Сбросить
+nothing-found = По запросу ничего не найдено.
+no-campaigns = Кампаний пока нет.
+charge-short = ст. { $article } { $code }
+
+## Страница кампании
+campaign-title = { $name } — кампания поддержки
+photo-alt = Фото: { $name }
+photo-placeholder-alt = Фотографии нет: { $name }
+status-since = с { $date }
+sentence = Приговор
+next-hearing = Ближайшее заседание
+add-to-calendar = Добавить заседания в календарь
+more-hearings-in-calendar = остальные заседания — в календаре
+born = Дата рождения
+about-person = О человеке
+about-case = Об уголовном деле
+charges-heading = В чём обвиняется { $name }?
+charge-citation = { $form ->
+    [apc] п. «{ $clause }» ч. { $part } ст. { $article } { $code }
+    [ap] ч. { $part } ст. { $article } { $code }
+    [ac] п. «{ $clause }» ст. { $article } { $code }
+   *[a] ст. { $article } { $code }
+}
+max-penalty = Максимальное наказание
+timeline = Хронология
+upcoming = предстоит
+source = источник
+recognitions = Признание политическим заключённым
+recognised-by = { $gender ->
+    [female] Признана политической заключённой: { $org }.
+   *[other] Признан политическим заключённым: { $org }.
+}
+how-to-help = Как помочь?
+donate = Пожертвовать
+risk = Будьте осторожны
+letters = Написать письмо
+letters-address = Письма и открытки отправляйте по адресу
+share = Расскажите другим
+share-link = Ссылка на эту страницу
+share-text = Поддержите: { $name }
+publications = Публикации
+updates = Новости
+all-updates = Все новости
+feed = Лента Atom
+follow-channels = Следите за новостями:
+last-updated = Обновлено
+report-inaccuracy = Сообщить о неточности
+footnotes = Примечания
+
+## Новости
+updates-title = { $name }: новости
+updates-description = Новости кампании поддержки: { $name }.
+no-updates = Новостей пока нет.
+feed-title = { $name }: новости
+feed-author = Кампания поддержки: { $name }
+hearings-calendar-title = { $name }: заседания
+
+## Статус: плашка на странице кампании и короткая метка в списках
+status-banner-pre-trial-detention = { $name } в СИЗО
+status-banner-house-arrest = { $name } под домашним арестом
+status-banner-ban-on-certain-activities = { $name } под запретом определённых действий
+status-banner-travel-restriction = { $name } под подпиской о невыезде
+status-banner-sentenced = { $gender ->
+    [female] { $name } осуждена
+   *[other] { $name } осуждён
+}
+status-banner-serving-sentence = { $name } отбывает наказание
+status-banner-released = { $name } на свободе
+status-banner-emigrated = { $gender ->
+    [female] { $name } уехала из страны
+   *[other] { $name } уехал из страны
+}
+status-banner-wanted = { $gender ->
+    [female] { $name } объявлена в розыск
+   *[other] { $name } объявлен в розыск
+}
+status-banner-sentenced-in-absentia = { $gender ->
+    [female] { $name } осуждена заочно
+   *[other] { $name } осуждён заочно
+}
+status-banner-deceased = { $gender ->
+    [female] { $name } умерла
+   *[other] { $name } умер
+}
+status-banner-unknown = Текущий статус неизвестен: { $name }
+status-pre-trial-detention = СИЗО
+status-house-arrest = Домашний арест
+status-ban-on-certain-activities = Запрет определённых действий
+status-travel-restriction = Подписка о невыезде
+status-sentenced = Приговор
+status-serving-sentence = Отбывает наказание
+status-released = На свободе
+status-emigrated = Уехал(а) из страны
+status-wanted = В розыске
+status-sentenced-in-absentia = Осуждён(а) заочно
+status-deceased = Умер(ла)
+status-unknown = Неизвестно
+
+## Кодексы
+code-criminal-code-rf = УК РФ
+code-administrative-code-rf = КоАП РФ
+code-criminal-code-by = УК Республики Беларусь
+code-administrative-code-by = КоАП Республики Беларусь
+
+## События хронологии
+event-search = Обыск
+event-detention = Задержание
+event-charge = Обвинение
+event-transfer = Этапирование
+event-measure-of-restraint = Суд о мере пресечения
+event-hearing = Судебное заседание
+event-verdict = Приговор
+event-appeal = Апелляция
+event-release = Освобождение
+event-other = Событие
+
+## Пожертвования
+donation-bank-card = Банковская карта
+donation-bank-transfer = Банковский перевод
+donation-crypto = Криптовалюта
+donation-link = Онлайн
+donation-card-number = Номер карты
+donation-bank = Банк
+donation-recipient = Получатель
+donation-details = Реквизиты
+donation-currency = Валюта
+donation-network = Сеть
+donation-address = Адрес
+
+## Каналы
+channel-telegram = Telegram
+channel-vk = ВКонтакте
+channel-youtube = YouTube
+channel-instagram = Instagram
+channel-x = X
+channel-website = Сайт
+channel-email = Почта
+channel-other = Ссылка
+
+## Правовые пометки: текст сноски, которого закон требует рядом с этими организациями
+label-foreign-agent = Организация «{ $name }» внесена Министерством юстиции РФ в реестр иностранных агентов.
+label-undesirable = Деятельность организации «{ $name }» признана нежелательной на территории РФ.
+label-extremist = Организация «{ $name }» признана экстремистской и запрещена в РФ.
+label-terrorist = Организация «{ $name }» признана террористической и запрещена в РФ.
+label-since = с { $date }

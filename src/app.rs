@@ -1,0 +1,61 @@
+//! `app(state)`: the whole HTTP application, used by `serve` and by every test.
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::get;
+
+use crate::web::error::WebError;
+use crate::web::{AppState, api, assets, calendar, campaign_page, directory, language, security, updates};
+
+pub fn app(state: Arc<AppState>) -> Router {
+    let router = Router::new()
+        .route("/", get(language::root))
+        .route("/healthz", get(health))
+        .route("/static/{name}", get(assets::static_file))
+        .route("/photos/{file}", get(assets::photo))
+        .route("/api/v1/campaigns", get(api::list))
+        .route("/api/v1/campaigns/{slug}", get(api::one))
+        .route("/{lang}", get(lang_root))
+        .route("/{lang}/", get(directory::handler))
+        .route("/{lang}/{slug}", get(campaign_page::handler))
+        .route("/{lang}/{slug}/updates", get(updates::list))
+        .route("/{lang}/{slug}/updates/{id}", get(updates::one))
+        .route("/{lang}/{slug}/feed.atom", get(updates::feed))
+        .route("/{lang}/{slug}/hearings.ics", get(calendar::handler))
+        .fallback(not_found)
+        .with_state(state);
+    security::add_headers(router)
+}
+
+/// `/ru` → `/ru/`.
+async fn lang_root(State(state): State<Arc<AppState>>, Path(lang): Path<String>) -> Result<Redirect, WebError> {
+    let lang = crate::web::paths::lang(&lang, &state)?;
+    Ok(Redirect::permanent(&crate::web::paths::directory(lang)))
+}
+
+/// A 404 in the language of the path, or else of the visitor.
+async fn not_found(State(state): State<Arc<AppState>>, uri: Uri, headers: HeaderMap) -> WebError {
+    let from_path = uri
+        .path()
+        .trim_start_matches('/')
+        .split('/')
+        .next()
+        .and_then(|seg| seg.parse().ok());
+    let lang = from_path.unwrap_or_else(|| language::from_headers(&headers, state.settings.default_lang));
+    WebError::not_found(lang)
+}
+
+/// For load balancers: 200 when the store answers.
+async fn health(State(state): State<Arc<AppState>>) -> Response {
+    match state.store.content_revision().await {
+        Ok(_) => (StatusCode::OK, "ok").into_response(),
+        Err(e) => {
+            tracing::warn!(error = %e, "health check failed");
+            (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()
+        }
+    }
+}

@@ -1,0 +1,18 @@
+//! The domain: what a campaign is, and the rules its content follows.
+//! Nothing here knows about HTTP or SQL.
+
+pub mod date;
+pub mod file;
+pub mod ids;
+pub mod lang;
+pub mod markdown;
+pub mod model;
+pub mod organisation;
+pub mod photo;
+pub mod status;
+
+pub use ids::{OrgId, Slug, WebLink};
+pub use lang::{Lang, Localized};
+pub use model::*;
+pub use organisation::{Footnotes, LabelKind, Organisation, Registry};
+pub use status::{Facility, Status, StatusKind};

@@ -1,0 +1,110 @@
+//! The person's photo: re-encoded on import at the size pages show, which
+//! also drops metadata (EXIF location, camera serial) the original may carry.
+
+use image::ImageFormat;
+use image::imageops::FilterType;
+
+/// Largest side of the stored photo, in pixels: twice the CSS size for
+/// high-density phone screens.
+const MAX_SIDE: u32 = 640;
+/// Refuse files larger than this before decoding them.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Photo {
+    /// Always JPEG.
+    pub jpeg: Vec<u8>,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Photo {
+    /// What a stored photo is known by without loading its bytes.
+    pub fn meta(&self) -> PhotoMeta {
+        use sha2::Digest;
+        PhotoMeta {
+            width: self.width,
+            height: self.height,
+            digest: hex::encode(&sha2::Sha256::digest(&self.jpeg)[..8]),
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhotoMeta {
+    pub width: u32,
+    pub height: u32,
+    /// Changes with the image, so its URL can be cached for ever.
+    pub digest: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PhotoError {
+    #[error("the photo is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024)]
+    TooLarge,
+    #[error("the photo is not a JPEG or PNG image this program can read: {0}")]
+    Unreadable(String),
+}
+
+/// Decodes a JPEG or PNG, scales it down to fit the page, and encodes JPEG.
+pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(PhotoError::TooLarge);
+    }
+    let format = image::guess_format(bytes).map_err(|e| PhotoError::Unreadable(e.to_string()))?;
+    if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png) {
+        return Err(PhotoError::Unreadable(format!("{format:?} files are not accepted")));
+    }
+    let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
+    let mut limits = image::Limits::default();
+    limits.max_image_width = Some(12_000);
+    limits.max_image_height = Some(12_000);
+    limits.max_alloc = Some(512 * 1024 * 1024);
+    reader.limits(limits);
+    let img = reader.decode().map_err(|e| PhotoError::Unreadable(e.to_string()))?;
+    let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
+        img.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3)
+    } else {
+        img
+    };
+    let rgb = img.to_rgb8();
+    let mut jpeg = Vec::new();
+    let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 82);
+    rgb.write_with_encoder(encoder)
+        .map_err(|e| PhotoError::Unreadable(e.to_string()))?;
+    Ok(Photo {
+        jpeg,
+        width: rgb.width(),
+        height: rgb.height(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn png(width: u32, height: u32) -> Vec<u8> {
+        let img = image::RgbImage::from_pixel(width, height, image::Rgb([120, 130, 140]));
+        let mut out = std::io::Cursor::new(Vec::new());
+        img.write_to(&mut out, ImageFormat::Png).expect("encode png");
+        out.into_inner()
+    }
+
+    #[test]
+    fn large_photo_is_scaled_to_fit_keeping_proportions() {
+        let photo = prepare(&png(1600, 1200)).expect("valid png");
+        assert_eq!((photo.width, photo.height), (640, 480));
+        assert_eq!(image::guess_format(&photo.jpeg).ok(), Some(ImageFormat::Jpeg));
+    }
+
+    #[test]
+    fn small_photo_keeps_its_size() {
+        let photo = prepare(&png(300, 400)).expect("valid png");
+        assert_eq!((photo.width, photo.height), (300, 400));
+    }
+
+    #[test]
+    fn garbage_is_refused_with_a_reason() {
+        assert!(matches!(prepare(b"not an image"), Err(PhotoError::Unreadable(_))));
+    }
+}

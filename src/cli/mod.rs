@@ -1,0 +1,152 @@
+//! The command line: thin commands over the library. The doc comments below
+//! are the `--help` text.
+
+mod campaign;
+mod serve;
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::campaign::Lang;
+use crate::campaign::file::FileError;
+use crate::campaign::photo::PhotoError;
+use crate::config::{ConfigError, FileConfig, Overrides};
+use crate::store::{self, OpenMode, StoreError};
+
+/// Svoboda: support campaigns for people persecuted for their civic activity.
+#[derive(Debug, Parser)]
+#[command(name = "svoboda", version)]
+pub struct Cli {
+    /// Configuration file (TOML); flags and environment variables override it.
+    #[arg(long, global = true, env = "SVOBODA_CONFIG")]
+    pub config: Option<PathBuf>,
+    /// sqlite://PATH (default sqlite://svoboda.db) or postgres://USER@HOST/DB.
+    #[arg(long, global = true, env = "DATABASE_URL")]
+    pub database_url: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Serve the public site.
+    Serve(ServeArgs),
+    /// Import, export and list campaigns.
+    #[command(subcommand)]
+    Campaign(CampaignCommand),
+    /// Write a consistent copy of the SQLite database to FILE, while serving.
+    Backup {
+        /// A new file; an existing one is never overwritten.
+        file: PathBuf,
+    },
+}
+
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// Address to listen on (default 127.0.0.1:8080).
+    #[arg(long, env = "SVOBODA_ADDR")]
+    pub addr: Option<SocketAddr>,
+    /// The address people reach the site at, for feeds and share links.
+    #[arg(long, env = "SVOBODA_PUBLIC_URL")]
+    pub public_url: Option<String>,
+    /// Language of `/` when the browser states no supported one.
+    #[arg(long, env = "SVOBODA_DEFAULT_LANGUAGE")]
+    pub default_language: Option<Lang>,
+    /// Load the demo campaign if it is not there yet.
+    #[arg(long)]
+    pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CampaignCommand {
+    /// Import a campaign file (TOML); replaces the campaign with the same slug.
+    Import {
+        /// The campaign file; its photo is looked for next to it.
+        file: PathBuf,
+    },
+    /// Export a campaign as a file.
+    Export {
+        slug: String,
+        /// Write campaign.toml and photo.jpg into this folder instead of
+        /// printing the file.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+    /// List the campaigns of this instance.
+    List,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum CliError {
+    #[error(transparent)]
+    Config(#[from] ConfigError),
+    #[error(transparent)]
+    Store(#[from] StoreError),
+    #[error(transparent)]
+    File(#[from] FileError),
+    #[error("{file}: {source}")]
+    Photo { file: String, source: PhotoError },
+    #[error("{path}: {source}")]
+    Io { path: String, source: std::io::Error },
+    #[error(transparent)]
+    Demo(#[from] crate::demo::DemoError),
+    #[error("{0}")]
+    Usage(String),
+}
+
+impl CliError {
+    pub fn io(path: &std::path::Path, source: std::io::Error) -> Self {
+        CliError::Io {
+            path: path.display().to_string(),
+            source,
+        }
+    }
+}
+
+impl Cli {
+    fn file_config(&self) -> Result<FileConfig, CliError> {
+        Ok(match &self.config {
+            Some(path) => FileConfig::load(path)?,
+            None => FileConfig::default(),
+        })
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<(), CliError> {
+    let file = cli.file_config()?;
+    let mut over = Overrides {
+        database_url: cli.database_url.clone(),
+        ..Default::default()
+    };
+    match cli.command {
+        Command::Serve(args) => {
+            over.addr = args.addr;
+            over.public_url = args.public_url;
+            over.default_language = args.default_language;
+            let config = crate::config::Config::resolve(file, over);
+            serve::run(config, args.demo).await
+        }
+        Command::Campaign(cmd) => {
+            let config = crate::config::Config::resolve(file, over);
+            campaign::run(&config, cmd).await
+        }
+        Command::Backup { file: dest } => {
+            let config = crate::config::Config::resolve(file, over);
+            let store = store::connect(&config.database_url, OpenMode::MustExist).await?;
+            store.backup(&dest).await?;
+            store.close().await;
+            println!("backup written to {}", dest.display());
+            Ok(())
+        }
+    }
+}
+
+/// The log level of the configuration, for `main` to set up logging first.
+pub fn log_level(cli: &Cli) -> crate::config::LogLevel {
+    cli.file_config()
+        .ok()
+        .and_then(|f| f.log_level)
+        .unwrap_or(crate::config::LogLevel::Info)
+}

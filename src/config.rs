@@ -1,0 +1,142 @@
+//! One configuration: a TOML file, overridden by environment variables,
+//! overridden by command-line flags. Unknown keys in the file are errors.
+
+use std::net::SocketAddr;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use serde::Deserialize;
+
+use crate::campaign::Lang;
+
+pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://svoboda.db";
+const DEFAULT_REFRESH_MS: u64 = 1000;
+
+/// The configuration file, `--config FILE` or `SVOBODA_CONFIG`; every key optional.
+#[derive(Debug, Default, Clone, PartialEq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub addr: Option<SocketAddr>,
+    pub database_url: Option<String>,
+    pub public_url: Option<String>,
+    pub default_language: Option<Lang>,
+    pub refresh_interval_ms: Option<u64>,
+    pub log_level: Option<LogLevel>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum LogLevel {
+    Error,
+    Warn,
+    Info,
+    Debug,
+}
+
+/// Values given on the command line or in the environment (clap reads both).
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub addr: Option<SocketAddr>,
+    pub database_url: Option<String>,
+    pub public_url: Option<String>,
+    pub default_language: Option<Lang>,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Config {
+    pub addr: SocketAddr,
+    pub database_url: String,
+    /// Base of absolute links (feeds, share links, Open Graph).
+    pub public_url: String,
+    pub default_language: Lang,
+    pub refresh_interval: Duration,
+    pub log_level: LogLevel,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read the configuration file '{path}': {source}")]
+    Read { path: PathBuf, source: std::io::Error },
+    #[error("the configuration file '{path}' is invalid: {message}")]
+    Invalid { path: PathBuf, message: String },
+}
+
+impl FileConfig {
+    pub fn load(path: &Path) -> Result<Self, ConfigError> {
+        let text = std::fs::read_to_string(path).map_err(|source| ConfigError::Read {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        Self::parse(&text).map_err(|message| ConfigError::Invalid {
+            path: path.to_path_buf(),
+            message,
+        })
+    }
+
+    pub fn parse(text: &str) -> Result<Self, String> {
+        let config: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(url) = &config.public_url {
+            url::Url::parse(url).map_err(|e| format!("public_url '{url}': {e}"))?;
+        }
+        Ok(config)
+    }
+}
+
+impl Config {
+    pub fn resolve(file: FileConfig, over: Overrides) -> Self {
+        let addr = over
+            .addr
+            .or(file.addr)
+            .unwrap_or_else(|| DEFAULT_ADDR.parse().unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080))));
+        Config {
+            addr,
+            database_url: over
+                .database_url
+                .or(file.database_url)
+                .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
+            public_url: over
+                .public_url
+                .or(file.public_url)
+                .unwrap_or_else(|| format!("http://{addr}"))
+                .trim_end_matches('/')
+                .to_string(),
+            default_language: over.default_language.or(file.default_language).unwrap_or(Lang::Ru),
+            refresh_interval: Duration::from_millis(
+                file.refresh_interval_ms.unwrap_or(DEFAULT_REFRESH_MS).max(50),
+            ),
+            log_level: file.log_level.unwrap_or(LogLevel::Info),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_example_matches_the_defaults() {
+        let file = FileConfig::parse(include_str!("../svoboda.example.toml")).expect("example parses");
+        let from_example = Config::resolve(file, Overrides::default());
+        let defaults = Config::resolve(FileConfig::default(), Overrides::default());
+        assert_eq!(from_example, defaults);
+    }
+
+    #[test]
+    fn typo_in_a_key_is_an_error_naming_it() {
+        let err = FileConfig::parse("adress = \"127.0.0.1:1\"").expect_err("unknown key");
+        assert!(err.contains("adress"), "{err}");
+    }
+
+    #[test]
+    fn flags_win_over_file() {
+        let file = FileConfig::parse("database_url = \"sqlite://a.db\"\ndefault_language = \"en\"").expect("valid");
+        let over = Overrides {
+            database_url: Some("sqlite://b.db".into()),
+            ..Default::default()
+        };
+        let config = Config::resolve(file, over);
+        assert_eq!(config.database_url, "sqlite://b.db");
+        assert_eq!(config.default_language, Lang::En);
+    }
+}

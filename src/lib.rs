@@ -1,0 +1,15 @@
+//! Svoboda: support campaigns for people persecuted for their civic activity.
+//!
+//! Data flows one way: `web` → `campaign` → `store`. The domain (`campaign`)
+//! knows neither HTTP nor SQL; the store returns domain types.
+
+pub mod app;
+pub mod campaign;
+pub mod cli;
+pub mod config;
+pub mod demo;
+pub mod i18n;
+pub mod store;
+pub mod web;
+
+pub use app::app;

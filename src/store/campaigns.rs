@@ -1,0 +1,224 @@
+//! Campaigns, the organisation registry, photos, and the content revision.
+
+use chrono::{NaiveDate, Utc};
+use sqlx::Row;
+
+use super::{Store, StoreError, on_pool};
+use std::collections::HashMap;
+
+use crate::campaign::photo::{Photo, PhotoMeta};
+use crate::campaign::{Campaign, Organisation, Registry, StatusKind};
+
+/// A line of `svoboda campaign list`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CampaignSummary {
+    pub slug: String,
+    pub name: String,
+    pub status: StatusKind,
+    pub updated: NaiveDate,
+}
+
+/// What saving does when the campaign is already there.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveMode {
+    /// Import: the file is the truth, campaign and organisations are replaced.
+    Replace,
+    /// Demo: an existing campaign or organisation is left exactly as it is.
+    OnlyIfAbsent,
+}
+
+fn dimension(pixels: i64) -> Result<u32, StoreError> {
+    u32::try_from(pixels).map_err(|_| StoreError::Corrupt(format!("photo size {pixels}")))
+}
+
+fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
+    serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
+}
+
+fn from_json<T: serde::de::DeserializeOwned>(what: &str, doc: &str) -> Result<T, StoreError> {
+    serde_json::from_str(doc).map_err(|e| StoreError::Corrupt(format!("{what}: {e}")))
+}
+
+impl Store {
+    /// Saves a campaign, the organisations it brings, and its photo (`None`
+    /// removes a stored one), in one transaction. Returns whether anything
+    /// was written.
+    pub async fn save_campaign(
+        &self,
+        campaign: &Campaign,
+        photo: Option<&Photo>,
+        mode: SaveMode,
+    ) -> Result<bool, StoreError> {
+        let mut doc = campaign.clone();
+        let organisations = std::mem::take(&mut doc.organisations);
+        let doc = to_json(&doc)?;
+        let org_docs = organisations
+            .iter()
+            .map(|o| Ok((o.id.as_str(), to_json(o)?)))
+            .collect::<Result<Vec<_>, StoreError>>()?;
+        let now = Utc::now().to_rfc3339();
+        let slug = campaign.slug.as_str();
+        let (campaign_sql, org_sql) = match mode {
+            SaveMode::Replace => (
+                "INSERT INTO campaigns (slug, doc, created_at, modified_at) VALUES ($1, $2, $3, $3)
+                 ON CONFLICT (slug) DO UPDATE SET doc = excluded.doc, modified_at = excluded.modified_at",
+                "INSERT INTO organisations (id, doc) VALUES ($1, $2)
+                 ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
+            ),
+            SaveMode::OnlyIfAbsent => (
+                "INSERT INTO campaigns (slug, doc, created_at, modified_at) VALUES ($1, $2, $3, $3)
+                 ON CONFLICT (slug) DO NOTHING",
+                "INSERT INTO organisations (id, doc) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING",
+            ),
+        };
+
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let written = sqlx::query(campaign_sql)
+                .bind(slug)
+                .bind(&doc)
+                .bind(&now)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected()
+                > 0;
+            if !written {
+                return Ok(false);
+            }
+            for (id, org_doc) in &org_docs {
+                sqlx::query(org_sql)
+                    .bind(*id)
+                    .bind(org_doc)
+                    .execute(&mut *tx)
+                    .await?;
+            }
+            match photo {
+                Some(p) => {
+                    sqlx::query(
+                        "INSERT INTO photos (slug, jpeg, width, height, digest) VALUES ($1, $2, $3, $4, $5)
+                         ON CONFLICT (slug) DO UPDATE SET jpeg = excluded.jpeg,
+                             width = excluded.width, height = excluded.height, digest = excluded.digest",
+                    )
+                    .bind(slug)
+                    .bind(&p.jpeg)
+                    .bind(i64::from(p.width))
+                    .bind(i64::from(p.height))
+                    .bind(p.meta().digest)
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                None => {
+                    sqlx::query("DELETE FROM photos WHERE slug = $1")
+                        .bind(slug)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+            }
+            sqlx::query("UPDATE content_revision SET value = value + 1 WHERE id = 1")
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+            Ok(true)
+        })
+    }
+
+    /// Every campaign, by slug.
+    pub async fn campaigns(&self) -> Result<Vec<Campaign>, StoreError> {
+        let docs: Vec<(String, String)> = on_pool!(self, |pool| {
+            sqlx::query("SELECT slug, doc FROM campaigns ORDER BY slug")
+                .fetch_all(pool)
+                .await?
+                .into_iter()
+                .map(|row| Ok((row.try_get("slug")?, row.try_get("doc")?)))
+                .collect::<Result<_, sqlx::Error>>()?
+        });
+        docs.iter()
+            .map(|(slug, doc)| from_json(&format!("campaign '{slug}'"), doc))
+            .collect()
+    }
+
+    pub async fn campaign(&self, slug: &str) -> Result<Option<Campaign>, StoreError> {
+        let doc: Option<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT doc FROM campaigns WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(pool)
+                .await?
+        });
+        doc.map(|d| from_json(&format!("campaign '{slug}'"), &d))
+            .transpose()
+    }
+
+    pub async fn campaign_summaries(&self) -> Result<Vec<CampaignSummary>, StoreError> {
+        Ok(self
+            .campaigns()
+            .await?
+            .into_iter()
+            .map(|c| CampaignSummary {
+                name: c.person.name.get(crate::campaign::Lang::En).to_string(),
+                slug: c.slug.to_string(),
+                status: c.status.kind,
+                updated: c.updated,
+            })
+            .collect())
+    }
+
+    pub async fn organisations(&self) -> Result<Registry, StoreError> {
+        let docs: Vec<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT doc FROM organisations ORDER BY id")
+                .fetch_all(pool)
+                .await?
+        });
+        let orgs = docs
+            .iter()
+            .map(|d| from_json::<Organisation>("organisation", d))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Registry::new(orgs))
+    }
+
+    pub async fn photo(&self, slug: &str) -> Result<Option<Photo>, StoreError> {
+        let row: Option<(Vec<u8>, i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as("SELECT jpeg, width, height FROM photos WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(|(jpeg, width, height)| {
+            Ok(Photo {
+                jpeg,
+                width: dimension(width)?,
+                height: dimension(height)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Size and digest of every stored photo, without the images.
+    pub async fn photo_metas(&self) -> Result<HashMap<String, PhotoMeta>, StoreError> {
+        let rows: Vec<(String, i64, i64, String)> = on_pool!(self, |pool| {
+            sqlx::query_as("SELECT slug, width, height, digest FROM photos")
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter()
+            .map(|(slug, width, height, digest)| {
+                Ok((
+                    slug,
+                    PhotoMeta {
+                        width: dimension(width)?,
+                        height: dimension(height)?,
+                        digest,
+                    },
+                ))
+            })
+            .collect()
+    }
+
+    /// Changes whenever public content changes, in any process.
+    pub async fn content_revision(&self) -> Result<i64, StoreError> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT value FROM content_revision WHERE id = 1")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+}

@@ -1,0 +1,109 @@
+//! The only place that speaks SQL. One API over SQLite (the embedded
+//! default) and PostgreSQL (shared by several processes); queries are written
+//! once where the dialects agree, and return domain types.
+
+mod campaigns;
+mod connect;
+
+use sqlx::{PgPool, SqlitePool};
+
+pub use campaigns::{CampaignSummary, SaveMode};
+pub use connect::{DatabaseUrl, OpenMode, connect, redact};
+
+#[derive(Clone, Debug)]
+pub enum Store {
+    Sqlite(SqlitePool),
+    Postgres(PgPool),
+}
+
+/// Runs the same code against whichever pool the store holds: the body is
+/// written once and compiled for each backend.
+macro_rules! on_pool {
+    ($store:expr, |$pool:ident| $body:expr) => {
+        match $store {
+            $crate::store::Store::Sqlite($pool) => $body,
+            $crate::store::Store::Postgres($pool) => $body,
+        }
+    };
+}
+pub(crate) use on_pool;
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("{0}")]
+    BadUrl(String),
+    #[error("the database is unreachable: {0}")]
+    Unreachable(String),
+    #[error("database error: {0}")]
+    Query(#[from] sqlx::Error),
+    #[error("migrating the database failed: {0}")]
+    Migrate(#[from] sqlx::migrate::MigrateError),
+    #[error("stored data is damaged: {0}")]
+    Corrupt(String),
+    #[error("{0}")]
+    Unsupported(String),
+}
+
+impl StoreError {
+    /// Whether waiting may help: the client gets "try again later", not "broken".
+    pub fn is_transient(&self) -> bool {
+        match self {
+            StoreError::Unreachable(_) => true,
+            StoreError::Query(e) => matches!(
+                e,
+                sqlx::Error::PoolTimedOut | sqlx::Error::Io(_) | sqlx::Error::PoolClosed
+            ),
+            _ => false,
+        }
+    }
+}
+
+impl Store {
+    pub fn backend(&self) -> &'static str {
+        match self {
+            Store::Sqlite(_) => "sqlite",
+            Store::Postgres(_) => "postgres",
+        }
+    }
+
+    async fn migrate(&self) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(pool) => sqlx::migrate!("src/store/migrations/sqlite").run(pool).await?,
+            Store::Postgres(pool) => {
+                sqlx::migrate!("src/store/migrations/postgres")
+                    .run(pool)
+                    .await?
+            }
+        }
+        Ok(())
+    }
+
+    /// A consistent copy of a SQLite database while it keeps serving.
+    pub async fn backup(&self, dest: &std::path::Path) -> Result<(), StoreError> {
+        match self {
+            Store::Sqlite(pool) => {
+                if dest.exists() {
+                    return Err(StoreError::Unsupported(format!(
+                        "'{}' already exists: choose a new file name",
+                        dest.display()
+                    )));
+                }
+                let dest = dest.to_str().ok_or_else(|| {
+                    StoreError::Unsupported("the backup path must be valid UTF-8".into())
+                })?;
+                sqlx::query("VACUUM INTO $1")
+                    .bind(dest)
+                    .execute(pool)
+                    .await?;
+                Ok(())
+            }
+            Store::Postgres(_) => Err(StoreError::Unsupported(
+                "for PostgreSQL use pg_dump, which knows the server's own consistency rules".into(),
+            )),
+        }
+    }
+
+    pub async fn close(&self) {
+        on_pool!(self, |pool| pool.close().await)
+    }
+}

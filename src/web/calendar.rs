@@ -1,0 +1,71 @@
+//! `/{lang}/{slug}/hearings.ics`: upcoming court sittings as an iCalendar
+//! feed, so supporters can subscribe and come to court.
+
+use std::sync::Arc;
+
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use icalendar::{Calendar, Component, EventLike};
+
+use super::cache::{CachedPage, PAGE_MAX_AGE};
+use super::error::WebError;
+use super::paths;
+use super::state::AppState;
+use crate::campaign::{Campaign, Lang};
+use crate::i18n::{Tr, arg};
+
+pub async fn handler(
+    State(state): State<Arc<AppState>>,
+    Path((lang, slug)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    let content = state.content();
+    let c = content.campaign(&slug).ok_or(WebError::not_found(lang))?;
+    let page = content.page(&paths::hearings(lang, &slug), || {
+        Ok::<_, WebError>(CachedPage::new(
+            "text/calendar; charset=utf-8",
+            PAGE_MAX_AGE,
+            calendar(&state.settings.public_url, c, lang, content.today).to_string(),
+        ))
+    })?;
+    Ok(page.respond(&headers))
+}
+
+/// Times are local to the court and written without a zone ("floating"):
+/// supporters who go are in the court's zone, and the campaign file states
+/// the time as the court announced it.
+fn calendar(public_url: &str, c: &Campaign, lang: Lang, today: chrono::NaiveDate) -> Calendar {
+    let tr = Tr::new(lang);
+    let base = public_url.trim_end_matches('/');
+    let host = url::Url::parse(base)
+        .ok()
+        .and_then(|u| u.host_str().map(str::to_string))
+        .unwrap_or_else(|| "svoboda".to_string());
+    let name = c.person.name.get(lang);
+    let page = format!("{base}{}", paths::campaign(lang, c.slug.as_str()));
+    let mut cal = Calendar::new();
+    cal.name(&tr.args("hearings-calendar-title", [("name", arg(name))]));
+    for e in c.upcoming_sittings(today) {
+        let kind = tr.t(&format!("event-{}", e.kind.code()));
+        let mut event = icalendar::Event::new();
+        event
+            .uid(&format!("{}-{}-{}@{host}", c.slug, e.date, e.kind.code()))
+            .summary(&format!("{name}: {kind}"))
+            .description(&format!(
+                "{}\n{page}",
+                super::campaign_page::plain_text(e.text.get(lang))
+            ))
+            .url(&page);
+        match e.time {
+            Some(time) => event.starts(e.date.and_time(time)),
+            None => event.all_day(e.date),
+        };
+        if let Some(place) = &e.place {
+            event.location(place.get(lang));
+        }
+        cal.push(event.done());
+    }
+    cal.done()
+}

@@ -1,0 +1,516 @@
+//! `/{lang}/{slug}`: the case page, sections in the order a supporter needs
+//! them: status, next hearing, who, charges, story, how to help, press, news.
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use std::sync::Arc;
+
+use super::cache::CachedPage;
+use super::error::WebError;
+use super::layout::{FeedLink, Layout, html_page};
+use super::paths;
+use super::state::{AppState, Content};
+use super::text::{FootnoteView, footnotes, organisation_html, sentence_with_html};
+use crate::campaign::markdown::{escape_html, render_block, render_inline};
+use crate::campaign::{Campaign, Donation, Event, Footnotes, HelpKind, Lang};
+use crate::i18n::{Tr, arg};
+
+pub async fn handler(
+    State(state): State<Arc<AppState>>,
+    Path((lang, slug)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    let content = state.content();
+    let campaign = content.campaign(&slug).ok_or(WebError::not_found(lang))?;
+    let key = paths::campaign(lang, &slug);
+    let page = content.page(&key, || render(&state, &content, campaign, lang))?;
+    Ok(page.respond(&headers))
+}
+
+pub struct PhotoView {
+    pub src: String,
+    pub width: u32,
+    pub height: u32,
+    pub alt: String,
+}
+
+pub struct HearingView {
+    pub date: String,
+    pub iso: String,
+    pub time: Option<String>,
+    pub kind: String,
+    pub place: Option<String>,
+}
+
+pub struct ChargeView {
+    pub citation: String,
+    pub title: String,
+    pub max_penalty: Option<String>,
+}
+
+pub struct EventView {
+    pub date: String,
+    pub iso: String,
+    pub kind: String,
+    pub kind_code: &'static str,
+    pub text_html: String,
+    pub place: Option<String>,
+    pub source: Option<String>,
+    pub upcoming: bool,
+}
+
+pub struct FieldView {
+    pub label: String,
+    pub value: String,
+    /// Worth a copy button-sized monospace block: card numbers, addresses.
+    pub copyable: bool,
+}
+
+pub struct DonationView {
+    pub heading: String,
+    pub fields: Vec<FieldView>,
+    pub link: Option<(String, String)>,
+    pub note: Option<String>,
+    pub risk: Option<String>,
+}
+
+pub struct LettersView {
+    pub facility: String,
+    pub address: String,
+    pub recipient: String,
+    pub tips_html: String,
+}
+
+pub struct ShareLink {
+    pub name: &'static str,
+    pub href: String,
+}
+
+pub struct PublicationView {
+    pub date: String,
+    pub iso: String,
+    pub outlet_html: String,
+    pub title: String,
+    pub url: String,
+    pub language: String,
+}
+
+pub struct UpdateLink {
+    pub date: String,
+    pub iso: String,
+    pub title: String,
+    pub href: String,
+}
+
+pub struct ChannelView {
+    pub kind: String,
+    pub title: String,
+    pub url: String,
+}
+
+#[derive(Template)]
+#[template(path = "campaign.html")]
+pub struct CampaignPage {
+    pub layout: Layout,
+    pub name: String,
+    pub status_code: &'static str,
+    pub status_banner: String,
+    pub status_since: String,
+    pub status_since_iso: String,
+    pub sentence: Option<String>,
+    pub next_hearing: Option<HearingView>,
+    pub more_hearings: usize,
+    pub ics_href: String,
+    pub photo: PhotoView,
+    pub region: Option<String>,
+    pub born: Option<String>,
+    pub summary_html: String,
+    pub biography_html: Option<String>,
+    pub links: Vec<(String, String)>,
+    pub charges: Vec<ChargeView>,
+    pub charges_heading: String,
+    pub timeline: Vec<EventView>,
+    pub recognitions: Vec<String>,
+    /// "How can I help?" sections in the organiser's order.
+    pub help_order: Vec<HelpKind>,
+    pub donations: Vec<DonationView>,
+    pub letters: Option<LettersView>,
+    pub share_url: String,
+    pub share_links: Vec<ShareLink>,
+    pub publications: Vec<PublicationView>,
+    pub updates: Vec<UpdateLink>,
+    pub updates_total: usize,
+    pub updates_href: String,
+    pub feed_href: String,
+    pub channels: Vec<ChannelView>,
+    pub updated: String,
+    pub updated_iso: String,
+    pub contact_href: Option<String>,
+    pub footnotes: Vec<FootnoteView>,
+}
+
+/// How many updates the case page lists before "all updates".
+const UPDATES_ON_PAGE: usize = 3;
+
+fn render(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> Result<CachedPage, WebError> {
+    let page = build(state, content, c, lang);
+    html_page(&page, lang)
+}
+
+pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> CampaignPage {
+    let tr = Tr::new(lang);
+    let registry = &content.registry;
+    let mut notes = Footnotes::default();
+    let today = content.today;
+    let slug = c.slug.as_str();
+    let name = c.person.name.get(lang).to_string();
+    let short = c.person.short_name().get(lang);
+    let gender = c.person.gender.map(|g| g.code()).unwrap_or("other");
+    let summary_text = c.person.summary.get(lang).to_string();
+
+    let mut layout = Layout::new(
+        lang,
+        &state.settings.public_url,
+        tr.args("campaign-title", [("name", arg(name.as_str()))]),
+        plain_text(&summary_text),
+        |l| paths::campaign(l, slug),
+    );
+    layout.og_type = "article";
+    layout.feed = Some(FeedLink {
+        title: tr.args("feed-title", [("name", arg(name.as_str()))]),
+        path: paths::feed(lang, slug),
+    });
+    let photo = paths::photo(content, c, &tr);
+    if photo.is_some() {
+        layout.og_image = photo.as_ref().map(|p| p.src.clone());
+    }
+
+    let sittings = c.upcoming_sittings(today);
+    let next_hearing = sittings.first().map(|e| HearingView {
+        date: tr.date(e.date),
+        iso: e.date.to_string(),
+        time: e.time.map(|t| t.format("%H:%M").to_string()),
+        kind: tr.t(&format!("event-{}", e.kind.code())),
+        place: e.place.as_ref().map(|p| p.get(lang).to_string()),
+    });
+
+    // Sections are built in page order, so footnote markers number in the
+    // order a reader meets them.
+    let summary_html = render_block(&summary_text, lang, registry, &mut notes);
+    let biography_html = c
+        .person
+        .biography
+        .as_ref()
+        .map(|b| render_block(b.get(lang), lang, registry, &mut notes));
+    let charges: Vec<ChargeView> = c.charges.iter().map(|ch| charge_view(&tr, ch)).collect();
+    let timeline = c
+        .timeline_in_order()
+        .into_iter()
+        .map(|e| event_view(&tr, e, today, registry, &mut notes))
+        .collect();
+    let recognitions = c
+        .recognitions
+        .iter()
+        .map(|r| {
+            let org = organisation_html(r.by.as_str(), registry, lang, &mut notes);
+            let mut html = sentence_with_html(
+                &tr,
+                "recognised-by",
+                &[("name", short), ("gender", gender)],
+                &[("org", org)],
+            );
+            if let Some(date) = r.date {
+                html.push_str(&format!(" ({})", escape_html(&tr.date(date))));
+            }
+            if let Some(url) = &r.url {
+                html.push_str(&format!(
+                    " <a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",
+                    escape_html(url.as_str()),
+                    escape_html(&tr.t("source"))
+                ));
+            }
+            html
+        })
+        .collect();
+
+    let letters = c.help.letters.as_ref().zip(c.status.facility.as_ref()).and_then(|(l, f)| {
+        c.status.accepts_letters().then(|| LettersView {
+            facility: f.name.get(lang).to_string(),
+            address: f.address.get(lang).to_string(),
+            recipient: name.clone(),
+            tips_html: render_block(l.tips.get(lang), lang, registry, &mut notes),
+        })
+    });
+    let donations: Vec<DonationView> = c.help.donations.iter().map(|d| donation_view(&tr, d)).collect();
+    let help_order = c
+        .help
+        .ordered_kinds()
+        .into_iter()
+        .filter_map(|kind| match kind {
+            // Petitions arrive with signing; until then the section must
+            // not pretend to work, so it is not shown at all.
+            HelpKind::Petition => None,
+            HelpKind::Donate => (!donations.is_empty()).then_some(kind),
+            HelpKind::Letters => letters.is_some().then_some(kind),
+            HelpKind::Share => Some(kind),
+        })
+        .collect();
+
+    let publications = c
+        .publications
+        .iter()
+        .map(|p| PublicationView {
+            date: tr.date(p.date),
+            iso: p.date.to_string(),
+            outlet_html: match &p.organisation {
+                Some(org) => {
+                    let mut html = escape_html(p.outlet.get(lang));
+                    if let Some(marker) = registry.get(org.as_str()).and_then(|o| notes.mark(o)) {
+                        html.push_str(&crate::campaign::markdown::footnote_marker(org.as_str(), &marker));
+                    }
+                    html
+                }
+                None => escape_html(p.outlet.get(lang)),
+            },
+            title: p.title.clone(),
+            url: p.url.as_str().to_string(),
+            language: p.language.clone(),
+        })
+        .collect();
+
+    let updates_all = c.updates_newest_first();
+    let updates = updates_all
+        .iter()
+        .take(UPDATES_ON_PAGE)
+        .map(|u| UpdateLink {
+            date: tr.date(u.date),
+            iso: u.date.to_string(),
+            title: u.title.get(lang).to_string(),
+            href: paths::update(lang, slug, u.id.as_str()),
+        })
+        .collect();
+
+    let share_url = format!("{}{}", layout.public_url, paths::campaign(lang, slug));
+    let share_text = tr.args("share-text", [("name", arg(name.as_str()))]);
+
+    CampaignPage {
+        status_code: c.status.kind.code(),
+        status_banner: tr.args(
+            &format!("status-banner-{}", c.status.kind.code()),
+            [("name", arg(short)), ("gender", arg(gender))],
+        ),
+        status_since: tr.args("status-since", [("date", arg(tr.date(c.status.since)))]),
+        status_since_iso: c.status.since.to_string(),
+        sentence: c.status.sentence.as_ref().map(|s| s.get(lang).to_string()),
+        next_hearing,
+        more_hearings: sittings.len().saturating_sub(1),
+        ics_href: paths::hearings(lang, slug),
+        photo: photo.unwrap_or_else(|| paths::placeholder_photo(&tr, &name)),
+        region: c.person.region.as_ref().map(|r| r.get(lang).to_string()),
+        born: c.person.born.map(|d| tr.date(d)),
+        summary_html,
+        biography_html,
+        links: c
+            .person
+            .links
+            .iter()
+            .map(|l| (l.title.get(lang).to_string(), l.url.as_str().to_string()))
+            .collect(),
+        charges_heading: tr.args("charges-heading", [("name", arg(short)), ("gender", arg(gender))]),
+        charges,
+        timeline,
+        recognitions,
+        help_order,
+        donations,
+        letters,
+        share_links: share_links(&share_url, &share_text),
+        share_url,
+        publications,
+        updates_total: updates_all.len(),
+        updates,
+        updates_href: paths::updates(lang, slug),
+        feed_href: paths::feed(lang, slug),
+        channels: c
+            .channels
+            .iter()
+            .map(|ch| ChannelView {
+                kind: tr.t(&format!("channel-{}", ch.kind.code())),
+                title: ch
+                    .title
+                    .as_ref()
+                    .map(|t| t.get(lang).to_string())
+                    .or_else(|| ch.url.host())
+                    .unwrap_or_default(),
+                url: ch.url.as_str().to_string(),
+            })
+            .collect(),
+        updated: tr.date(c.updated),
+        updated_iso: c.updated.to_string(),
+        contact_href: c.contact.href(),
+        footnotes: footnotes(&notes, &tr),
+        name,
+        layout,
+    }
+}
+
+/// Text for meta descriptions: Markdown punctuation and links dropped.
+pub fn plain_text(md: &str) -> String {
+    use pulldown_cmark::{Event as Md, Parser};
+    let mut text = String::new();
+    for event in Parser::new(md) {
+        match event {
+            Md::Text(t) | Md::Code(t) => text.push_str(&t),
+            Md::SoftBreak | Md::HardBreak | Md::End(_) if !text.ends_with(' ') => text.push(' '),
+            _ => {}
+        }
+    }
+    let text = text.trim();
+    match text.char_indices().nth(200) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
+fn charge_view(tr: &Tr, ch: &crate::campaign::Charge) -> ChargeView {
+    let clause = ch.clause.as_ref().map(|c| c.get(tr.lang).to_string());
+    let form = match (&ch.part, &clause) {
+        (Some(_), Some(_)) => "apc",
+        (Some(_), None) => "ap",
+        (None, Some(_)) => "ac",
+        (None, None) => "a",
+    };
+    ChargeView {
+        citation: tr.args(
+            "charge-citation",
+            [
+                ("form", arg(form)),
+                ("article", arg(ch.article.as_str())),
+                ("part", arg(ch.part.clone().unwrap_or_default())),
+                ("clause", arg(clause.unwrap_or_default())),
+                ("code", arg(tr.t(&format!("code-{}", ch.code.code())))),
+            ],
+        ),
+        title: ch.title.get(tr.lang).to_string(),
+        max_penalty: ch.max_penalty.as_ref().map(|p| p.get(tr.lang).to_string()),
+    }
+}
+
+fn event_view(
+    tr: &Tr,
+    e: &Event,
+    today: chrono::NaiveDate,
+    registry: &crate::campaign::Registry,
+    notes: &mut Footnotes,
+) -> EventView {
+    EventView {
+        date: match e.time {
+            Some(t) => format!("{}, {}", tr.date(e.date), t.format("%H:%M")),
+            None => tr.date(e.date),
+        },
+        iso: e.date.to_string(),
+        kind: tr.t(&format!("event-{}", e.kind.code())),
+        kind_code: e.kind.code(),
+        text_html: render_inline(e.text.get(tr.lang), tr.lang, registry, notes),
+        place: e.place.as_ref().map(|p| p.get(tr.lang).to_string()),
+        source: e.source.as_ref().map(|s| s.as_str().to_string()),
+        upcoming: e.date >= today,
+    }
+}
+
+fn donation_view(tr: &Tr, d: &Donation) -> DonationView {
+    let lang = tr.lang;
+    let field = |key: &str, value: String, copyable: bool| FieldView {
+        label: tr.t(key),
+        value,
+        copyable,
+    };
+    let (heading, fields, link) = match d {
+        Donation::BankCard {
+            number,
+            bank,
+            system,
+            recipient,
+            ..
+        } => {
+            let mut fields = vec![field("donation-card-number", number.clone(), true)];
+            let bank = match system {
+                Some(system) => format!("{}, {}", bank.get(lang), system),
+                None => bank.get(lang).to_string(),
+            };
+            fields.push(field("donation-bank", bank, false));
+            fields.push(field("donation-recipient", recipient.get(lang).to_string(), false));
+            (tr.t("donation-bank-card"), fields, None)
+        }
+        Donation::BankTransfer { details, recipient, .. } => (
+            tr.t("donation-bank-transfer"),
+            vec![
+                field("donation-recipient", recipient.get(lang).to_string(), false),
+                field("donation-details", details.get(lang).to_string(), true),
+            ],
+            None,
+        ),
+        Donation::Crypto {
+            currency,
+            network,
+            address,
+            ..
+        } => {
+            let mut fields = vec![field("donation-currency", currency.clone(), false)];
+            if let Some(network) = network {
+                fields.push(field("donation-network", network.clone(), false));
+            }
+            fields.push(field("donation-address", address.clone(), true));
+            (tr.t("donation-crypto"), fields, None)
+        }
+        Donation::Link { title, url, .. } => (
+            tr.t("donation-link"),
+            Vec::new(),
+            Some((title.get(lang).to_string(), url.as_str().to_string())),
+        ),
+    };
+    DonationView {
+        heading,
+        fields,
+        link,
+        note: d.note().map(|n| n.get(lang).to_string()),
+        risk: d.risk().map(|r| r.get(lang).to_string()),
+    }
+}
+
+/// Plain links to the networks' own share pages: no widget, no script, and
+/// nothing is sent anywhere unless the visitor follows one.
+fn share_links(url: &str, text: &str) -> Vec<ShareLink> {
+    let enc = |s: &str| {
+        percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
+    let (u, t) = (enc(url), enc(text));
+    vec![
+        ShareLink {
+            name: "Telegram",
+            href: format!("https://t.me/share/url?url={u}&text={t}"),
+        },
+        ShareLink {
+            name: "VK",
+            href: format!("https://vk.com/share.php?url={u}"),
+        },
+        ShareLink {
+            name: "WhatsApp",
+            href: format!("https://wa.me/?text={t}%20{u}"),
+        },
+        ShareLink {
+            name: "X",
+            href: format!("https://x.com/intent/post?url={u}&text={t}"),
+        },
+        ShareLink {
+            name: "Facebook",
+            href: format!("https://www.facebook.com/sharer/sharer.php?u={u}"),
+        },
+        ShareLink {
+            name: "E-mail",
+            href: format!("mailto:?subject={t}&body={u}"),
+        },
+    ]
+}

@@ -1,0 +1,207 @@
+//! `/{lang}/`: all campaigns, filterable by status and searchable by name,
+//! with a "help now" strip of hearings and birthdays.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::HeaderMap;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::campaign_page::PhotoView;
+use super::error::WebError;
+use super::layout::{Layout, html_page};
+use super::paths;
+use super::state::{AppState, Content};
+use crate::campaign::{Campaign, Lang, StatusKind};
+use crate::i18n::{Tr, arg};
+
+/// How far ahead the strip looks for birthdays.
+const BIRTHDAY_WINDOW_DAYS: i64 = 31;
+const HELP_NOW_MAX: usize = 10;
+/// Longer searches are cut: names are short, and the page must stay cheap.
+const MAX_QUERY_CHARS: usize = 100;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct Filter {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    status: String,
+}
+
+pub async fn handler(
+    State(state): State<Arc<AppState>>,
+    Path(lang): Path<String>,
+    Query(filter): Query<Filter>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    let content = state.content();
+    let query: String = filter.q.trim().chars().take(MAX_QUERY_CHARS).collect();
+    let status = StatusKind::from_code(filter.status.trim());
+    if query.is_empty() && status.is_none() {
+        let page = content.page(&paths::directory(lang), || {
+            html_page(&build(&state, &content, lang, "", None), lang)
+        })?;
+        return Ok(page.respond(&headers));
+    }
+    // Filtered views are not cached: their number is unbounded.
+    let page = html_page(&build(&state, &content, lang, &query, status), lang)?;
+    Ok(page.respond(&headers))
+}
+
+pub struct Card {
+    pub href: String,
+    pub name: String,
+    pub photo: PhotoView,
+    pub status_code: &'static str,
+    pub status: String,
+    pub charge: Option<String>,
+}
+
+pub struct HearingItem {
+    pub date: String,
+    pub iso: String,
+    pub name: String,
+    pub href: String,
+    pub kind: String,
+    pub place: Option<String>,
+}
+
+pub struct BirthdayItem {
+    pub date: String,
+    pub iso: String,
+    pub name: String,
+    pub href: String,
+}
+
+pub struct StatusOption {
+    pub code: &'static str,
+    pub label: String,
+    pub selected: bool,
+}
+
+#[derive(Template)]
+#[template(path = "directory.html")]
+pub struct DirectoryPage {
+    pub layout: Layout,
+    pub cards: Vec<Card>,
+    pub total: usize,
+    pub query: String,
+    pub filtered: bool,
+    pub statuses: Vec<StatusOption>,
+    pub hearings: Vec<HearingItem>,
+    pub birthdays: Vec<BirthdayItem>,
+}
+
+fn matches(c: &Campaign, query_lower: &str, status: Option<StatusKind>) -> bool {
+    let status_ok = status.is_none_or(|s| c.status.kind == s);
+    let query_ok = query_lower.is_empty()
+        || c.person
+            .name
+            .values()
+            .any(|n| n.to_lowercase().contains(query_lower));
+    status_ok && query_ok
+}
+
+fn build(state: &AppState, content: &Content, lang: Lang, query: &str, status: Option<StatusKind>) -> DirectoryPage {
+    let tr = Tr::new(lang);
+    let query_lower = query.to_lowercase();
+    let mut campaigns: Vec<&Campaign> = content
+        .campaigns
+        .iter()
+        .filter(|c| matches(c, &query_lower, status))
+        .collect();
+    campaigns.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+
+    let cards = campaigns
+        .iter()
+        .map(|c| {
+            let name = c.person.name.get(lang).to_string();
+            Card {
+                href: paths::campaign(lang, c.slug.as_str()),
+                photo: paths::photo(content, c, &tr).unwrap_or_else(|| paths::placeholder_photo(&tr, &name)),
+                name,
+                status_code: c.status.kind.code(),
+                status: tr.t(&format!("status-{}", c.status.kind.code())),
+                charge: c.charges.first().map(|ch| {
+                    tr.args(
+                        "charge-short",
+                        [
+                            ("article", arg(ch.article.as_str())),
+                            ("code", arg(tr.t(&format!("code-{}", ch.code.code())))),
+                        ],
+                    )
+                }),
+            }
+        })
+        .collect();
+
+    let today = content.today;
+    let mut hearings: Vec<(chrono::NaiveDate, Option<chrono::NaiveTime>, HearingItem)> = content
+        .campaigns
+        .iter()
+        .flat_map(|c| {
+            c.upcoming_sittings(today).into_iter().map(move |e| {
+                (
+                    e.date,
+                    e.time,
+                    HearingItem {
+                        date: match e.time {
+                            Some(t) => format!("{}, {}", tr.date(e.date), t.format("%H:%M")),
+                            None => tr.date(e.date),
+                        },
+                        iso: e.date.to_string(),
+                        name: c.person.name.get(lang).to_string(),
+                        href: paths::campaign(lang, c.slug.as_str()),
+                        kind: tr.t(&format!("event-{}", e.kind.code())),
+                        place: e.place.as_ref().map(|p| p.get(lang).to_string()),
+                    },
+                )
+            })
+        })
+        .collect();
+    hearings.sort_by_key(|(date, time, _)| (*date, *time));
+
+    let mut birthdays: Vec<(chrono::NaiveDate, BirthdayItem)> = content
+        .campaigns
+        .iter()
+        .filter(|c| c.status.kind.is_custody())
+        .filter_map(|c| {
+            let day = c.next_birthday(today)?;
+            ((day - today).num_days() <= BIRTHDAY_WINDOW_DAYS).then(|| {
+                (
+                    day,
+                    BirthdayItem {
+                        date: tr.date(day),
+                        iso: day.to_string(),
+                        name: c.person.name.get(lang).to_string(),
+                        href: format!("{}#letters", paths::campaign(lang, c.slug.as_str())),
+                    },
+                )
+            })
+        })
+        .collect();
+    birthdays.sort_by_key(|(day, _)| *day);
+
+    let title = tr.t("directory-title");
+    DirectoryPage {
+        layout: Layout::new(lang, &state.settings.public_url, title, tr.t("directory-description"), paths::directory),
+        total: content.campaigns.len(),
+        cards,
+        query: query.to_string(),
+        filtered: !query.is_empty() || status.is_some(),
+        statuses: StatusKind::ALL
+            .into_iter()
+            .map(|k| StatusOption {
+                code: k.code(),
+                label: tr.t(&format!("status-{}", k.code())),
+                selected: Some(k) == status,
+            })
+            .collect(),
+        hearings: hearings.into_iter().take(HELP_NOW_MAX).map(|(_, _, h)| h).collect(),
+        birthdays: birthdays.into_iter().take(HELP_NOW_MAX).map(|(_, b)| b).collect(),
+    }
+}

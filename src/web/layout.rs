@@ -1,0 +1,87 @@
+//! The frame every HTML page shares: head metadata, language switch, footer.
+
+use askama::Template;
+
+use super::assets;
+use super::cache::{CachedPage, PAGE_MAX_AGE};
+use super::error::WebError;
+use crate::campaign::Lang;
+use crate::i18n::Tr;
+
+pub struct Alternate {
+    pub lang: &'static str,
+    pub name: &'static str,
+    pub path: String,
+    pub current: bool,
+}
+
+pub struct FeedLink {
+    pub title: String,
+    pub path: String,
+}
+
+pub struct Layout {
+    pub tr: Tr,
+    pub lang: &'static str,
+    pub site_name: String,
+    pub title: String,
+    pub description: String,
+    /// This page's path, the same in every language but for the prefix.
+    pub path: String,
+    pub alternates: Vec<Alternate>,
+    pub public_url: String,
+    pub og_type: &'static str,
+    pub og_locale: &'static str,
+    pub og_image: Option<String>,
+    pub feed: Option<FeedLink>,
+    pub css_href: String,
+    pub icon_href: String,
+}
+
+impl Layout {
+    /// `path_in` gives this page's path in a language: `/{lang}/...`.
+    pub fn new(
+        lang: Lang,
+        public_url: &str,
+        title: String,
+        description: String,
+        path_in: impl Fn(Lang) -> String,
+    ) -> Self {
+        let tr = Tr::new(lang);
+        Layout {
+            lang: lang.code(),
+            site_name: tr.t("site-name"),
+            title,
+            description,
+            path: path_in(lang),
+            alternates: Lang::ALL
+                .into_iter()
+                .map(|l| Alternate {
+                    lang: l.code(),
+                    name: l.native_name(),
+                    path: path_in(l),
+                    current: l == lang,
+                })
+                .collect(),
+            public_url: public_url.trim_end_matches('/').to_string(),
+            og_type: "website",
+            og_locale: match lang {
+                Lang::Ru => "ru_RU",
+                Lang::En => "en_GB",
+            },
+            og_image: None,
+            feed: None,
+            css_href: assets::stylesheet_href(),
+            icon_href: assets::icon_href(),
+            tr,
+        }
+    }
+}
+
+/// Renders an HTML template into a cacheable page.
+pub fn html_page(template: &impl Template, lang: Lang) -> Result<CachedPage, WebError> {
+    let html = template
+        .render()
+        .map_err(|e| WebError::internal(format!("rendering a page failed: {e}")).in_lang(lang))?;
+    Ok(CachedPage::new("text/html; charset=utf-8", PAGE_MAX_AGE, html).with_language(lang))
+}

@@ -1,0 +1,66 @@
+//! Every public URL, built in one place so pages, feeds and tests agree.
+
+use super::campaign_page::PhotoView;
+use super::error::WebError;
+use super::state::{AppState, Content};
+use crate::campaign::{Campaign, Lang};
+use crate::i18n::{Tr, arg};
+
+/// The language of a path prefix, or a 404 in the instance's language.
+pub fn lang(code: &str, state: &AppState) -> Result<Lang, WebError> {
+    code.parse()
+        .map_err(|_| WebError::not_found(state.settings.default_lang))
+}
+
+pub fn directory(lang: Lang) -> String {
+    format!("/{lang}/")
+}
+
+pub fn campaign(lang: Lang, slug: &str) -> String {
+    format!("/{lang}/{slug}")
+}
+
+pub fn updates(lang: Lang, slug: &str) -> String {
+    format!("/{lang}/{slug}/updates")
+}
+
+pub fn update(lang: Lang, slug: &str, id: &str) -> String {
+    format!("/{lang}/{slug}/updates/{id}")
+}
+
+pub fn feed(lang: Lang, slug: &str) -> String {
+    format!("/{lang}/{slug}/feed.atom")
+}
+
+pub fn hearings(lang: Lang, slug: &str) -> String {
+    format!("/{lang}/{slug}/hearings.ics")
+}
+
+pub fn api_campaign(slug: &str) -> String {
+    format!("/api/v1/campaigns/{slug}")
+}
+
+pub fn photo_file(slug: &str, digest: &str) -> String {
+    format!("/photos/{slug}.jpg?v={digest}")
+}
+
+/// The stored photo of a campaign, when it has one.
+pub fn photo(content: &Content, c: &Campaign, tr: &Tr) -> Option<PhotoView> {
+    let meta = content.photos.get(c.slug.as_str())?;
+    Some(PhotoView {
+        src: photo_file(c.slug.as_str(), &meta.digest),
+        width: meta.width,
+        height: meta.height,
+        alt: tr.args("photo-alt", [("name", arg(c.person.name.get(tr.lang)))]),
+    })
+}
+
+/// A neutral silhouette for campaigns without a photo.
+pub fn placeholder_photo(tr: &Tr, name: &str) -> PhotoView {
+    PhotoView {
+        src: super::assets::placeholder_href(),
+        width: 320,
+        height: 400,
+        alt: tr.args("photo-placeholder-alt", [("name", arg(name))]),
+    }
+}

@@ -1,0 +1,157 @@
+//! What every handler shares: the store, and an in-memory snapshot of the
+//! public content with the pages rendered from it.
+//!
+//! Pages are rendered once per snapshot. A snapshot is replaced when the
+//! store's content revision changes (in this process or another one sharing
+//! the database) or when the date changes, since "next hearing" depends on it.
+
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+use std::time::Duration;
+
+use chrono::NaiveDate;
+
+use super::cache::CachedPage;
+use crate::campaign::photo::PhotoMeta;
+use crate::campaign::{Campaign, Lang, Registry};
+use crate::store::{Store, StoreError};
+
+/// Settings the web layer needs from the configuration.
+#[derive(Debug, Clone)]
+pub struct WebSettings {
+    /// Absolute base for links that leave the page: feeds, share links, Open Graph.
+    pub public_url: String,
+    pub default_lang: Lang,
+    /// How often to check whether another process changed the content.
+    pub refresh_interval: Duration,
+}
+
+/// Today's date, fixed in tests so pages with "upcoming" sections are stable.
+#[derive(Debug, Clone, Copy)]
+pub enum Clock {
+    System,
+    Fixed(NaiveDate),
+}
+
+impl Clock {
+    pub fn today(self) -> NaiveDate {
+        match self {
+            Clock::System => chrono::Utc::now().date_naive(),
+            Clock::Fixed(date) => date,
+        }
+    }
+}
+
+pub struct Content {
+    pub revision: i64,
+    pub today: NaiveDate,
+    pub campaigns: Vec<Campaign>,
+    pub registry: Registry,
+    pub photos: HashMap<String, PhotoMeta>,
+    pages: RwLock<HashMap<String, Arc<CachedPage>>>,
+}
+
+impl Content {
+    pub fn campaign(&self, slug: &str) -> Option<&Campaign> {
+        self.campaigns.iter().find(|c| c.slug.as_str() == slug)
+    }
+
+    /// The cached page under `key`, rendering it on first use. Only pages of
+    /// content that exists are cached, so the map is bounded by the content.
+    pub fn page<E>(
+        &self,
+        key: &str,
+        render: impl FnOnce() -> Result<CachedPage, E>,
+    ) -> Result<Arc<CachedPage>, E> {
+        if let Some(page) = self.read_pages().get(key) {
+            return Ok(page.clone());
+        }
+        let page = Arc::new(render()?);
+        self.write_pages().insert(key.to_string(), page.clone());
+        Ok(page)
+    }
+
+    fn read_pages(&self) -> std::sync::RwLockReadGuard<'_, HashMap<String, Arc<CachedPage>>> {
+        // A panic while holding the lock cannot leave the map half-written
+        // (insert is the only write), so a poisoned lock is still usable.
+        self.pages.read().unwrap_or_else(|e| e.into_inner())
+    }
+
+    fn write_pages(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Arc<CachedPage>>> {
+        self.pages.write().unwrap_or_else(|e| e.into_inner())
+    }
+}
+
+pub struct AppState {
+    pub store: Store,
+    pub settings: WebSettings,
+    pub clock: Clock,
+    content: RwLock<Arc<Content>>,
+}
+
+impl AppState {
+    /// Loads the first snapshot; fails when the store cannot be read.
+    pub async fn new(store: Store, settings: WebSettings, clock: Clock) -> Result<Arc<Self>, StoreError> {
+        let content = load(&store, clock).await?;
+        Ok(Arc::new(AppState {
+            store,
+            settings,
+            clock,
+            content: RwLock::new(Arc::new(content)),
+        }))
+    }
+
+    pub fn content(&self) -> Arc<Content> {
+        self.content.read().unwrap_or_else(|e| e.into_inner()).clone()
+    }
+
+    /// Replaces the snapshot when the content or the date changed.
+    pub async fn refresh_if_stale(&self) -> Result<bool, StoreError> {
+        let current = self.content();
+        let revision = self.store.content_revision().await?;
+        if revision == current.revision && self.clock.today() == current.today {
+            return Ok(false);
+        }
+        self.reload().await?;
+        Ok(true)
+    }
+
+    /// Reloads the snapshot unconditionally, after a write in this process.
+    pub async fn reload(&self) -> Result<(), StoreError> {
+        let fresh = Arc::new(load(&self.store, self.clock).await?);
+        *self.content.write().unwrap_or_else(|e| e.into_inner()) = fresh;
+        Ok(())
+    }
+
+    /// Polls the store for changes made by other processes, for ever.
+    pub fn spawn_refresher(self: &Arc<Self>) -> tokio::task::JoinHandle<()> {
+        let state = Arc::clone(self);
+        tokio::spawn(async move {
+            let mut tick = tokio::time::interval(state.settings.refresh_interval);
+            tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            loop {
+                tick.tick().await;
+                if let Err(e) = state.refresh_if_stale().await {
+                    tracing::warn!(error = %e, "could not check for content changes");
+                }
+            }
+        })
+    }
+}
+
+async fn load(store: &Store, clock: Clock) -> Result<Content, StoreError> {
+    // The revision is read first: data loaded after it is at least that new,
+    // so a change racing with this load is picked up by the next poll.
+    let revision = store.content_revision().await?;
+    let campaigns = store.campaigns().await?;
+    let registry = store.organisations().await?;
+    let photos = store.photo_metas().await?;
+    Ok(Content {
+        revision,
+        today: clock.today(),
+        campaigns,
+        registry,
+        photos,
+        pages: RwLock::new(HashMap::new()),
+    })
+}

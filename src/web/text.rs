@@ -1,0 +1,75 @@
+//! Turning translated sentences and registry names into safe HTML.
+
+use crate::campaign::markdown::{escape_html, footnote_marker};
+use crate::campaign::{Footnotes, Lang, Registry};
+use crate::i18n::{Tr, arg};
+
+/// A translated sentence whose `html` arguments are already-safe HTML (an
+/// organisation with its footnote marker, a link): the sentence is escaped,
+/// then the fragments are put in place.
+pub fn sentence_with_html(tr: &Tr, key: &str, text: &[(&str, &str)], html: &[(&str, String)]) -> String {
+    let placeholder = |i: usize| format!("\u{E000}{i}\u{E001}");
+    let args = text
+        .iter()
+        .map(|(name, value)| (*name, arg(value.to_string())))
+        .chain(
+            html.iter()
+                .enumerate()
+                .map(|(i, (name, _))| (*name, arg(placeholder(i)))),
+        );
+    let mut out = escape_html(&tr.args(key, args));
+    for (i, (_, fragment)) in html.iter().enumerate() {
+        out = out.replace(&placeholder(i), fragment);
+    }
+    out
+}
+
+/// An organisation's name in `lang` with its footnote marker, when labelled.
+pub fn organisation_html(id: &str, registry: &Registry, lang: Lang, notes: &mut Footnotes) -> String {
+    match registry.get(id) {
+        Some(org) => {
+            let mut html = escape_html(org.name.get(lang));
+            if let Some(marker) = notes.mark(org) {
+                html.push_str(&footnote_marker(id, &marker));
+            }
+            html
+        }
+        None => escape_html(id),
+    }
+}
+
+/// The footnotes that explain the markers on a page, in marker order.
+pub struct FootnoteView {
+    pub anchor: String,
+    pub marker: String,
+    pub text: String,
+}
+
+pub fn footnotes(notes: &Footnotes, tr: &Tr) -> Vec<FootnoteView> {
+    notes
+        .entries()
+        .map(|(marker, org)| {
+            let name = org.name.get(tr.lang);
+            let text = org
+                .labels
+                .iter()
+                .map(|label| {
+                    let mut sentence = tr.args(
+                        &format!("label-{}", label.kind.code()),
+                        [("name", arg(name))],
+                    );
+                    if let Some(since) = label.since {
+                        sentence.push_str(&format!(" ({})", tr.args("label-since", [("date", arg(tr.date(since)))])));
+                    }
+                    sentence
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
+            FootnoteView {
+                anchor: format!("label-{}", org.id),
+                marker,
+                text,
+            }
+        })
+        .collect()
+}
