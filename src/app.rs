@@ -9,7 +9,9 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use crate::web::error::WebError;
-use crate::web::{AppState, api, assets, calendar, campaign_page, directory, language, security, updates};
+use crate::web::{
+    AppState, api, assets, calendar, campaign_page, directory, language, security, updates,
+};
 
 pub fn app(state: Arc<AppState>) -> Router {
     let router = Router::new()
@@ -32,7 +34,10 @@ pub fn app(state: Arc<AppState>) -> Router {
 }
 
 /// `/ru` → `/ru/`.
-async fn lang_root(State(state): State<Arc<AppState>>, Path(lang): Path<String>) -> Result<Redirect, WebError> {
+async fn lang_root(
+    State(state): State<Arc<AppState>>,
+    Path(lang): Path<String>,
+) -> Result<Redirect, WebError> {
     let lang = crate::web::paths::lang(&lang, &state)?;
     Ok(Redirect::permanent(&crate::web::paths::directory(lang)))
 }
@@ -45,7 +50,8 @@ async fn not_found(State(state): State<Arc<AppState>>, uri: Uri, headers: Header
         .split('/')
         .next()
         .and_then(|seg| seg.parse().ok());
-    let lang = from_path.unwrap_or_else(|| language::from_headers(&headers, state.settings.default_lang));
+    let lang =
+        from_path.unwrap_or_else(|| language::from_headers(&headers, state.settings.default_lang));
     WebError::not_found(lang)
 }
 

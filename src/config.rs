@@ -57,7 +57,10 @@ pub struct Config {
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
     #[error("cannot read the configuration file '{path}': {source}")]
-    Read { path: PathBuf, source: std::io::Error },
+    Read {
+        path: PathBuf,
+        source: std::io::Error,
+    },
     #[error("the configuration file '{path}' is invalid: {message}")]
     Invalid { path: PathBuf, message: String },
 }
@@ -85,10 +88,11 @@ impl FileConfig {
 
 impl Config {
     pub fn resolve(file: FileConfig, over: Overrides) -> Self {
-        let addr = over
-            .addr
-            .or(file.addr)
-            .unwrap_or_else(|| DEFAULT_ADDR.parse().unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080))));
+        let addr = over.addr.or(file.addr).unwrap_or_else(|| {
+            DEFAULT_ADDR
+                .parse()
+                .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080)))
+        });
         Config {
             addr,
             database_url: over
@@ -101,9 +105,14 @@ impl Config {
                 .unwrap_or_else(|| format!("http://{addr}"))
                 .trim_end_matches('/')
                 .to_string(),
-            default_language: over.default_language.or(file.default_language).unwrap_or(Lang::Ru),
+            default_language: over
+                .default_language
+                .or(file.default_language)
+                .unwrap_or(Lang::Ru),
             refresh_interval: Duration::from_millis(
-                file.refresh_interval_ms.unwrap_or(DEFAULT_REFRESH_MS).max(50),
+                file.refresh_interval_ms
+                    .unwrap_or(DEFAULT_REFRESH_MS)
+                    .max(50),
             ),
             log_level: file.log_level.unwrap_or(LogLevel::Info),
         }
@@ -116,7 +125,8 @@ mod tests {
 
     #[test]
     fn documented_example_matches_the_defaults() {
-        let file = FileConfig::parse(include_str!("../svoboda.example.toml")).expect("example parses");
+        let file =
+            FileConfig::parse(include_str!("../svoboda.example.toml")).expect("example parses");
         let from_example = Config::resolve(file, Overrides::default());
         let defaults = Config::resolve(FileConfig::default(), Overrides::default());
         assert_eq!(from_example, defaults);
@@ -130,7 +140,8 @@ mod tests {
 
     #[test]
     fn flags_win_over_file() {
-        let file = FileConfig::parse("database_url = \"sqlite://a.db\"\ndefault_language = \"en\"").expect("valid");
+        let file = FileConfig::parse("database_url = \"sqlite://a.db\"\ndefault_language = \"en\"")
+            .expect("valid");
         let over = Overrides {
             database_url: Some("sqlite://b.db".into()),
             ..Default::default()

@@ -17,5 +17,7 @@ pub enum DemoError {
 /// Stores the demo campaign unless it is there already; true when it was added.
 pub async fn load(store: &Store) -> Result<bool, DemoError> {
     let campaign = file::parse(DEMO_FILE, "demo/boris-romanov/campaign.toml", &|_| false)?;
-    Ok(store.save_campaign(&campaign, None, SaveMode::OnlyIfAbsent).await?)
+    Ok(store
+        .save_campaign(&campaign, None, SaveMode::OnlyIfAbsent)
+        .await?)
 }

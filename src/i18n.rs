@@ -27,8 +27,8 @@ impl Localizer {
             .map(|(lang, source)| {
                 // The files are part of the program and checked by the tests,
                 // so a syntax error here is a build defect, not user input.
-                let resource = FluentResource::try_new(source.to_string())
-                    .unwrap_or_else(|(res, errors)| {
+                let resource =
+                    FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, errors)| {
                         tracing::error!(?errors, %lang, "errors in the translation file");
                         res
                     });

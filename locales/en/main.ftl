@@ -65,6 +65,7 @@ charge-citation = { $form ->
     [ac] Article { $article }, clause “{ $clause }” of the { $code }
    *[a] Article { $article } of the { $code }
 }
+quoted = “{ $text }”
 max-penalty = Maximum penalty
 timeline = Timeline
 upcoming = upcoming

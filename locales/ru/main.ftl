@@ -65,6 +65,7 @@ charge-citation = { $form ->
     [ac] п. «{ $clause }» ст. { $article } { $code }
    *[a] ст. { $article } { $code }
 }
+quoted = «{ $text }»
 max-penalty = Максимальное наказание
 timeline = Хронология
 upcoming = предстоит

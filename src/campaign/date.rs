@@ -16,7 +16,11 @@ fn parse<E: serde::de::Error>(repr: Repr) -> Result<NaiveDate, E> {
         Repr::Text(s) => s,
         Repr::Toml(dt) => match (dt.date, dt.time) {
             (Some(_), None) => dt.to_string(),
-            _ => return Err(E::custom(format!("'{dt}' is not a plain date like 2022-05-11"))),
+            _ => {
+                return Err(E::custom(format!(
+                    "'{dt}' is not a plain date like 2022-05-11"
+                )));
+            }
         },
     };
     NaiveDate::parse_from_str(&text, "%Y-%m-%d")
@@ -40,7 +44,11 @@ pub fn de_time_opt<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveTime>,
         Repr::Text(s) => s,
         Repr::Toml(dt) => match (dt.date, dt.time) {
             (None, Some(_)) => dt.to_string(),
-            _ => return Err(serde::de::Error::custom(format!("'{dt}' is not a time of day like 10:00"))),
+            _ => {
+                return Err(serde::de::Error::custom(format!(
+                    "'{dt}' is not a time of day like 10:00"
+                )));
+            }
         },
     };
     NaiveTime::parse_from_str(&text, "%H:%M")

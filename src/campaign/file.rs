@@ -47,7 +47,11 @@ impl std::error::Error for FileError {}
 /// Parses and validates a campaign file. `known_org` says whether an
 /// organisation id is already in the instance's registry, so a file may refer
 /// to organisations it does not define itself.
-pub fn parse(text: &str, file: &str, known_org: &dyn Fn(&str) -> bool) -> Result<Campaign, FileError> {
+pub fn parse(
+    text: &str,
+    file: &str,
+    known_org: &dyn Fn(&str) -> bool,
+) -> Result<Campaign, FileError> {
     let campaign: Campaign = toml::from_str(text).map_err(|e| {
         let offset = e.span().map(|s| s.start);
         FileError {
@@ -103,7 +107,10 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
                 vec![key("person"), key("photo")],
                 "must be a file name next to the campaign file, like photo.jpg".to_string(),
             ));
-        } else if ![".jpg", ".jpeg", ".png"].iter().any(|ext| lower.ends_with(ext)) {
+        } else if ![".jpg", ".jpeg", ".png"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
             problems.push((
                 vec![key("person"), key("photo")],
                 "must be a JPEG or PNG file (.jpg, .jpeg, .png)".to_string(),
@@ -213,7 +220,11 @@ pub fn referenced_organisations(c: &Campaign) -> BTreeSet<String> {
         .recognitions
         .iter()
         .map(|r| r.by.to_string())
-        .chain(c.publications.iter().filter_map(|p| p.organisation.as_ref().map(|o| o.to_string())))
+        .chain(
+            c.publications
+                .iter()
+                .filter_map(|p| p.organisation.as_ref().map(|o| o.to_string())),
+        )
         .collect();
     for (_, text) in markdown_fields(c) {
         ids.extend(text.values().flat_map(markdown::org_references));
@@ -228,13 +239,22 @@ fn markdown_fields(c: &Campaign) -> Vec<(Vec<PathSeg>, &Localized)> {
         fields.push((vec![key("person"), key("biography")], bio));
     }
     for (i, e) in c.timeline.iter().enumerate() {
-        fields.push((vec![key("timeline"), PathSeg::Index(i), key("text")], &e.text));
+        fields.push((
+            vec![key("timeline"), PathSeg::Index(i), key("text")],
+            &e.text,
+        ));
     }
     for (i, u) in c.updates.iter().enumerate() {
-        fields.push((vec![key("updates"), PathSeg::Index(i), key("body")], &u.body));
+        fields.push((
+            vec![key("updates"), PathSeg::Index(i), key("body")],
+            &u.body,
+        ));
     }
     if let Some(letters) = &c.help.letters {
-        fields.push((vec![key("help"), key("letters"), key("tips")], &letters.tips));
+        fields.push((
+            vec![key("help"), key("letters"), key("tips")],
+            &letters.tips,
+        ));
     }
     fields
 }
@@ -394,7 +414,8 @@ email = "team@example.org"
     #[test]
     fn exported_file_parses_back_to_the_same_campaign() {
         let c = parse(MINIMAL, "c.toml", &no_registry).expect("valid");
-        let again = parse(&to_toml(&c).expect("serialises"), "c.toml", &no_registry).expect("valid");
+        let again =
+            parse(&to_toml(&c).expect("serialises"), "c.toml", &no_registry).expect("valid");
         assert_eq!(c, again);
     }
 }

@@ -100,7 +100,10 @@ impl Localized {
 impl<'de> Deserialize<'de> for Localized {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
-        #[serde(untagged, expecting = "a string, or a table of texts by language (ru, en)")]
+        #[serde(
+            untagged,
+            expecting = "a string, or a table of texts by language (ru, en)"
+        )]
         enum Repr {
             Same(String),
             PerLang(BTreeMap<Lang, String>),

@@ -29,6 +29,42 @@ pub fn render_inline(md: &str, lang: Lang, registry: &Registry, notes: &mut Foot
     render(md, lang, registry, notes, true)
 }
 
+/// Plain text for meta descriptions and calendars: no markup, organisation
+/// references replaced by names, cut at `max_chars` with an ellipsis.
+pub fn render_plain(md: &str, lang: Lang, registry: &Registry, max_chars: usize) -> String {
+    let mut text = String::new();
+    let mut open_org: Vec<(String, bool)> = Vec::new();
+    for event in Parser::new(md) {
+        match event {
+            Event::Start(Tag::Link { dest_url, .. }) => {
+                if let Some(id) = dest_url.strip_prefix(ORG_SCHEME) {
+                    open_org.push((id.trim().to_string(), false));
+                }
+            }
+            Event::End(TagEnd::Link) => {
+                if let Some((id, false)) = open_org.pop() {
+                    text.push_str(registry.get(&id).map(|o| o.name.get(lang)).unwrap_or(&id));
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if let Some(open) = open_org.last_mut() {
+                    open.1 = true;
+                }
+                text.push_str(&t);
+            }
+            Event::SoftBreak | Event::HardBreak | Event::End(_) if !text.ends_with(' ') => {
+                text.push(' ')
+            }
+            _ => {}
+        }
+    }
+    let text = text.trim();
+    match text.char_indices().nth(max_chars) {
+        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
+        None => text.to_string(),
+    }
+}
+
 /// Organisation ids that `md` references, for validation on import.
 pub fn org_references(md: &str) -> Vec<String> {
     Parser::new(md)
@@ -41,7 +77,13 @@ pub fn org_references(md: &str) -> Vec<String> {
         .collect()
 }
 
-fn render(md: &str, lang: Lang, registry: &Registry, notes: &mut Footnotes, inline: bool) -> String {
+fn render(
+    md: &str,
+    lang: Lang,
+    registry: &Registry,
+    notes: &mut Footnotes,
+    inline: bool,
+) -> String {
     let mut events: Vec<Event> = Vec::new();
     // For each open link: Some(org id) when it is an organisation reference,
     // and whether it had any text of its own.
@@ -136,8 +178,24 @@ pub fn escape_html(s: &str) -> String {
 
 static SANITIZER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     let tags: HashSet<&str> = [
-        "p", "br", "em", "strong", "del", "a", "ul", "ol", "li", "blockquote", "code", "pre",
-        "h3", "h4", "h5", "h6", "hr", "sup",
+        "p",
+        "br",
+        "em",
+        "strong",
+        "del",
+        "a",
+        "ul",
+        "ol",
+        "li",
+        "blockquote",
+        "code",
+        "pre",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "hr",
+        "sup",
     ]
     .into_iter()
     .collect();
@@ -197,7 +255,9 @@ mod tests {
             &mut notes,
         );
         assert!(
-            html.contains("Memorial<sup class=\"fn\"><a href=\"#label-memorial\">*</a></sup> recognised"),
+            html.contains(
+                "Memorial<sup class=\"fn\"><a href=\"#label-memorial\">*</a></sup> recognised"
+            ),
             "{html}"
         );
         assert_eq!(notes.entries().count(), 1);
@@ -235,7 +295,22 @@ mod tests {
     fn ordinary_links_get_safe_rel() {
         let html = block("[source](https://example.org/a)");
         assert!(html.contains("href=\"https://example.org/a\""), "{html}");
-        assert!(html.contains("rel=\"noopener noreferrer nofollow\""), "{html}");
+        assert!(
+            html.contains("rel=\"noopener noreferrer nofollow\""),
+            "{html}"
+        );
+    }
+
+    #[test]
+    fn plain_text_names_organisations_and_drops_markup() {
+        let text = render_plain(
+            "*Anna* met [](org:memorial) and [them](org:human-library).",
+            Lang::En,
+            &registry(),
+            100,
+        );
+        assert_eq!(text, "Anna met Memorial and them.");
+        assert_eq!(render_plain("abcdef", Lang::En, &registry(), 3), "abc…");
     }
 
     #[test]

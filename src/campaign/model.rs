@@ -52,7 +52,11 @@ pub struct Person {
     /// Only for grammar: Russian verbs and adjectives agree with it.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub gender: Option<Gender>,
-    #[serde(default, deserialize_with = "super::date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub born: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub region: Option<Localized>,
@@ -137,7 +141,11 @@ pub struct Event {
     #[serde(deserialize_with = "super::date::de")]
     pub date: NaiveDate,
     /// Local time at the place, for hearings people may attend.
-    #[serde(default, deserialize_with = "super::date::de_time_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::date::de_time_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub time: Option<NaiveTime>,
     pub kind: EventKind,
     /// Markdown.
@@ -197,7 +205,11 @@ impl EventKind {
 pub struct Recognition {
     /// An organisation of the registry, so its legal label follows it.
     pub by: OrgId,
-    #[serde(default, deserialize_with = "super::date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub date: Option<NaiveDate>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<WebLink>,

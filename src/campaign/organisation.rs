@@ -23,7 +23,11 @@ pub struct Organisation {
 pub struct LegalLabel {
     pub kind: LabelKind,
     /// When the authorities added the organisation to their register.
-    #[serde(default, deserialize_with = "super::date::de_opt", skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        deserialize_with = "super::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
     pub since: Option<NaiveDate>,
 }
 
@@ -64,7 +68,10 @@ impl Registry {
     }
 
     pub fn get(&self, id: &str) -> Option<&Organisation> {
-        self.0.iter().find(|(k, _)| k.as_str() == id).map(|(_, v)| v)
+        self.0
+            .iter()
+            .find(|(k, _)| k.as_str() == id)
+            .map(|(_, v)| v)
     }
 
     pub fn contains(&self, id: &str) -> bool {

@@ -53,7 +53,9 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     }
     let format = image::guess_format(bytes).map_err(|e| PhotoError::Unreadable(e.to_string()))?;
     if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png) {
-        return Err(PhotoError::Unreadable(format!("{format:?} files are not accepted")));
+        return Err(PhotoError::Unreadable(format!(
+            "{format:?} files are not accepted"
+        )));
     }
     let mut reader = image::ImageReader::with_format(std::io::Cursor::new(bytes), format);
     let mut limits = image::Limits::default();
@@ -61,7 +63,9 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     limits.max_image_height = Some(12_000);
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
-    let img = reader.decode().map_err(|e| PhotoError::Unreadable(e.to_string()))?;
+    let img = reader
+        .decode()
+        .map_err(|e| PhotoError::Unreadable(e.to_string()))?;
     let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
         img.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3)
     } else {
@@ -86,7 +90,8 @@ mod tests {
     fn png(width: u32, height: u32) -> Vec<u8> {
         let img = image::RgbImage::from_pixel(width, height, image::Rgb([120, 130, 140]));
         let mut out = std::io::Cursor::new(Vec::new());
-        img.write_to(&mut out, ImageFormat::Png).expect("encode png");
+        img.write_to(&mut out, ImageFormat::Png)
+            .expect("encode png");
         out.into_inner()
     }
 
@@ -94,7 +99,10 @@ mod tests {
     fn large_photo_is_scaled_to_fit_keeping_proportions() {
         let photo = prepare(&png(1600, 1200)).expect("valid png");
         assert_eq!((photo.width, photo.height), (640, 480));
-        assert_eq!(image::guess_format(&photo.jpeg).ok(), Some(ImageFormat::Jpeg));
+        assert_eq!(
+            image::guess_format(&photo.jpeg).ok(),
+            Some(ImageFormat::Jpeg)
+        );
     }
 
     #[test]
@@ -105,6 +113,9 @@ mod tests {
 
     #[test]
     fn garbage_is_refused_with_a_reason() {
-        assert!(matches!(prepare(b"not an image"), Err(PhotoError::Unreadable(_))));
+        assert!(matches!(
+            prepare(b"not an image"),
+            Err(PhotoError::Unreadable(_))
+        ));
     }
 }

@@ -35,7 +35,13 @@ pub async fn run(config: &Config, cmd: CampaignCommand) -> Result<(), CliError> 
                 println!("no campaigns yet: add one with `svoboda campaign import FILE`");
             }
             for s in summaries {
-                println!("{}\t{}\t{}\tupdated {}", s.slug, s.status.code(), s.name, s.updated);
+                println!(
+                    "{}\t{}\t{}\tupdated {}",
+                    s.slug,
+                    s.status.code(),
+                    s.name,
+                    s.updated
+                );
             }
             Ok(())
         }
@@ -46,7 +52,9 @@ pub async fn run(config: &Config, cmd: CampaignCommand) -> Result<(), CliError> 
 pub async fn import(store: &Store, path: &Path) -> Result<String, CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
     let registry = store.organisations().await?;
-    let mut campaign = file::parse(&text, &path.display().to_string(), &|id| registry.contains(id))?;
+    let mut campaign = file::parse(&text, &path.display().to_string(), &|id| {
+        registry.contains(id)
+    })?;
     let photo = match &campaign.person.photo {
         Some(name) => {
             let photo_path = path.parent().unwrap_or(Path::new(".")).join(name);
@@ -63,15 +71,18 @@ pub async fn import(store: &Store, path: &Path) -> Result<String, CliError> {
         }
         None => None,
     };
-    store.save_campaign(&campaign, photo.as_ref(), SaveMode::Replace).await?;
+    store
+        .save_campaign(&campaign, photo.as_ref(), SaveMode::Replace)
+        .await?;
     Ok(campaign.slug.to_string())
 }
 
 async fn export(store: &Store, slug: &str, out: Option<&Path>) -> Result<(), CliError> {
-    let campaign = store
-        .campaign(slug)
-        .await?
-        .ok_or_else(|| CliError::Usage(format!("there is no campaign '{slug}': see `svoboda campaign list`")))?;
+    let campaign = store.campaign(slug).await?.ok_or_else(|| {
+        CliError::Usage(format!(
+            "there is no campaign '{slug}': see `svoboda campaign list`"
+        ))
+    })?;
     let registry = store.organisations().await?;
     let mut campaign = file::with_organisations(&campaign, &registry);
     let photo = store.photo(slug).await?;
@@ -81,7 +92,8 @@ async fn export(store: &Store, slug: &str, out: Option<&Path>) -> Result<(), Cli
             campaign.person.photo = None;
             if let Some(photo) = &photo {
                 let photo_path = dir.join(PHOTO_FILE);
-                std::fs::write(&photo_path, &photo.jpeg).map_err(|e| CliError::io(&photo_path, e))?;
+                std::fs::write(&photo_path, &photo.jpeg)
+                    .map_err(|e| CliError::io(&photo_path, e))?;
                 campaign.person.photo = Some(PHOTO_FILE.to_string());
             }
             let toml_path = dir.join("campaign.toml");

@@ -1,7 +1,7 @@
 //! The command line: thin commands over the library. The doc comments below
 //! are the `--help` text.
 
-mod campaign;
+pub mod campaign;
 mod serve;
 
 use std::net::SocketAddr;
@@ -89,7 +89,10 @@ pub enum CliError {
     #[error("{file}: {source}")]
     Photo { file: String, source: PhotoError },
     #[error("{path}: {source}")]
-    Io { path: String, source: std::io::Error },
+    Io {
+        path: String,
+        source: std::io::Error,
+    },
     #[error(transparent)]
     Demo(#[from] crate::demo::DemoError),
     #[error("{0}")]

@@ -68,7 +68,11 @@ impl Store {
 
     async fn migrate(&self) -> Result<(), StoreError> {
         match self {
-            Store::Sqlite(pool) => sqlx::migrate!("src/store/migrations/sqlite").run(pool).await?,
+            Store::Sqlite(pool) => {
+                sqlx::migrate!("src/store/migrations/sqlite")
+                    .run(pool)
+                    .await?
+            }
             Store::Postgres(pool) => {
                 sqlx::migrate!("src/store/migrations/postgres")
                     .run(pool)

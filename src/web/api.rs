@@ -47,7 +47,10 @@ fn json(value: &impl Serialize) -> Result<CachedPage, WebError> {
     Ok(CachedPage::new("application/json", PAGE_MAX_AGE, body))
 }
 
-pub async fn list(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Result<Response, WebError> {
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
     let content = state.content();
     let page = content.page("api/campaigns", || {
         let items: Vec<ListItem> = content

@@ -27,13 +27,25 @@ fn asset(name: &str, content_type: &'static str, body: &'static [u8]) -> Asset {
 }
 
 static STYLESHEET: LazyLock<Asset> = LazyLock::new(|| {
-    asset("style.css", "text/css; charset=utf-8", include_bytes!("../../static/style.css"))
+    asset(
+        "style.css",
+        "text/css; charset=utf-8",
+        include_bytes!("../../static/style.css"),
+    )
 });
 static ICON: LazyLock<Asset> = LazyLock::new(|| {
-    asset("icon.svg", "image/svg+xml", include_bytes!("../../static/icon.svg"))
+    asset(
+        "icon.svg",
+        "image/svg+xml",
+        include_bytes!("../../static/icon.svg"),
+    )
 });
 static PLACEHOLDER: LazyLock<Asset> = LazyLock::new(|| {
-    asset("placeholder.svg", "image/svg+xml", include_bytes!("../../static/placeholder.svg"))
+    asset(
+        "placeholder.svg",
+        "image/svg+xml",
+        include_bytes!("../../static/placeholder.svg"),
+    )
 });
 
 pub fn stylesheet_href() -> String {

@@ -27,15 +27,21 @@ pub const IMMUTABLE: &str = "public, max-age=31536000, immutable";
 const MIN_COMPRESS: usize = 512;
 
 impl CachedPage {
-    pub fn new(content_type: &'static str, cache_control: &'static str, body: impl Into<Bytes>) -> Self {
+    pub fn new(
+        content_type: &'static str,
+        cache_control: &'static str,
+        body: impl Into<Bytes>,
+    ) -> Self {
         let identity: Bytes = body.into();
         let digest = Sha256::digest(&identity);
         let etag = format!("\"{}\"", hex::encode(&digest[..12]));
-        let compressible = identity.len() >= MIN_COMPRESS && !content_type.starts_with("image/jpeg");
+        let compressible =
+            identity.len() >= MIN_COMPRESS && !content_type.starts_with("image/jpeg");
         CachedPage {
             content_type: HeaderValue::from_static(content_type),
             cache_control: HeaderValue::from_static(cache_control),
-            etag: HeaderValue::from_str(&etag).unwrap_or_else(|_| HeaderValue::from_static("\"0\"")),
+            etag: HeaderValue::from_str(&etag)
+                .unwrap_or_else(|_| HeaderValue::from_static("\"0\"")),
             content_language: None,
             gzip: compressible.then(|| gzip(&identity)).flatten(),
             brotli: compressible.then(|| brotli(&identity)).flatten(),
@@ -62,7 +68,10 @@ impl CachedPage {
         let fresh = request
             .get(header::IF_NONE_MATCH)
             .and_then(|v| v.to_str().ok())
-            .is_some_and(|tags| tags.split(',').any(|t| t.trim() == self.etag || t.trim() == "*"));
+            .is_some_and(|tags| {
+                tags.split(',')
+                    .any(|t| t.trim() == self.etag || t.trim() == "*")
+            });
         let mut headers = HeaderMap::with_capacity(7);
         headers.insert(header::ETAG, self.etag.clone());
         headers.insert(header::CACHE_CONTROL, self.cache_control.clone());

@@ -12,7 +12,8 @@ use super::cache::{CachedPage, PAGE_MAX_AGE};
 use super::error::WebError;
 use super::paths;
 use super::state::AppState;
-use crate::campaign::{Campaign, Lang};
+use crate::campaign::markdown::render_plain;
+use crate::campaign::{Campaign, Lang, Registry};
 use crate::i18n::{Tr, arg};
 
 pub async fn handler(
@@ -27,7 +28,14 @@ pub async fn handler(
         Ok::<_, WebError>(CachedPage::new(
             "text/calendar; charset=utf-8",
             PAGE_MAX_AGE,
-            calendar(&state.settings.public_url, c, lang, content.today).to_string(),
+            calendar(
+                &state.settings.public_url,
+                &content.registry,
+                c,
+                lang,
+                content.today,
+            )
+            .to_string(),
         ))
     })?;
     Ok(page.respond(&headers))
@@ -36,7 +44,13 @@ pub async fn handler(
 /// Times are local to the court and written without a zone ("floating"):
 /// supporters who go are in the court's zone, and the campaign file states
 /// the time as the court announced it.
-fn calendar(public_url: &str, c: &Campaign, lang: Lang, today: chrono::NaiveDate) -> Calendar {
+fn calendar(
+    public_url: &str,
+    registry: &Registry,
+    c: &Campaign,
+    lang: Lang,
+    today: chrono::NaiveDate,
+) -> Calendar {
     let tr = Tr::new(lang);
     let base = public_url.trim_end_matches('/');
     let host = url::Url::parse(base)
@@ -55,7 +69,7 @@ fn calendar(public_url: &str, c: &Campaign, lang: Lang, today: chrono::NaiveDate
             .summary(&format!("{name}: {kind}"))
             .description(&format!(
                 "{}\n{page}",
-                super::campaign_page::plain_text(e.text.get(lang))
+                render_plain(e.text.get(lang), lang, registry, usize::MAX)
             ))
             .url(&page);
         match e.time {

@@ -13,7 +13,7 @@ use super::layout::{FeedLink, Layout, html_page};
 use super::paths;
 use super::state::{AppState, Content};
 use super::text::{FootnoteView, footnotes, organisation_html, sentence_with_html};
-use crate::campaign::markdown::{escape_html, render_block, render_inline};
+use crate::campaign::markdown::{escape_html, render_block, render_inline, render_plain};
 use crate::campaign::{Campaign, Donation, Event, Footnotes, HelpKind, Lang};
 use crate::i18n::{Tr, arg};
 
@@ -152,10 +152,18 @@ pub struct CampaignPage {
     pub footnotes: Vec<FootnoteView>,
 }
 
+/// Length of meta descriptions: what previews show.
+pub const DESCRIPTION_CHARS: usize = 200;
+
 /// How many updates the case page lists before "all updates".
 const UPDATES_ON_PAGE: usize = 3;
 
-fn render(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> Result<CachedPage, WebError> {
+fn render(
+    state: &AppState,
+    content: &Content,
+    c: &Campaign,
+    lang: Lang,
+) -> Result<CachedPage, WebError> {
     let page = build(state, content, c, lang);
     html_page(&page, lang)
 }
@@ -175,7 +183,7 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
         lang,
         &state.settings.public_url,
         tr.args("campaign-title", [("name", arg(name.as_str()))]),
-        plain_text(&summary_text),
+        render_plain(&summary_text, lang, registry, DESCRIPTION_CHARS),
         |l| paths::campaign(l, slug),
     );
     layout.og_type = "article";
@@ -236,26 +244,36 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
         })
         .collect();
 
-    let letters = c.help.letters.as_ref().zip(c.status.facility.as_ref()).and_then(|(l, f)| {
-        c.status.accepts_letters().then(|| LettersView {
-            facility: f.name.get(lang).to_string(),
-            address: f.address.get(lang).to_string(),
-            recipient: name.clone(),
-            tips_html: render_block(l.tips.get(lang), lang, registry, &mut notes),
-        })
-    });
-    let donations: Vec<DonationView> = c.help.donations.iter().map(|d| donation_view(&tr, d)).collect();
+    let letters = c
+        .help
+        .letters
+        .as_ref()
+        .zip(c.status.facility.as_ref())
+        .and_then(|(l, f)| {
+            c.status.accepts_letters().then(|| LettersView {
+                facility: f.name.get(lang).to_string(),
+                address: f.address.get(lang).to_string(),
+                recipient: name.clone(),
+                tips_html: render_block(l.tips.get(lang), lang, registry, &mut notes),
+            })
+        });
+    let donations: Vec<DonationView> = c
+        .help
+        .donations
+        .iter()
+        .map(|d| donation_view(&tr, d))
+        .collect();
     let help_order = c
         .help
         .ordered_kinds()
         .into_iter()
-        .filter_map(|kind| match kind {
+        .filter(|kind| match kind {
             // Petitions arrive with signing; until then the section must
             // not pretend to work, so it is not shown at all.
-            HelpKind::Petition => None,
-            HelpKind::Donate => (!donations.is_empty()).then_some(kind),
-            HelpKind::Letters => letters.is_some().then_some(kind),
-            HelpKind::Share => Some(kind),
+            HelpKind::Petition => false,
+            HelpKind::Donate => !donations.is_empty(),
+            HelpKind::Letters => letters.is_some(),
+            HelpKind::Share => true,
         })
         .collect();
 
@@ -269,7 +287,10 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
                 Some(org) => {
                     let mut html = escape_html(p.outlet.get(lang));
                     if let Some(marker) = registry.get(org.as_str()).and_then(|o| notes.mark(o)) {
-                        html.push_str(&crate::campaign::markdown::footnote_marker(org.as_str(), &marker));
+                        html.push_str(&crate::campaign::markdown::footnote_marker(
+                            org.as_str(),
+                            &marker,
+                        ));
                     }
                     html
                 }
@@ -319,7 +340,10 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
             .iter()
             .map(|l| (l.title.get(lang).to_string(), l.url.as_str().to_string()))
             .collect(),
-        charges_heading: tr.args("charges-heading", [("name", arg(short)), ("gender", arg(gender))]),
+        charges_heading: tr.args(
+            "charges-heading",
+            [("name", arg(short)), ("gender", arg(gender))],
+        ),
         charges,
         timeline,
         recognitions,
@@ -356,24 +380,6 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
     }
 }
 
-/// Text for meta descriptions: Markdown punctuation and links dropped.
-pub fn plain_text(md: &str) -> String {
-    use pulldown_cmark::{Event as Md, Parser};
-    let mut text = String::new();
-    for event in Parser::new(md) {
-        match event {
-            Md::Text(t) | Md::Code(t) => text.push_str(&t),
-            Md::SoftBreak | Md::HardBreak | Md::End(_) if !text.ends_with(' ') => text.push(' '),
-            _ => {}
-        }
-    }
-    let text = text.trim();
-    match text.char_indices().nth(200) {
-        Some((cut, _)) => format!("{}…", text[..cut].trim_end()),
-        None => text.to_string(),
-    }
-}
-
 fn charge_view(tr: &Tr, ch: &crate::campaign::Charge) -> ChargeView {
     let clause = ch.clause.as_ref().map(|c| c.get(tr.lang).to_string());
     let form = match (&ch.part, &clause) {
@@ -393,7 +399,7 @@ fn charge_view(tr: &Tr, ch: &crate::campaign::Charge) -> ChargeView {
                 ("code", arg(tr.t(&format!("code-{}", ch.code.code())))),
             ],
         ),
-        title: ch.title.get(tr.lang).to_string(),
+        title: tr.args("quoted", [("text", arg(ch.title.get(tr.lang)))]),
         max_penalty: ch.max_penalty.as_ref().map(|p| p.get(tr.lang).to_string()),
     }
 }
@@ -441,10 +447,16 @@ fn donation_view(tr: &Tr, d: &Donation) -> DonationView {
                 None => bank.get(lang).to_string(),
             };
             fields.push(field("donation-bank", bank, false));
-            fields.push(field("donation-recipient", recipient.get(lang).to_string(), false));
+            fields.push(field(
+                "donation-recipient",
+                recipient.get(lang).to_string(),
+                false,
+            ));
             (tr.t("donation-bank-card"), fields, None)
         }
-        Donation::BankTransfer { details, recipient, .. } => (
+        Donation::BankTransfer {
+            details, recipient, ..
+        } => (
             tr.t("donation-bank-transfer"),
             vec![
                 field("donation-recipient", recipient.get(lang).to_string(), false),

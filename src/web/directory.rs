@@ -106,7 +106,13 @@ fn matches(c: &Campaign, query_lower: &str, status: Option<StatusKind>) -> bool 
     status_ok && query_ok
 }
 
-fn build(state: &AppState, content: &Content, lang: Lang, query: &str, status: Option<StatusKind>) -> DirectoryPage {
+fn build(
+    state: &AppState,
+    content: &Content,
+    lang: Lang,
+    query: &str,
+    status: Option<StatusKind>,
+) -> DirectoryPage {
     let tr = Tr::new(lang);
     let query_lower = query.to_lowercase();
     let mut campaigns: Vec<&Campaign> = content
@@ -122,7 +128,8 @@ fn build(state: &AppState, content: &Content, lang: Lang, query: &str, status: O
             let name = c.person.name.get(lang).to_string();
             Card {
                 href: paths::campaign(lang, c.slug.as_str()),
-                photo: paths::photo(content, c, &tr).unwrap_or_else(|| paths::placeholder_photo(&tr, &name)),
+                photo: paths::photo(content, c, &tr)
+                    .unwrap_or_else(|| paths::placeholder_photo(&tr, &name)),
                 name,
                 status_code: c.status.kind.code(),
                 status: tr.t(&format!("status-{}", c.status.kind.code())),
@@ -188,7 +195,13 @@ fn build(state: &AppState, content: &Content, lang: Lang, query: &str, status: O
 
     let title = tr.t("directory-title");
     DirectoryPage {
-        layout: Layout::new(lang, &state.settings.public_url, title, tr.t("directory-description"), paths::directory),
+        layout: Layout::new(
+            lang,
+            &state.settings.public_url,
+            title,
+            tr.t("directory-description"),
+            paths::directory,
+        ),
         total: content.campaigns.len(),
         cards,
         query: query.to_string(),
@@ -201,7 +214,15 @@ fn build(state: &AppState, content: &Content, lang: Lang, query: &str, status: O
                 selected: Some(k) == status,
             })
             .collect(),
-        hearings: hearings.into_iter().take(HELP_NOW_MAX).map(|(_, _, h)| h).collect(),
-        birthdays: birthdays.into_iter().take(HELP_NOW_MAX).map(|(_, b)| b).collect(),
+        hearings: hearings
+            .into_iter()
+            .take(HELP_NOW_MAX)
+            .map(|(_, _, h)| h)
+            .collect(),
+        birthdays: birthdays
+            .into_iter()
+            .take(HELP_NOW_MAX)
+            .map(|(_, b)| b)
+            .collect(),
     }
 }

@@ -91,7 +91,11 @@ pub struct AppState {
 
 impl AppState {
     /// Loads the first snapshot; fails when the store cannot be read.
-    pub async fn new(store: Store, settings: WebSettings, clock: Clock) -> Result<Arc<Self>, StoreError> {
+    pub async fn new(
+        store: Store,
+        settings: WebSettings,
+        clock: Clock,
+    ) -> Result<Arc<Self>, StoreError> {
         let content = load(&store, clock).await?;
         Ok(Arc::new(AppState {
             store,
@@ -102,7 +106,10 @@ impl AppState {
     }
 
     pub fn content(&self) -> Arc<Content> {
-        self.content.read().unwrap_or_else(|e| e.into_inner()).clone()
+        self.content
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
     }
 
     /// Replaces the snapshot when the content or the date changed.

@@ -7,7 +7,12 @@ use crate::i18n::{Tr, arg};
 /// A translated sentence whose `html` arguments are already-safe HTML (an
 /// organisation with its footnote marker, a link): the sentence is escaped,
 /// then the fragments are put in place.
-pub fn sentence_with_html(tr: &Tr, key: &str, text: &[(&str, &str)], html: &[(&str, String)]) -> String {
+pub fn sentence_with_html(
+    tr: &Tr,
+    key: &str,
+    text: &[(&str, &str)],
+    html: &[(&str, String)],
+) -> String {
     let placeholder = |i: usize| format!("\u{E000}{i}\u{E001}");
     let args = text
         .iter()
@@ -25,7 +30,12 @@ pub fn sentence_with_html(tr: &Tr, key: &str, text: &[(&str, &str)], html: &[(&s
 }
 
 /// An organisation's name in `lang` with its footnote marker, when labelled.
-pub fn organisation_html(id: &str, registry: &Registry, lang: Lang, notes: &mut Footnotes) -> String {
+pub fn organisation_html(
+    id: &str,
+    registry: &Registry,
+    lang: Lang,
+    notes: &mut Footnotes,
+) -> String {
     match registry.get(id) {
         Some(org) => {
             let mut html = escape_html(org.name.get(lang));
@@ -59,7 +69,10 @@ pub fn footnotes(notes: &Footnotes, tr: &Tr) -> Vec<FootnoteView> {
                         [("name", arg(name))],
                     );
                     if let Some(since) = label.since {
-                        sentence.push_str(&format!(" ({})", tr.args("label-since", [("date", arg(tr.date(since)))])));
+                        sentence.push_str(&format!(
+                            " ({})",
+                            tr.args("label-since", [("date", arg(tr.date(since)))])
+                        ));
                     }
                     sentence
                 })

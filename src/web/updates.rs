@@ -11,12 +11,13 @@ use axum::response::Response;
 use chrono::NaiveDate;
 
 use super::cache::{CachedPage, PAGE_MAX_AGE};
+use super::campaign_page::DESCRIPTION_CHARS;
 use super::error::WebError;
 use super::layout::{FeedLink, Layout, html_page};
 use super::paths;
 use super::state::AppState;
 use super::text::{FootnoteView, footnotes};
-use crate::campaign::markdown::render_block;
+use crate::campaign::markdown::{render_block, render_plain};
 use crate::campaign::{Campaign, Footnotes, Lang, Registry, Update};
 use crate::i18n::{Tr, arg};
 
@@ -50,7 +51,13 @@ pub struct UpdatePage {
     pub footnotes: Vec<FootnoteView>,
 }
 
-fn update_view(tr: &Tr, c: &Campaign, u: &Update, registry: &Registry, notes: &mut Footnotes) -> UpdateView {
+fn update_view(
+    tr: &Tr,
+    c: &Campaign,
+    u: &Update,
+    registry: &Registry,
+    notes: &mut Footnotes,
+) -> UpdateView {
     UpdateView {
         date: tr.date(u.date),
         iso: u.date.to_string(),
@@ -124,7 +131,7 @@ pub async fn one(
             lang,
             &state.settings.public_url,
             update.title.clone(),
-            super::campaign_page::plain_text(u.body.get(lang)),
+            render_plain(u.body.get(lang), lang, &content.registry, DESCRIPTION_CHARS),
             |l| paths::update(l, &slug, &id),
         );
         layout.og_type = "article";
@@ -145,7 +152,9 @@ pub async fn one(
 }
 
 fn midnight_utc(date: NaiveDate) -> FixedDateTime {
-    date.and_time(chrono::NaiveTime::MIN).and_utc().fixed_offset()
+    date.and_time(chrono::NaiveTime::MIN)
+        .and_utc()
+        .fixed_offset()
 }
 
 pub async fn feed(
@@ -211,7 +220,13 @@ fn atom(state: &AppState, registry: &Registry, c: &Campaign, lang: Lang) -> Feed
     Feed {
         id: format!("{base}{}", paths::feed(lang, slug)),
         title: Text::plain(tr.args("feed-title", [("name", arg(name))])),
-        updated: midnight_utc(updates.first().map(|u| u.date).unwrap_or(c.updated).max(c.updated)),
+        updated: midnight_utc(
+            updates
+                .first()
+                .map(|u| u.date)
+                .unwrap_or(c.updated)
+                .max(c.updated),
+        ),
         authors: vec![Person {
             name: tr.args("feed-author", [("name", arg(name))]),
             ..Default::default()

@@ -1,0 +1,116 @@
+//! End to end in real headless Chromium: what a supporter's phone does.
+
+use std::sync::Arc;
+
+use crate::support::webdriver::Driver;
+use crate::support::{Backend, TestApp, unavailable};
+
+/// Serves the app on a loopback port, as `svoboda serve` does.
+async fn serve(app: &TestApp) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+        .await
+        .expect("bind");
+    let addr = listener.local_addr().expect("addr");
+    let router = svoboda::app(Arc::clone(&app.state));
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn demo_page_switches_language_and_requests_nothing_from_other_hosts() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_fixtures(Backend::Sqlite)
+        .await
+        .expect("sqlite");
+    let base = serve(&app).await;
+    let session = driver.session().await;
+
+    session.goto(&format!("{base}/en/boris-romanov")).await;
+    assert_eq!(session.title().await, "Free Boris Romanov!");
+    let banner = session
+        .eval("return document.querySelector('.status').innerText")
+        .await;
+    assert!(
+        banner
+            .as_str()
+            .unwrap_or("")
+            .contains("Boris is banned from certain activities")
+    );
+    let stylesheet_applied = session
+        .eval("return getComputedStyle(document.querySelector('.status')).borderLeftStyle")
+        .await;
+    assert_eq!(stylesheet_applied, "solid", "the stylesheet loaded");
+
+    session.click_css("nav.langs a[hreflang=ru]").await;
+    assert_eq!(session.url().await, format!("{base}/ru/boris-romanov"));
+    assert_eq!(
+        session.eval("return document.documentElement.lang").await,
+        "ru"
+    );
+    let banner = session
+        .eval("return document.querySelector('.status').innerText")
+        .await;
+    assert!(
+        banner
+            .as_str()
+            .unwrap_or("")
+            .contains("Борис под запретом определённых действий")
+    );
+
+    // A page with a photo, then the directory.
+    session.goto(&format!("{base}/ru/anna-example")).await;
+    let photo_loaded = session
+        .eval("return document.querySelector('img.photo').naturalWidth")
+        .await;
+    assert_eq!(photo_loaded, 480);
+    session.goto(&format!("{base}/en/")).await;
+    session.click_css("a[href='/en/anna-example']").await;
+    assert_eq!(session.url().await, format!("{base}/en/anna-example"));
+
+    let urls = session.requested_urls().await;
+    assert!(urls.len() >= 8, "the network log was read: {urls:?}");
+    let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&base)).collect();
+    assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
+    let log = session.browser_log().await;
+    let violations: Vec<&String> = log
+        .iter()
+        .filter(|m| m.contains("Content Security Policy"))
+        .collect();
+    assert!(
+        violations.is_empty(),
+        "the page breaks its own CSP: {violations:?}"
+    );
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn directory_filter_form_works_without_javascript() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_fixtures(Backend::Sqlite)
+        .await
+        .expect("sqlite");
+    let base = serve(&app).await;
+    let session = driver.session().await;
+    session.goto(&format!("{base}/en/")).await;
+    session
+        .eval("document.getElementById('status').value = 'pre-trial-detention'; return null")
+        .await;
+    session.click_css("form.filter button[type=submit]").await;
+    assert_eq!(
+        session.url().await,
+        format!("{base}/en/?q=&status=pre-trial-detention")
+    );
+    let names = session
+        .eval("return Array.from(document.querySelectorAll('.card .name')).map(e => e.innerText)")
+        .await;
+    assert_eq!(names, serde_json::json!(["Anna Example"]));
+    session.close().await;
+}

@@ -1,0 +1,232 @@
+//! The `svoboda` binary as organisers use it: import, export, list, backup,
+//! and clear one-line errors for what they may get wrong.
+
+use std::path::Path;
+use std::process::{Command, Output};
+
+use crate::backend_test;
+use crate::support::{Backend, Database, fixture, fixture_dir_with_photo};
+use svoboda::campaign::file;
+
+fn svoboda(db: &str, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_svoboda"))
+        .args(args)
+        .env("DATABASE_URL", db)
+        .env_remove("SVOBODA_CONFIG")
+        .output()
+        .expect("run svoboda")
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn read_campaign(path: &Path) -> svoboda::campaign::Campaign {
+    let text = std::fs::read_to_string(path).expect("exported file");
+    file::parse(&text, "export", &|_| false).expect("the export is a valid campaign file")
+}
+
+backend_test! {
+    /// Export, import elsewhere, export again: the same campaign, photo included.
+    async fn export_then_import_gives_the_same_campaign(backend: Backend) {
+        let Some(first) = Database::fresh(backend).await else { return };
+        let Some(second) = Database::fresh(backend).await else { return };
+        let source = fixture_dir_with_photo();
+        let out = svoboda(&first.url, &["campaign", "import", &source.path().join("campaign.toml").display().to_string()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert_eq!(stdout(&out).trim(), "imported anna-example");
+
+        let exported = tempfile::tempdir().expect("dir");
+        let out = svoboda(&first.url, &["campaign", "export", "anna-example", "--out", &exported.path().display().to_string()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let out = svoboda(&second.url, &["campaign", "import", &exported.path().join("campaign.toml").display().to_string()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let again = tempfile::tempdir().expect("dir");
+        let out = svoboda(&second.url, &["campaign", "export", "anna-example", "--out", &again.path().display().to_string()]);
+        assert!(out.status.success(), "{}", stderr(&out));
+
+        let a = read_campaign(&exported.path().join("campaign.toml"));
+        let b = read_campaign(&again.path().join("campaign.toml"));
+        assert_eq!(a, b);
+        assert_eq!(a.organisations.len(), 3, "the registry entries travel with the campaign");
+        let original = std::fs::read_to_string(source.path().join("campaign.toml")).expect("fixture");
+        let mut original = file::parse(&original, "fixture", &|_| false).expect("fixture parses");
+        original.person.photo = Some("photo.jpg".into());
+        original.organisations.sort_by(|x, y| x.id.cmp(&y.id));
+        let mut a_sorted = a.clone();
+        a_sorted.organisations.sort_by(|x, y| x.id.cmp(&y.id));
+        assert_eq!(a_sorted, original, "nothing is lost or changed on the way");
+        let photo_a = image::open(exported.path().join("photo.jpg")).expect("photo exported");
+        let photo_b = image::open(again.path().join("photo.jpg")).expect("photo exported again");
+        assert_eq!((photo_a.width(), photo_a.height()), (photo_b.width(), photo_b.height()));
+
+        // Without --out the file goes to standard output.
+        let out = svoboda(&second.url, &["campaign", "export", "anna-example"]);
+        assert!(out.status.success());
+        assert!(stdout(&out).contains("slug = \"anna-example\""));
+        assert!(stderr(&out).contains("--out"), "says the photo was left out");
+    }
+}
+
+backend_test! {
+    async fn broken_files_name_file_line_and_field_and_change_nothing(backend: Backend) {
+        let Some(db) = Database::fresh(backend).await else { return };
+        let demo = svoboda::demo::DEMO_FILE;
+        let dir = tempfile::tempdir().expect("dir");
+        let good = dir.path().join("good.toml");
+        std::fs::write(&good, demo).expect("write");
+        assert!(svoboda(&db.url, &["campaign", "import", &good.display().to_string()]).status.success());
+        let before = stdout(&svoboda(&db.url, &["campaign", "list"]));
+
+        let cases = [
+            ("unknown-field.toml", ":7:", "birthday"),
+            ("bad-link.toml", ":16:", "javascript:alert(1)"),
+            ("unknown-organisation.toml", ":6:", "field 'person.summary'"),
+            ("syntax.toml", ":4:", "invalid table header"),
+            ("missing-photo.toml", "nowhere.jpg", "No such file"),
+        ];
+        for (name, place, what) in cases {
+            let path = fixture(&format!("invalid/{name}"));
+            let out = svoboda(&db.url, &["campaign", "import", &path.display().to_string()]);
+            assert!(!out.status.success(), "{name} was accepted");
+            let err = stderr(&out);
+            assert!(err.starts_with("error: "), "{name}: {err}");
+            assert!(err.contains(name), "{name}: the file is named: {err}");
+            assert!(err.contains(place), "{name}: {place} in {err}");
+            assert!(err.contains(what), "{name}: {what} in {err}");
+            assert!(!err.contains("panicked"), "{err}");
+        }
+        assert_eq!(stdout(&svoboda(&db.url, &["campaign", "list"])), before, "nothing changed");
+    }
+}
+
+#[test]
+fn list_shows_slug_status_and_name() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}", dir.path().join("s.db").display());
+    let good = dir.path().join("c.toml");
+    std::fs::write(&good, svoboda::demo::DEMO_FILE).expect("write");
+    assert!(
+        svoboda(&url, &["campaign", "import", &good.display().to_string()])
+            .status
+            .success()
+    );
+    let out = svoboda(&url, &["campaign", "list"]);
+    assert!(out.status.success());
+    assert_eq!(
+        stdout(&out),
+        "boris-romanov\tban-on-certain-activities\tBoris Romanov\tupdated 2022-07-28\n"
+    );
+}
+
+#[test]
+fn mistyped_database_urls_are_one_line_errors_and_create_nothing() {
+    let dir = tempfile::tempdir().expect("dir");
+    let missing_dir = dir.path().join("no-such-dir/svoboda.db");
+    let cases: Vec<(String, Vec<&str>, &str)> = vec![
+        (
+            format!("sqlite://{}", missing_dir.display()),
+            vec!["serve", "--addr", "127.0.0.1:0"],
+            "does not exist",
+        ),
+        (
+            format!("sqlite://{}", dir.path().join("typo.db").display()),
+            vec!["campaign", "list"],
+            "there is no database",
+        ),
+        (
+            format!("sqlite://{}", dir.path().join("typo.db").display()),
+            vec!["backup", "/tmp/never.db"],
+            "there is no database",
+        ),
+        (
+            "mysql://root:hunter2@localhost/db".to_string(),
+            vec!["campaign", "list"],
+            "sqlite://PATH or postgres://",
+        ),
+        (
+            "svoboda.db".to_string(),
+            vec!["campaign", "list"],
+            "not a database URL",
+        ),
+        (
+            "postgres://nobody:hunter2@127.0.0.1:1/none".to_string(),
+            vec!["campaign", "list"],
+            "cannot connect",
+        ),
+    ];
+    for (url, args, what) in cases {
+        let out = svoboda(&url, &args);
+        assert!(!out.status.success(), "{url} {args:?}");
+        let err = stderr(&out);
+        assert!(err.contains(what), "{url}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(!err.contains("hunter2"), "password leaked: {err}");
+        assert!(!err.contains("panicked"));
+    }
+    assert!(
+        !dir.path().join("typo.db").exists(),
+        "a typo must not create a database"
+    );
+    assert!(!missing_dir.exists());
+}
+
+#[test]
+fn every_command_has_help() {
+    for args in [
+        vec!["--help"],
+        vec!["serve", "--help"],
+        vec!["campaign", "--help"],
+        vec!["campaign", "import", "--help"],
+        vec!["campaign", "export", "--help"],
+        vec!["campaign", "list", "--help"],
+        vec!["backup", "--help"],
+    ] {
+        let out = svoboda("sqlite://unused.db", &args);
+        assert!(out.status.success(), "{args:?}");
+        assert!(stdout(&out).contains("Usage:"), "{args:?}");
+    }
+}
+
+#[test]
+fn backup_is_a_consistent_copy_and_never_overwrites() {
+    let dir = tempfile::tempdir().expect("dir");
+    let url = format!("sqlite://{}", dir.path().join("live.db").display());
+    let good = dir.path().join("c.toml");
+    std::fs::write(&good, svoboda::demo::DEMO_FILE).expect("write");
+    assert!(
+        svoboda(&url, &["campaign", "import", &good.display().to_string()])
+            .status
+            .success()
+    );
+    let backup = dir.path().join("backup.db");
+    let out = svoboda(&url, &["backup", &backup.display().to_string()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let copy = format!("sqlite://{}", backup.display());
+    assert!(stdout(&svoboda(&copy, &["campaign", "list"])).starts_with("boris-romanov\t"));
+    let again = svoboda(&url, &["backup", &backup.display().to_string()]);
+    assert!(!again.status.success());
+    assert!(stderr(&again).contains("already exists"));
+}
+
+#[test]
+fn config_file_with_a_typo_is_refused_naming_the_key() {
+    let dir = tempfile::tempdir().expect("dir");
+    let config = dir.path().join("svoboda.toml");
+    std::fs::write(&config, "database_ulr = \"sqlite://x.db\"\n").expect("write");
+    let out = svoboda(
+        "sqlite://unused.db",
+        &[
+            "--config",
+            &config.display().to_string(),
+            "campaign",
+            "list",
+        ],
+    );
+    assert!(!out.status.success());
+    assert!(stderr(&out).contains("database_ulr"), "{}", stderr(&out));
+}

@@ -1,0 +1,17 @@
+//! Integration tests: the real HTTP app over real stores (SQLite, and
+//! PostgreSQL when `scripts/test` provides one), the real binary, real
+//! Chromium and the Nu Html Checker. One binary, so the suite builds once.
+
+mod support;
+
+mod api;
+mod browser;
+mod caching;
+mod cli;
+mod directory;
+mod feeds;
+mod hostile;
+mod html_validity;
+mod i18n;
+mod pages;
+mod storage;

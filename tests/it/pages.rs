@@ -1,0 +1,285 @@
+//! The public pages, driven through the real router and store.
+
+use crate::backend_test;
+use crate::support::{Backend, TestApp};
+use axum::http::StatusCode;
+
+backend_test! {
+    /// Every fact of the seed page appears on the demo page, in English.
+    async fn demo_page_tells_everything_the_seed_page_says(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let html = app.page("/en/boris-romanov").await;
+        for fact in [
+            "<title>Free Boris Romanov!</title>",
+            "Boris is banned from certain activities",
+            "since July 28, 2022",
+            "civil and political activism in St. Petersburg",
+            "Zhivaja biblioteka",
+            "Human Library",
+            "Legislative Assembly",
+            "Svetlanovskoye neighbours",
+            "What is Boris charged with?",
+            "Article 207.3, part 2, clause “d” of the Criminal Code of the Russian Federation",
+            "motivated by hatred",
+            "up to 10 years in prison",
+            "May 11, 2022",
+            "Detention Center 6",
+            "May 27, 2022",
+            "Kresty",
+            "changed the arrest to a ban on certain activities",
+            "extremist materials",
+            "recognised Boris as a political prisoner",
+            "How can I help?",
+            "2202 2005 2356 1148",
+            "Sberbank, MIR",
+            "Margarita Borisovna R. (Boris’s mother)",
+            "Last updated",
+            "Report an inaccuracy",
+        ] {
+            assert!(html.contains(fact), "the English demo page lacks {fact:?}");
+        }
+    }
+}
+
+backend_test! {
+    async fn demo_page_in_russian_says_the_same(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let html = app.page("/ru/boris-romanov").await;
+        assert!(html.contains("<html lang=\"ru\">"));
+        for fact in [
+            "Борис под запретом определённых действий",
+            "с 28 июля 2022 г.",
+            "В чём обвиняется Борис?",
+            "п. «д» ч. 2 ст. 207.3 УК РФ",
+            "до 10 лет лишения свободы",
+            "СИЗО-6",
+            "«Кресты»",
+            "Признан политическим заключённым: Мемориал",
+            "Как помочь?",
+            "2202 2005 2356 1148",
+            "Маргарита Борисовна Р. (мама Бориса)",
+            "Сообщить о неточности",
+        ] {
+            assert!(html.contains(fact), "the Russian demo page lacks {fact:?}");
+        }
+        assert!(!html.contains("Boris is banned"), "English text on the Russian page");
+    }
+}
+
+backend_test! {
+    /// Memorial gets the footnote marker, and the footnote gives the legally
+    /// required label in the page's language, as the seed does by hand.
+    async fn foreign_agent_is_marked_with_a_footnote_in_each_language(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let en = app.page("/en/boris-romanov").await;
+        assert!(en.contains("Memorial<sup class=\"fn\"><a href=\"#label-memorial\">*</a></sup>"), "{en}");
+        assert!(en.contains("id=\"label-memorial\""));
+        assert!(en.contains("Memorial is included by the Ministry of Justice of the Russian Federation in the register of foreign agents."));
+        let ru = app.page("/ru/boris-romanov").await;
+        assert!(ru.contains("Мемориал<sup class=\"fn\"><a href=\"#label-memorial\">*</a></sup>"));
+        assert!(ru.contains("Организация «Мемориал» внесена Министерством юстиции РФ в реестр иностранных агентов."));
+    }
+}
+
+backend_test! {
+    async fn unlabelled_organisation_renders_plainly(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let html = app.page("/en/anna-example").await;
+        assert!(html.contains("Human Library"));
+        assert!(!html.contains("#label-human-library"));
+        // Two labelled organisations, numbered in order of first mention.
+        assert!(html.contains("OVD-Info<sup class=\"fn\"><a href=\"#label-ovd-info\">*</a></sup>"), "{html}");
+        assert!(html.contains("Memorial<sup class=\"fn\"><a href=\"#label-memorial\">**</a></sup>"));
+        assert!(html.contains("(since September 29, 2021)"));
+    }
+}
+
+backend_test! {
+    async fn every_section_of_a_full_campaign_is_shown(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let html = app.page("/en/anna-example").await;
+        for (what, needle) in [
+            ("status", "Anna is in pre-trial detention"),
+            ("next hearing", "Next hearing"),
+            ("hearing date and time", "March 15, 2024</time>, 10:30"),
+            ("hearing place", "Vakhitovsky District Court, Kazan"),
+            ("calendar link", "/en/anna-example/hearings.ics"),
+            ("more hearings", "more hearings are listed in the calendar"),
+            ("photo", "/photos/anna-example.jpg?v="),
+            ("born", "March 10, 1990"),
+            ("region", "Kazan"),
+            ("biography markdown", "<em>history</em>"),
+            ("person link", "https://blog.example/anna"),
+            ("second charge", "Code of Administrative Offences"),
+            ("timeline source", "https://news.example/anna-detained"),
+            ("upcoming marker", "upcoming</strong>"),
+            ("recognition date", "(December 1, 2023)"),
+            ("card", "2200 0000 0000 0001"),
+            ("risk warning", "Transfers from Russian cards are visible to the bank."),
+            ("bank transfer", "IBAN DE00"),
+            ("crypto", "TExampleAddress000000000000000000"),
+            ("crypto network", "TRC20"),
+            ("donation link", "https://fund.example/anna"),
+            ("letters", "Write a letter"),
+            ("facility address", "420000, Kazan, Example st., 1"),
+            ("letter tips", "letters are read by the censor"),
+            ("share", "https://t.me/share/url?url=https%3A%2F%2Fsvoboda%2Etest%2Fen%2Fanna%2Dexample"),
+            ("publications", "Teacher detained in Kazan"),
+            ("channels", "https://t.me/free_anna_example"),
+            ("updates", "First letter from Anna"),
+            ("all updates", "All updates (2)"),
+            ("contact", "https://fund.example/contact"),
+            ("last updated", "February 20, 2024"),
+        ] {
+            assert!(html.contains(needle), "{what}: {needle:?} missing");
+        }
+        // The organiser put letters first.
+        let letters = html.find("id=\"letters\"").expect("letters section");
+        let donate = html.find("id=\"donate\"").expect("donate section");
+        assert!(letters < donate, "help sections follow the organiser's order");
+    }
+}
+
+backend_test! {
+    /// Sections appear only when they have content; there is no petition yet,
+    /// so no section may pretend one can be signed.
+    async fn empty_sections_are_not_shown(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let html = app.page("/en/boris-romanov").await;
+        for absent in ["Next hearing", "Write a letter", "Publications", "Follow the news", "petition", "Petition", "<form"] {
+            assert!(!html.contains(absent), "{absent:?} shown without content");
+        }
+    }
+}
+
+backend_test! {
+    async fn language_switch_links_to_the_same_page_with_hreflang(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let html = app.page("/en/boris-romanov").await;
+        assert!(html.contains("<a href=\"/ru/boris-romanov\" hreflang=\"ru\" lang=\"ru\" rel=\"alternate\">Русский</a>"));
+        assert!(html.contains("<link rel=\"alternate\" hreflang=\"ru\" href=\"https://svoboda.test/ru/boris-romanov\">"));
+        assert!(html.contains("<link rel=\"alternate\" hreflang=\"en\" href=\"https://svoboda.test/en/boris-romanov\">"));
+        assert!(html.contains("hreflang=\"x-default\""));
+        assert!(html.contains("<span aria-current=\"page\" lang=\"en\">English</span>"));
+    }
+}
+
+backend_test! {
+    async fn root_redirects_by_accept_language(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let en = app.get_with("/", &[("accept-language", "en-US,en;q=0.9,ru;q=0.5")]).await;
+        assert_eq!(en.status, StatusCode::TEMPORARY_REDIRECT);
+        assert_eq!(en.header("location"), "/en/");
+        assert_eq!(en.header("vary"), "accept-language");
+        let ru = app.get_with("/", &[("accept-language", "ru")]).await;
+        assert_eq!(ru.header("location"), "/ru/");
+        // Nothing supported: the instance default (Russian in tests).
+        let other = app.get_with("/", &[("accept-language", "de-DE")]).await;
+        assert_eq!(other.header("location"), "/ru/");
+        let none = app.get("/").await;
+        assert_eq!(none.header("location"), "/ru/");
+        let bare = app.get("/en").await;
+        assert_eq!(bare.status, StatusCode::PERMANENT_REDIRECT);
+        assert_eq!(bare.header("location"), "/en/");
+    }
+}
+
+backend_test! {
+    async fn open_graph_and_twitter_cards_describe_the_campaign(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let html = app.page("/en/anna-example").await;
+        assert!(html.contains("<meta property=\"og:title\" content=\"Free Anna Example!\">"));
+        assert!(html.contains("<meta property=\"og:url\" content=\"https://svoboda.test/en/anna-example\">"));
+        assert!(html.contains("<meta property=\"og:image\" content=\"https://svoboda.test/photos/anna-example.jpg?v="));
+        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
+        assert!(html.contains("<meta property=\"og:description\" content=\"Teacher and volunteer, detained after a OVD-Info report.\">"), "{html}");
+        let demo = app.page("/en/boris-romanov").await;
+        assert!(demo.contains("<meta name=\"twitter:card\" content=\"summary\">"));
+        assert!(!demo.contains("og:image"), "no photo, no preview image");
+    }
+}
+
+backend_test! {
+    async fn not_found_pages_speak_the_visitors_language(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let cases = [
+            ("/en/nobody", "Page not found", "lang=\"en\""),
+            ("/ru/nobody", "Страница не найдена", "lang=\"ru\""),
+            ("/en/boris-romanov/updates/nothing", "Page not found", "lang=\"en\""),
+            ("/ru/boris-romanov/nothing/else", "Страница не найдена", "lang=\"ru\""),
+            ("/de/boris-romanov", "Страница не найдена", "lang=\"ru\""),
+            ("/static/../../etc/passwd", "Страница не найдена", "lang=\"ru\""),
+            ("/photos/boris-romanov.jpg", "Страница не найдена", "lang=\"ru\""),
+        ];
+        for (path, text, lang) in cases {
+            let response = app.get(path).await;
+            assert_eq!(response.status, StatusCode::NOT_FOUND, "{path}");
+            let html = response.text();
+            assert!(html.contains(text), "{path}: {html}");
+            assert!(html.contains(lang), "{path}");
+        }
+        let by_header = app.get_with("/no/such/page", &[("accept-language", "en")]).await;
+        assert_eq!(by_header.status, StatusCode::NOT_FOUND);
+        assert!(by_header.text().contains("Page not found"));
+    }
+}
+
+backend_test! {
+    async fn updates_have_a_list_and_a_page_each(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let list = app.page("/en/anna-example/updates").await;
+        let newer = list.find("First letter from Anna").expect("newer update");
+        let older = list.find("Anna detained").expect("older update");
+        assert!(newer < older, "newest first");
+        assert!(list.contains("#label-memorial"), "labels apply in updates too");
+        let one = app.page("/ru/anna-example/updates/first-letter").await;
+        assert!(one.contains("<h1>Первое письмо от Анны</h1>"));
+        assert!(one.contains("Организация «Мемориал» внесена"));
+        assert!(one.contains("href=\"/en/anna-example/updates/first-letter\""), "language switch keeps the update");
+    }
+}
+
+backend_test! {
+    async fn security_headers_forbid_other_hosts_and_scripts(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        for path in ["/en/boris-romanov", "/ru/", "/en/nobody", "/api/v1/campaigns"] {
+            let r = app.get(path).await;
+            let csp = r.header("content-security-policy");
+            assert!(csp.contains("default-src 'none'"), "{path}: {csp}");
+            assert!(!csp.contains("http"), "{path}: CSP allows a host: {csp}");
+            assert!(!csp.contains("script-src"), "{path}: scripts must stay forbidden");
+            assert_eq!(r.header("x-content-type-options"), "nosniff");
+            assert_eq!(r.header("referrer-policy"), "no-referrer");
+        }
+    }
+}
+
+backend_test! {
+    /// No page refers to another host for anything it loads: every src and
+    /// stylesheet is a path on this instance.
+    async fn pages_load_nothing_from_other_hosts(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        for path in ["/en/boris-romanov", "/ru/anna-example", "/en/", "/ru/anna-example/updates"] {
+            let html = app.page(path).await;
+            for attr in ["src=\"", "<link rel=\"stylesheet\" href=\"", "<link rel=\"icon\" href=\""] {
+                for (i, _) in html.match_indices(attr) {
+                    let value = &html[i + attr.len()..];
+                    assert!(value.starts_with('/'), "{path}: {attr}{}", &value[..value.len().min(60)]);
+                }
+            }
+            assert!(!html.contains("<script"), "{path} has a script");
+            assert!(!html.contains("<iframe"), "{path} has a frame");
+        }
+    }
+}
+
+backend_test! {
+    async fn campaign_page_stays_small(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let html = app.get("/en/anna-example").await.body.len();
+        let css_href = svoboda::web::assets::stylesheet_href();
+        let css = app.get(&css_href).await;
+        assert_eq!(css.status, StatusCode::OK);
+        assert!(html + css.body.len() < 50 * 1024, "HTML {html} + CSS {} bytes", css.body.len());
+    }
+}

@@ -1,0 +1,276 @@
+//! The test application: the real router over a real store, one fresh
+//! database per test (a SQLite file, or a PostgreSQL schema), so tests run
+//! in parallel and each states only what it needs.
+
+pub mod webdriver;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{HeaderMap, Request, StatusCode};
+use chrono::NaiveDate;
+use http_body_util::BodyExt;
+use tempfile::TempDir;
+use tower::ServiceExt;
+
+use svoboda::campaign::Lang;
+use svoboda::store::{self, OpenMode, Store};
+use svoboda::web::{AppState, Clock, WebSettings};
+
+/// The date every test runs on, so "upcoming" sections are stable.
+pub fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 3, 1).expect("valid date")
+}
+
+pub const PUBLIC_URL: &str = "https://svoboda.test";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    Sqlite,
+    Postgres,
+}
+
+/// Set by `scripts/test`: a PostgreSQL server the tests may create schemas in.
+const POSTGRES_ENV: &str = "SVOBODA_TEST_POSTGRES_URL";
+/// Set by `scripts/test`: tests that need an outside tool fail instead of
+/// skipping when it is missing, so CI cannot pass by skipping.
+pub const REQUIRE_ALL_ENV: &str = "SVOBODA_TEST_REQUIRE_ALL";
+
+pub fn require_all() -> bool {
+    std::env::var(REQUIRE_ALL_ENV).is_ok_and(|v| v == "1")
+}
+
+/// Says why a test cannot run here: fails under `scripts/test`, skips with a
+/// note under a plain `cargo test`.
+pub fn unavailable(what: &str) {
+    assert!(
+        !require_all(),
+        "{what} is required by {REQUIRE_ALL_ENV}=1 but unavailable"
+    );
+    eprintln!("SKIPPED: {what} is unavailable; run scripts/test for the full suite");
+}
+
+pub struct Database {
+    pub url: String,
+    _dir: Option<TempDir>,
+}
+
+impl Database {
+    /// A fresh, empty database on `backend`, or `None` when that backend is
+    /// not available here.
+    pub async fn fresh(backend: Backend) -> Option<Database> {
+        match backend {
+            Backend::Sqlite => {
+                let dir = tempfile::tempdir().expect("temp dir");
+                let url = format!("sqlite://{}", dir.path().join("svoboda.db").display());
+                Some(Database {
+                    url,
+                    _dir: Some(dir),
+                })
+            }
+            Backend::Postgres => {
+                let Ok(base) = std::env::var(POSTGRES_ENV) else {
+                    unavailable(&format!("PostgreSQL ({POSTGRES_ENV})"));
+                    return None;
+                };
+                let schema = format!("t_{}", random_suffix());
+                let admin = sqlx::PgPool::connect(&base)
+                    .await
+                    .expect("connect to test PostgreSQL");
+                sqlx::query(sqlx::AssertSqlSafe(format!("CREATE SCHEMA {schema}")))
+                    .execute(&admin)
+                    .await
+                    .expect("create schema");
+                admin.close().await;
+                let sep = if base.contains('?') { '&' } else { '?' };
+                let url = format!("{base}{sep}options=-c%20search_path%3D{schema}");
+                Some(Database { url, _dir: None })
+            }
+        }
+    }
+
+    pub async fn open(&self) -> Store {
+        store::connect(&self.url, OpenMode::CreateIfMissing)
+            .await
+            .expect("open test database")
+    }
+}
+
+fn random_suffix() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    format!(
+        "{}_{}_{}",
+        std::process::id(),
+        nanos % 1_000_000_000,
+        COUNTER.fetch_add(1, Ordering::Relaxed)
+    )
+}
+
+pub struct TestApp {
+    pub db: Database,
+    pub store: Store,
+    pub state: Arc<AppState>,
+    pub router: Router,
+}
+
+pub struct TestResponse {
+    pub status: StatusCode,
+    pub headers: HeaderMap,
+    pub body: Vec<u8>,
+}
+
+impl TestResponse {
+    pub fn text(&self) -> String {
+        String::from_utf8(self.body.clone()).expect("UTF-8 body")
+    }
+
+    pub fn header(&self, name: &str) -> &str {
+        self.headers
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("")
+    }
+}
+
+impl TestApp {
+    /// An instance with the demo campaign, or `None` when `backend` is unavailable.
+    pub async fn with_demo(backend: Backend) -> Option<TestApp> {
+        let app = TestApp::empty(backend).await?;
+        svoboda::demo::load(&app.store).await.expect("demo loads");
+        app.state.reload().await.expect("reload");
+        Some(app)
+    }
+
+    /// The demo and the full fixture campaign (with its photo).
+    pub async fn with_fixtures(backend: Backend) -> Option<TestApp> {
+        let app = TestApp::with_demo(backend).await?;
+        let dir = fixture_dir_with_photo();
+        app.import(&dir.path().join("campaign.toml"))
+            .await
+            .expect("fixture imports");
+        Some(app)
+    }
+
+    pub async fn empty(backend: Backend) -> Option<TestApp> {
+        let db = Database::fresh(backend).await?;
+        let store = db.open().await;
+        let settings = WebSettings {
+            public_url: PUBLIC_URL.to_string(),
+            default_lang: Lang::Ru,
+            refresh_interval: Duration::from_millis(50),
+        };
+        let state = AppState::new(store.clone(), settings, Clock::Fixed(today()))
+            .await
+            .expect("state");
+        let router = svoboda::app(state.clone());
+        Some(TestApp {
+            db,
+            store,
+            state,
+            router,
+        })
+    }
+
+    /// Imports a campaign file as `svoboda campaign import` does.
+    pub async fn import(&self, path: &Path) -> Result<String, svoboda::cli::CliError> {
+        let slug = svoboda::cli::campaign::import(&self.store, path).await?;
+        self.state.reload().await.expect("reload");
+        Ok(slug)
+    }
+
+    pub async fn get(&self, path: &str) -> TestResponse {
+        self.get_with(path, &[]).await
+    }
+
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> TestResponse {
+        let mut request = Request::builder().uri(path);
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let response = self
+            .router
+            .clone()
+            .oneshot(request.body(Body::empty()).expect("request"))
+            .await
+            .expect("infallible router");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// GET that must answer 200 with HTML; returns the page.
+    pub async fn page(&self, path: &str) -> String {
+        let response = self.get(path).await;
+        assert_eq!(response.status, StatusCode::OK, "GET {path}");
+        assert!(
+            response.header("content-type").starts_with("text/html"),
+            "GET {path}: {}",
+            response.header("content-type")
+        );
+        response.text()
+    }
+}
+
+/// The full fixture campaign copied into a temp dir with a generated photo.
+pub fn fixture_dir_with_photo() -> TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy(
+        fixture("full/campaign.toml"),
+        dir.path().join("campaign.toml"),
+    )
+    .expect("copy fixture");
+    let img = image::RgbImage::from_fn(900, 1200, |x, y| {
+        image::Rgb([(x % 256) as u8, (y % 256) as u8, 90])
+    });
+    img.save(dir.path().join("photo.png")).expect("write photo");
+    dir
+}
+
+pub fn fixture(rel: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(rel)
+}
+
+/// Declares a test that runs once per backend, as `name::sqlite` and
+/// `name::postgres`: the whole suite covers both stores.
+#[macro_export]
+macro_rules! backend_test {
+    ($(#[$meta:meta])* async fn $name:ident($backend:ident: $ty:ty) $body:block) => {
+        $(#[$meta])*
+        mod $name {
+            #[allow(unused_imports)]
+            use super::*;
+            async fn run($backend: $ty) $body
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn sqlite() {
+                run($crate::support::Backend::Sqlite).await
+            }
+
+            #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+            async fn postgres() {
+                run($crate::support::Backend::Postgres).await
+            }
+        }
+    };
+}

@@ -1,0 +1,234 @@
+//! Just enough of the W3C WebDriver protocol to drive Debian's Chromium
+//! through chromedriver: start a session, navigate, click, read, read the
+//! network log. Written over hyper (already in the tree) rather than pulling
+//! a WebDriver crate with its own TLS stack.
+
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+use serde_json::{Value, json};
+
+pub struct Driver {
+    process: Child,
+    base: String,
+    client: Client<HttpConnector, Full<Bytes>>,
+    _profile: tempfile::TempDir,
+}
+
+pub struct Session<'a> {
+    driver: &'a Driver,
+    id: String,
+}
+
+fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+impl Driver {
+    /// Starts chromedriver, or `None` when it or Chromium is not installed.
+    pub async fn start() -> Option<Driver> {
+        let chromedriver =
+            std::env::var("CHROMEDRIVER").unwrap_or_else(|_| "/usr/bin/chromedriver".into());
+        if !std::path::Path::new(&chromedriver).exists()
+            || !std::path::Path::new(&chromium()).exists()
+        {
+            return None;
+        }
+        let port = free_port();
+        let process = Command::new(&chromedriver)
+            .arg(format!("--port={port}"))
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        let driver = Driver {
+            process,
+            base: format!("http://127.0.0.1:{port}"),
+            client: Client::builder(TokioExecutor::new()).build_http(),
+            _profile: tempfile::tempdir().ok()?,
+        };
+        // Poll until it answers; it usually takes a few tens of milliseconds.
+        for _ in 0..200 {
+            if let Ok(status) = driver.call("GET", "/status", None).await
+                && status["value"]["ready"] == json!(true)
+            {
+                return Some(driver);
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!("chromedriver did not become ready");
+    }
+
+    async fn call(&self, method: &str, path: &str, body: Option<Value>) -> Result<Value, String> {
+        let body = body.map(|b| b.to_string()).unwrap_or_default();
+        let request = hyper::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.base))
+            .header("content-type", "application/json")
+            .body(Full::new(Bytes::from(body)))
+            .map_err(|e| e.to_string())?;
+        let response = self
+            .client
+            .request(request)
+            .await
+            .map_err(|e| e.to_string())?;
+        let status = response.status();
+        let bytes = response
+            .into_body()
+            .collect()
+            .await
+            .map_err(|e| e.to_string())?
+            .to_bytes();
+        let value: Value = serde_json::from_slice(&bytes).map_err(|e| e.to_string())?;
+        if !status.is_success() {
+            return Err(format!("{method} {path}: {status}: {value}"));
+        }
+        Ok(value)
+    }
+
+    pub async fn session(&self) -> Session<'_> {
+        let profile = self._profile.path().display().to_string();
+        let caps = json!({
+            "capabilities": { "alwaysMatch": {
+                "browserName": "chrome",
+                "goog:chromeOptions": {
+                    "binary": chromium(),
+                    "args": [
+                        "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",
+                        "--no-first-run", "--disable-background-networking",
+                        "--disable-component-update", "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        format!("--user-data-dir={profile}"),
+                        "--window-size=412,900"
+                    ]
+                },
+                "goog:loggingPrefs": { "performance": "ALL", "browser": "ALL" }
+            }}
+        });
+        let created = self
+            .call("POST", "/session", Some(caps))
+            .await
+            .expect("new session");
+        let id = created["value"]["sessionId"]
+            .as_str()
+            .expect("session id")
+            .to_string();
+        Session { driver: self, id }
+    }
+}
+
+impl Drop for Driver {
+    fn drop(&mut self) {
+        let _ = self.process.kill();
+        let _ = self.process.wait();
+    }
+}
+
+fn chromium() -> String {
+    std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
+}
+
+impl Session<'_> {
+    async fn cmd(&self, method: &str, path: &str, body: Option<Value>) -> Value {
+        let path = format!("/session/{}{path}", self.id);
+        self.driver
+            .call(method, &path, body)
+            .await
+            .unwrap_or_else(|e| panic!("webdriver: {e}"))["value"]
+            .clone()
+    }
+
+    pub async fn goto(&self, url: &str) {
+        self.cmd("POST", "/url", Some(json!({ "url": url }))).await;
+    }
+
+    pub async fn url(&self) -> String {
+        self.cmd("GET", "/url", None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    pub async fn title(&self) -> String {
+        self.cmd("GET", "/title", None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Runs a script in the page and returns its result.
+    pub async fn eval(&self, script: &str) -> Value {
+        self.cmd(
+            "POST",
+            "/execute/sync",
+            Some(json!({ "script": script, "args": [] })),
+        )
+        .await
+    }
+
+    pub async fn click_css(&self, selector: &str) {
+        let found = self
+            .cmd(
+                "POST",
+                "/element",
+                Some(json!({ "using": "css selector", "value": selector })),
+            )
+            .await;
+        let id = found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {selector}"))
+            .to_string();
+        self.cmd("POST", &format!("/element/{id}/click"), None)
+            .await;
+    }
+
+    /// Every URL the browser requested since the last call (chromedriver's
+    /// performance log of DevTools network events).
+    pub async fn requested_urls(&self) -> Vec<String> {
+        let entries = self
+            .cmd("POST", "/se/log", Some(json!({ "type": "performance" })))
+            .await;
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["message"].as_str())
+            .filter_map(|m| serde_json::from_str::<Value>(m).ok())
+            .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
+            .filter_map(|m| {
+                m["message"]["params"]["request"]["url"]
+                    .as_str()
+                    .map(str::to_string)
+            })
+            .collect()
+    }
+
+    /// Console and CSP messages since the last call.
+    pub async fn browser_log(&self) -> Vec<String> {
+        let entries = self
+            .cmd("POST", "/se/log", Some(json!({ "type": "browser" })))
+            .await;
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["message"].as_str().map(str::to_string))
+            .collect()
+    }
+
+    pub async fn close(self) {
+        self.cmd("DELETE", "", None).await;
+    }
+}
