@@ -1,4 +1,7 @@
 use clap::Parser;
+use tracing_subscriber::filter::Targets;
+use tracing_subscriber::layer::SubscriberExt;
+use tracing_subscriber::util::SubscriberInitExt;
 
 use svoboda::cli::{self, Cli};
 use svoboda::config::LogLevel;
@@ -12,9 +15,14 @@ async fn main() -> std::process::ExitCode {
         LogLevel::Info => tracing::Level::INFO,
         LogLevel::Debug => tracing::Level::DEBUG,
     };
-    tracing_subscriber::fmt()
-        .with_max_level(level)
-        .with_writer(std::io::stderr)
+    // sqlx reports PostgreSQL notices ("relation already exists, skipping")
+    // at info level: noise for organisers running a command.
+    let filter = Targets::new()
+        .with_default(level)
+        .with_target("sqlx", tracing::Level::WARN.min(level));
+    tracing_subscriber::registry()
+        .with(tracing_subscriber::fmt::layer().with_writer(std::io::stderr))
+        .with(filter)
         .init();
     match cli::run(cli).await {
         Ok(()) => std::process::ExitCode::SUCCESS,

@@ -310,41 +310,40 @@ fn locate(text: &str, path: &[PathSeg]) -> Option<usize> {
     found
 }
 
-/// The path of the innermost value whose span holds `offset`.
+/// The path of the innermost value whose span holds `offset`. A table's span
+/// covers only its header, so the whole tree is searched.
 fn field_at(text: &str, offset: usize) -> Option<String> {
-    let root = DeTable::parse(text).ok()?;
-    let mut path = Vec::new();
-    let mut current: &DeTable = root.get_ref();
-    'tables: loop {
-        for (k, v) in current.iter() {
-            let in_key = k.span().contains(&offset);
-            if !v.span().contains(&offset) && !in_key {
-                continue;
+    fn visit(value: &DeValue, offset: usize, path: &mut Vec<PathSeg>, best: &mut Vec<PathSeg>) {
+        let children: Vec<(PathSeg, &toml::Spanned<DeValue>)> = match value {
+            DeValue::Table(t) => t
+                .iter()
+                .map(|(k, v)| (PathSeg::Key(k.get_ref().to_string()), v))
+                .collect(),
+            DeValue::Array(a) => a
+                .iter()
+                .enumerate()
+                .map(|(i, v)| (PathSeg::Index(i), v))
+                .collect(),
+            _ => return,
+        };
+        for (seg, child) in children {
+            path.push(seg);
+            if child.span().contains(&offset) && path.len() > best.len() {
+                *best = path.clone();
             }
-            path.push(PathSeg::Key(k.get_ref().to_string()));
-            let mut value: &DeValue = v.get_ref();
-            loop {
-                match value {
-                    DeValue::Table(t) if !in_key => {
-                        current = t;
-                        continue 'tables;
-                    }
-                    DeValue::Array(a) if !in_key => {
-                        match a.iter().position(|item| item.span().contains(&offset)) {
-                            Some(i) => {
-                                path.push(PathSeg::Index(i));
-                                value = a[i].get_ref();
-                            }
-                            None => break 'tables,
-                        }
-                    }
-                    _ => break 'tables,
-                }
-            }
+            visit(child.get_ref(), offset, path, best);
+            path.pop();
         }
-        break;
     }
-    (!path.is_empty()).then(|| path_to_string(&path))
+    let root = DeTable::parse(text).ok()?;
+    let mut best = Vec::new();
+    visit(
+        &DeValue::Table(root.into_inner()),
+        offset,
+        &mut Vec::new(),
+        &mut best,
+    );
+    (!best.is_empty()).then(|| path_to_string(&best))
 }
 
 #[cfg(test)]
@@ -399,7 +398,7 @@ email = "team@example.org"
         let text = format!("{MINIMAL}\n[[recognitions]]\nby = \"memorial\"\n");
         let err = parse(&text, "c.toml", &no_registry).expect_err("unknown org");
         assert_eq!(err.field.as_deref(), Some("recognitions[1].by"));
-        assert_eq!(err.line, Some(18));
+        assert_eq!(err.line, Some(17));
         let known = |id: &str| id == "memorial";
         assert!(parse(&text, "c.toml", &known).is_ok());
     }

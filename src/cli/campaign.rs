@@ -58,12 +58,22 @@ pub async fn import(store: &Store, path: &Path) -> Result<String, CliError> {
     let photo = match &campaign.person.photo {
         Some(name) => {
             let photo_path = path.parent().unwrap_or(Path::new(".")).join(name);
-            let bytes = std::fs::read(&photo_path).map_err(|e| CliError::io(&photo_path, e))?;
+            let bytes = std::fs::read(&photo_path).map_err(|e| {
+                CliError::Usage(format!(
+                    "{}: field 'person.photo': cannot read '{}': {e}",
+                    path.display(),
+                    photo_path.display()
+                ))
+            })?;
             let prepared = tokio::task::spawn_blocking(move || photo::prepare(&bytes))
                 .await
                 .map_err(|e| CliError::Usage(format!("processing the photo failed: {e}")))?
                 .map_err(|source| CliError::Photo {
-                    file: photo_path.display().to_string(),
+                    file: format!(
+                        "{}: field 'person.photo': '{}'",
+                        path.display(),
+                        photo_path.display()
+                    ),
                     source,
                 })?;
             campaign.person.photo = Some(PHOTO_FILE.to_string());

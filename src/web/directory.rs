@@ -146,6 +146,7 @@ fn build(
         })
         .collect();
 
+    let filtered = !query.is_empty() || status.is_some();
     let today = content.today;
     let mut hearings: Vec<(chrono::NaiveDate, Option<chrono::NaiveTime>, HearingItem)> = content
         .campaigns
@@ -205,7 +206,7 @@ fn build(
         total: content.campaigns.len(),
         cards,
         query: query.to_string(),
-        filtered: !query.is_empty() || status.is_some(),
+        filtered,
         statuses: StatusKind::ALL
             .into_iter()
             .map(|k| StatusOption {
@@ -214,15 +215,24 @@ fn build(
                 selected: Some(k) == status,
             })
             .collect(),
-        hearings: hearings
-            .into_iter()
-            .take(HELP_NOW_MAX)
-            .map(|(_, _, h)| h)
-            .collect(),
-        birthdays: birthdays
-            .into_iter()
-            .take(HELP_NOW_MAX)
-            .map(|(_, b)| b)
-            .collect(),
+        // A search is for finding someone: the strip would be in the way.
+        hearings: if filtered {
+            Vec::new()
+        } else {
+            hearings
+                .into_iter()
+                .take(HELP_NOW_MAX)
+                .map(|(_, _, h)| h)
+                .collect()
+        },
+        birthdays: if filtered {
+            Vec::new()
+        } else {
+            birthdays
+                .into_iter()
+                .take(HELP_NOW_MAX)
+                .map(|(_, b)| b)
+                .collect()
+        },
     }
 }

@@ -29,6 +29,8 @@ async fn demo_page_switches_language_and_requests_nothing_from_other_hosts() {
         .expect("sqlite");
     let base = serve(&app).await;
     let session = driver.session().await;
+    // What the browser's own start page loaded is not ours to judge.
+    session.requests().await;
 
     session.goto(&format!("{base}/en/boris-romanov")).await;
     assert_eq!(session.title().await, "Free Boris Romanov!");
@@ -72,9 +74,17 @@ async fn demo_page_switches_language_and_requests_nothing_from_other_hosts() {
     session.click_css("a[href='/en/anna-example']").await;
     assert_eq!(session.url().await, format!("{base}/en/anna-example"));
 
-    let urls = session.requested_urls().await;
-    assert!(urls.len() >= 8, "the network log was read: {urls:?}");
-    let foreign: Vec<&String> = urls.iter().filter(|u| !u.starts_with(&base)).collect();
+    let requests = session.requests().await;
+    let ours: Vec<&(String, String)> = requests
+        .iter()
+        .filter(|(_, doc)| doc.starts_with(&base))
+        .collect();
+    assert!(ours.len() >= 8, "the network log was read: {requests:?}");
+    let foreign: Vec<&String> = ours
+        .iter()
+        .map(|(url, _)| url)
+        .filter(|url| !url.starts_with(&base))
+        .collect();
     assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
     let log = session.browser_log().await;
     let violations: Vec<&String> = log

@@ -86,7 +86,7 @@ backend_test! {
             ("unknown-field.toml", ":7:", "birthday"),
             ("bad-link.toml", ":16:", "javascript:alert(1)"),
             ("unknown-organisation.toml", ":6:", "field 'person.summary'"),
-            ("syntax.toml", ":4:", "invalid table header"),
+            ("syntax.toml", ":4:", "unclosed table"),
             ("missing-photo.toml", "nowhere.jpg", "No such file"),
         ];
         for (name, place, what) in cases {

@@ -190,13 +190,14 @@ impl Session<'_> {
             .and_then(Value::as_str)
             .unwrap_or_else(|| panic!("no element {selector}"))
             .to_string();
-        self.cmd("POST", &format!("/element/{id}/click"), None)
+        self.cmd("POST", &format!("/element/{id}/click"), Some(json!({})))
             .await;
     }
 
-    /// Every URL the browser requested since the last call (chromedriver's
-    /// performance log of DevTools network events).
-    pub async fn requested_urls(&self) -> Vec<String> {
+    /// Every request the browser made since the last call, as (URL, URL of
+    /// the document that made it), from chromedriver's performance log of
+    /// DevTools network events.
+    pub async fn requests(&self) -> Vec<(String, String)> {
         let entries = self
             .cmd("POST", "/se/log", Some(json!({ "type": "performance" })))
             .await;
@@ -207,10 +208,13 @@ impl Session<'_> {
             .filter_map(|e| e["message"].as_str())
             .filter_map(|m| serde_json::from_str::<Value>(m).ok())
             .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
-            .filter_map(|m| {
-                m["message"]["params"]["request"]["url"]
-                    .as_str()
-                    .map(str::to_string)
+            .map(|m| {
+                let params = &m["message"]["params"];
+                let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+                (
+                    text(&params["request"]["url"]),
+                    text(&params["documentURL"]),
+                )
             })
             .collect()
     }
