@@ -76,18 +76,6 @@ impl Localized {
             .unwrap_or("")
     }
 
-    /// The language `get(lang)` actually answers in.
-    pub fn lang_of(&self, lang: Lang) -> Lang {
-        if self.0.contains_key(&lang) {
-            lang
-        } else {
-            Lang::ALL
-                .into_iter()
-                .find(|l| self.0.contains_key(l))
-                .unwrap_or(lang)
-        }
-    }
-
     pub fn is_blank(&self) -> bool {
         self.0.values().all(|v| v.trim().is_empty())
     }
@@ -130,7 +118,6 @@ mod tests {
     fn missing_language_falls_back_to_another() {
         let text = Localized::new([(Lang::Ru, "Борис".to_string())]);
         assert_eq!(text.get(Lang::En), "Борис");
-        assert_eq!(text.lang_of(Lang::En), Lang::Ru);
     }
 
     #[test]

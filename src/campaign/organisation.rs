@@ -77,14 +77,6 @@ impl Registry {
     pub fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()
     }
-
-    pub fn insert(&mut self, org: Organisation) {
-        self.0.insert(org.id.clone(), org);
-    }
-
-    pub fn iter(&self) -> impl Iterator<Item = &Organisation> {
-        self.0.values()
-    }
 }
 
 /// The labelled organisations a page mentions, numbered in order of first

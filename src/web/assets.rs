@@ -90,7 +90,12 @@ pub async fn photo(
     if let Ok(page) = content.page(&key, || Err(())) {
         return Ok(page.respond(&headers));
     }
-    let photo = state.store.photo(slug).await?.ok_or_else(not_found)?;
+    let photo = state
+        .store
+        .photo(slug)
+        .await
+        .map_err(|e| WebError::from(e).in_lang(state.settings.default_lang))?
+        .ok_or_else(not_found)?;
     let page = content.page(&key, || {
         Ok::<_, WebError>(CachedPage::new("image/jpeg", IMMUTABLE, photo.jpeg))
     })?;

@@ -54,10 +54,6 @@ impl CachedPage {
         self
     }
 
-    pub fn body(&self) -> &Bytes {
-        &self.identity
-    }
-
     pub fn etag(&self) -> &HeaderValue {
         &self.etag
     }

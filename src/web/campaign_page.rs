@@ -233,6 +233,7 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
             if let Some(date) = r.date {
                 html.push_str(&format!(" ({})", escape_html(&tr.date(date))));
             }
+            html.push('.');
             if let Some(url) = &r.url {
                 html.push_str(&format!(
                     " <a href=\"{}\" rel=\"noopener noreferrer\">{}</a>",

@@ -283,3 +283,86 @@ backend_test! {
         assert!(html + css.body.len() < 50 * 1024, "HTML {html} + CSS {} bytes", css.body.len());
     }
 }
+
+backend_test! {
+    /// While the database is down, cached pages keep being served; what needs
+    /// the database is a 503 asking to come back, never a 500.
+    async fn database_outage_keeps_pages_up_and_answers_503_elsewhere(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        assert_eq!(app.get("/en/boris-romanov").await.status, StatusCode::OK);
+        app.store.close().await;
+        assert_eq!(app.get("/en/boris-romanov").await.status, StatusCode::OK, "served from memory");
+        let health = app.get("/healthz").await;
+        assert_eq!(health.status, StatusCode::SERVICE_UNAVAILABLE);
+        let html = app.page("/en/anna-example").await;
+        let start = html.find("/photos/anna-example.jpg?v=").expect("photo URL");
+        let end = html[start..].find('"').expect("end") + start;
+        let photo = app.get_with(&html[start..end], &[("accept-language", "en")]).await;
+        assert_eq!(photo.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert_eq!(photo.header("retry-after"), "30");
+        assert!(photo.text().contains("Временно недоступно"), "the instance's default language");
+        assert!(app.state.refresh_if_stale().await.is_err(), "the poll reports the outage");
+    }
+}
+
+/// Whatever path, query and headers a client sends, the answer is never a
+/// server error.
+#[test]
+fn no_request_causes_a_server_error() {
+    use proptest::prelude::*;
+    use proptest::test_runner::{Config, TestRunner};
+    let runtime = tokio::runtime::Runtime::new().expect("runtime");
+    let app = runtime
+        .block_on(TestApp::with_fixtures(Backend::Sqlite))
+        .expect("sqlite");
+    let segment = prop_oneof![
+        Just("en".to_string()),
+        Just("ru".to_string()),
+        Just("anna-example".to_string()),
+        Just("boris-romanov".to_string()),
+        Just("updates".to_string()),
+        Just("feed.atom".to_string()),
+        Just("hearings.ics".to_string()),
+        Just("api".to_string()),
+        Just("v1".to_string()),
+        Just("campaigns".to_string()),
+        Just("photos".to_string()),
+        Just("static".to_string()),
+        Just("%FF%FE".to_string()),
+        Just("..".to_string()),
+        "[a-zA-Z0-9._~%-]{0,12}",
+    ];
+    let request = (
+        proptest::collection::vec(segment, 0..6),
+        "[a-z=&%0-9]{0,40}",
+        "[ -~]{0,40}",
+        "[ -~]{0,40}",
+    );
+    let mut runner = TestRunner::new(Config {
+        cases: 400,
+        ..Config::default()
+    });
+    runner
+        .run(
+            &request,
+            |(segments, query, accept_language, if_none_match)| {
+                let path = format!("/{}?{query}", segments.join("/"));
+                let response = runtime.block_on(app.get_with(
+                    &path,
+                    &[
+                        ("accept-language", &accept_language),
+                        ("if-none-match", &if_none_match),
+                        ("accept-encoding", "br, gzip"),
+                    ],
+                ));
+                prop_assert!(
+                    !response.status.is_server_error(),
+                    "{} answered {}",
+                    path,
+                    response.status
+                );
+                Ok(())
+            },
+        )
+        .expect("no server errors");
+}

@@ -72,7 +72,7 @@ impl Database {
                 })
             }
             Backend::Postgres => {
-                let Ok(base) = std::env::var(POSTGRES_ENV) else {
+                let Some(base) = std::env::var(POSTGRES_ENV).ok().filter(|v| !v.is_empty()) else {
                     unavailable(&format!("PostgreSQL ({POSTGRES_ENV})"));
                     return None;
                 };
