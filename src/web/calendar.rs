@@ -23,7 +23,7 @@ pub async fn handler(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let c = content.campaign(&slug).ok_or(WebError::not_found(lang))?;
+    let c = content.campaign_or_404(&slug, lang)?;
     let page = content.page(&paths::hearings(lang, &slug), || {
         Ok::<_, WebError>(CachedPage::new(
             "text/calendar; charset=utf-8",

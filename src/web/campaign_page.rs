@@ -24,7 +24,7 @@ pub async fn handler(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let campaign = content.campaign(&slug).ok_or(WebError::not_found(lang))?;
+    let campaign = content.campaign_or_404(&slug, lang)?;
     let key = paths::campaign(lang, &slug);
     let page = content.page(&key, || render(&state, &content, campaign, lang))?;
     Ok(page.respond(&headers))

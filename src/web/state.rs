@@ -12,6 +12,7 @@ use std::time::Duration;
 use chrono::NaiveDate;
 
 use super::cache::CachedPage;
+use super::error::WebError;
 use crate::campaign::photo::PhotoMeta;
 use crate::campaign::{Campaign, Lang, Registry};
 use crate::store::{Store, StoreError};
@@ -54,6 +55,11 @@ pub struct Content {
 impl Content {
     pub fn campaign(&self, slug: &str) -> Option<&Campaign> {
         self.campaigns.iter().find(|c| c.slug.as_str() == slug)
+    }
+
+    /// The campaign at `slug`, or a 404 page in `lang`.
+    pub fn campaign_or_404(&self, slug: &str, lang: Lang) -> Result<&Campaign, WebError> {
+        self.campaign(slug).ok_or(WebError::not_found(lang))
     }
 
     /// The cached page under `key`, rendering it on first use. Only pages of

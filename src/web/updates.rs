@@ -81,7 +81,7 @@ pub async fn list(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let c = content.campaign(&slug).ok_or(WebError::not_found(lang))?;
+    let c = content.campaign_or_404(&slug, lang)?;
     let page = content.page(&paths::updates(lang, &slug), || {
         let tr = Tr::new(lang);
         let name = c.person.name.get(lang).to_string();
@@ -121,7 +121,7 @@ pub async fn one(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let c = content.campaign(&slug).ok_or(WebError::not_found(lang))?;
+    let c = content.campaign_or_404(&slug, lang)?;
     let u = c.update(&id).ok_or(WebError::not_found(lang))?;
     let page = content.page(&paths::update(lang, &slug, &id), || {
         let tr = Tr::new(lang);
@@ -164,7 +164,7 @@ pub async fn feed(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let c = content.campaign(&slug).ok_or(WebError::not_found(lang))?;
+    let c = content.campaign_or_404(&slug, lang)?;
     let page = content.page(&paths::feed(lang, &slug), || {
         Ok::<_, WebError>(CachedPage::new(
             "application/atom+xml; charset=utf-8",
