@@ -173,6 +173,40 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
         }
     }
 
+    if !c.petitions.is_empty() {
+        match &c.organiser_key {
+            None => problems.push((
+                vec![key("organiser_key")],
+                "a campaign with petitions needs the organisers' public key (age1...): create one with `svoboda keys generate`".to_string(),
+            )),
+            Some(k) if k.parse::<age::x25519::Recipient>().is_err() => problems.push((
+                vec![key("organiser_key")],
+                format!("'{k}' is not an age public key (age1...)"),
+            )),
+            _ => {}
+        }
+    }
+    let mut seen = HashSet::new();
+    for (i, p) in c.petitions.iter().enumerate() {
+        if !seen.insert(p.id.as_str()) {
+            problems.push((
+                vec![key("petitions"), PathSeg::Index(i), key("id")],
+                format!("another petition already has the id '{}'", p.id),
+            ));
+        }
+        if p.closes.is_some_and(|closes| closes < p.opens) {
+            problems.push((
+                vec![key("petitions"), PathSeg::Index(i), key("closes")],
+                "closes before it opens".to_string(),
+            ));
+        }
+        if p.goal == Some(0) {
+            problems.push((
+                vec![key("petitions"), PathSeg::Index(i), key("goal")],
+                "a goal must be at least 1".to_string(),
+            ));
+        }
+    }
     let mut seen = HashSet::new();
     for (i, u) in c.updates.iter().enumerate() {
         if !seen.insert(u.id.as_str()) {
@@ -248,6 +282,12 @@ fn markdown_fields(c: &Campaign) -> Vec<(Vec<PathSeg>, &Localized)> {
         fields.push((
             vec![key("updates"), PathSeg::Index(i), key("body")],
             &u.body,
+        ));
+    }
+    for (i, p) in c.petitions.iter().enumerate() {
+        fields.push((
+            vec![key("petitions"), PathSeg::Index(i), key("text")],
+            &p.text,
         ));
     }
     if let Some(letters) = &c.help.letters {

@@ -8,6 +8,7 @@ pub mod lang;
 pub mod markdown;
 pub mod model;
 pub mod organisation;
+pub mod petition;
 pub mod photo;
 pub mod status;
 
@@ -15,4 +16,5 @@ pub use ids::{OrgId, Slug, WebLink};
 pub use lang::{Lang, Localized};
 pub use model::*;
 pub use organisation::{Footnotes, LabelKind, Organisation, Registry};
+pub use petition::{Confirmation, Petition, PetitionState};
 pub use status::{Facility, Status, StatusKind};

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::{OrgId, Slug, WebLink};
 use super::lang::Localized;
 use super::organisation::Organisation;
+use super::petition::Petition;
 use super::status::Status;
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -28,6 +29,12 @@ pub struct Campaign {
     pub recognitions: Vec<Recognition>,
     #[serde(default)]
     pub help: Help,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub petitions: Vec<Petition>,
+    /// The organisers' public key (an age X25519 recipient, `age1...`):
+    /// signers' personal data is sealed to it. Required with petitions.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub organiser_key: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publications: Vec<Publication>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -437,6 +444,10 @@ impl Campaign {
         let mut updates: Vec<&Update> = self.updates.iter().collect();
         updates.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         updates
+    }
+
+    pub fn petition(&self, id: &str) -> Option<&Petition> {
+        self.petitions.iter().find(|p| p.id.as_str() == id)
     }
 
     pub fn update(&self, id: &str) -> Option<&Update> {

@@ -1,0 +1,9 @@
+//! Petitions people can sign safely: the rules of signing, the sealing of
+//! signers' data to the organisers' key, the instance secret, and the service
+//! that takes signatures in (group commit) and sends confirmations.
+
+pub mod csv;
+pub mod email;
+pub mod form;
+pub mod seal;
+pub mod secret;
