@@ -3,6 +3,7 @@
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
@@ -10,8 +11,12 @@ use axum::routing::get;
 
 use crate::web::error::WebError;
 use crate::web::{
-    AppState, api, assets, calendar, campaign_page, directory, language, security, updates,
+    AppState, api, assets, calendar, campaign_page, directory, language, petition_page, security,
+    signing, updates,
 };
+
+/// The signing form is a few short fields; nothing bigger is read.
+const FORM_BODY_LIMIT: usize = 16 * 1024;
 
 pub fn app(state: Arc<AppState>) -> Router {
     let router = Router::new()
@@ -28,6 +33,32 @@ pub fn app(state: Arc<AppState>) -> Router {
         .route("/{lang}/{slug}/updates/{id}", get(updates::one))
         .route("/{lang}/{slug}/feed.atom", get(updates::feed))
         .route("/{lang}/{slug}/hearings.ics", get(calendar::handler))
+        .route(
+            "/{lang}/{slug}/petition/{id}",
+            get(petition_page::handler)
+                .post(signing::sign)
+                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+        )
+        .route(
+            "/{lang}/{slug}/petition/{id}/count.json",
+            get(petition_page::count_json),
+        )
+        .route(
+            "/{lang}/{slug}/petition/{id}/thanks/{kind}",
+            get(signing::thanks),
+        )
+        .route(
+            "/{lang}/confirm/{token}",
+            get(signing::confirm_page)
+                .post(signing::confirm)
+                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+        )
+        .route(
+            "/{lang}/withdraw/{token}",
+            get(signing::withdraw_page)
+                .post(signing::withdraw)
+                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+        )
         .fallback(not_found)
         .with_state(state);
     security::add_headers(router)

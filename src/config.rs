@@ -12,6 +12,11 @@ use crate::campaign::Lang;
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://svoboda.db";
 const DEFAULT_REFRESH_MS: u64 = 1000;
+const DEFAULT_FROM: &str = "Svoboda <noreply@localhost>";
+
+fn hours(h: u64) -> Duration {
+    Duration::from_secs(h * 3600)
+}
 
 /// The configuration file, `--config FILE` or `SVOBODA_CONFIG`; every key optional.
 #[derive(Debug, Default, Clone, PartialEq, Deserialize)]
@@ -23,6 +28,73 @@ pub struct FileConfig {
     pub default_language: Option<Lang>,
     pub refresh_interval_ms: Option<u64>,
     pub log_level: Option<LogLevel>,
+    pub secret_file: Option<PathBuf>,
+    pub mail_transport: Option<MailTransportKind>,
+    pub mail_directory: Option<PathBuf>,
+    pub mail_from: Option<String>,
+    pub smtp_host: Option<String>,
+    pub smtp_port: Option<u16>,
+    pub smtp_tls: Option<SmtpTls>,
+    pub smtp_username: Option<String>,
+    pub smtp_password: Option<String>,
+    pub confirm_link_hours: Option<u64>,
+    pub unconfirmed_removal_hours: Option<u64>,
+    pub retention_days_after_close: Option<u64>,
+    pub sign_per_minute: Option<u32>,
+    pub sign_burst: Option<u32>,
+    pub min_form_seconds: Option<u64>,
+    pub client_ip_header: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum MailTransportKind {
+    /// Each message as an .eml file in a folder, its links in the log:
+    /// for development and the demo.
+    Directory,
+    Smtp,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SmtpTls {
+    /// Plain connection upgraded with STARTTLS (port 587); refuses servers without it.
+    Starttls,
+    /// TLS from the first byte (port 465).
+    Tls,
+    /// No encryption: only for a relay on the same machine.
+    None,
+}
+
+/// How mail leaves the instance.
+#[derive(Debug, Clone, PartialEq)]
+pub enum MailSettings {
+    Directory {
+        path: PathBuf,
+        from: String,
+    },
+    Smtp {
+        host: String,
+        port: u16,
+        tls: SmtpTls,
+        username: Option<String>,
+        password: Option<String>,
+        from: String,
+    },
+}
+
+/// The rules of signing an operator may tune.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PetitionSettings {
+    pub secret_file: PathBuf,
+    pub confirm_link: Duration,
+    pub unconfirmed_removal: Duration,
+    pub retention_after_close: Duration,
+    pub sign_per_minute: u32,
+    pub sign_burst: u32,
+    pub min_form: Duration,
+    /// Header with the client's address, set by a reverse proxy in front.
+    pub client_ip_header: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
@@ -52,6 +124,8 @@ pub struct Config {
     pub default_language: Lang,
     pub refresh_interval: Duration,
     pub log_level: LogLevel,
+    pub mail: MailSettings,
+    pub petitions: PetitionSettings,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -115,6 +189,37 @@ impl Config {
                     .max(50),
             ),
             log_level: file.log_level.unwrap_or(LogLevel::Info),
+            mail: match file.mail_transport.unwrap_or(MailTransportKind::Directory) {
+                MailTransportKind::Directory => MailSettings::Directory {
+                    path: file.mail_directory.unwrap_or_else(|| PathBuf::from("mail")),
+                    from: file
+                        .mail_from
+                        .clone()
+                        .unwrap_or_else(|| DEFAULT_FROM.to_string()),
+                },
+                MailTransportKind::Smtp => MailSettings::Smtp {
+                    host: file.smtp_host.unwrap_or_else(|| "localhost".to_string()),
+                    port: file.smtp_port.unwrap_or(587),
+                    tls: file.smtp_tls.unwrap_or(SmtpTls::Starttls),
+                    username: file.smtp_username,
+                    password: std::env::var("SVOBODA_SMTP_PASSWORD")
+                        .ok()
+                        .or(file.smtp_password),
+                    from: file.mail_from.unwrap_or_else(|| DEFAULT_FROM.to_string()),
+                },
+            },
+            petitions: PetitionSettings {
+                secret_file: file
+                    .secret_file
+                    .unwrap_or_else(|| PathBuf::from("svoboda.secret")),
+                confirm_link: hours(file.confirm_link_hours.unwrap_or(72)),
+                unconfirmed_removal: hours(file.unconfirmed_removal_hours.unwrap_or(168)),
+                retention_after_close: hours(24 * file.retention_days_after_close.unwrap_or(183)),
+                sign_per_minute: file.sign_per_minute.unwrap_or(6).max(1),
+                sign_burst: file.sign_burst.unwrap_or(3).max(1),
+                min_form: Duration::from_secs(file.min_form_seconds.unwrap_or(3)),
+                client_ip_header: file.client_ip_header.map(|h| h.to_ascii_lowercase()),
+            },
         }
     }
 }

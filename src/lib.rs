@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod demo;
 pub mod i18n;
+pub mod mail;
 pub mod petition;
 pub mod store;
 pub mod web;

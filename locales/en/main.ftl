@@ -170,3 +170,97 @@ label-undesirable = The activities of { $name } are declared undesirable in the 
 label-extremist = { $name } is recognised as extremist and banned in the Russian Federation.
 label-terrorist = { $name } is recognised as terrorist and banned in the Russian Federation.
 label-since = since { $date }
+
+## Petitions
+petition = Petition
+petition-sign = Sign the petition
+petition-read-and-sign = Read and sign
+petition-to = To
+petition-count = { $count ->
+    [one] { $count } signature
+   *[other] { $count } signatures
+}
+petition-goal = Goal: { $goal }
+petition-closed = The petition is closed. Final count: { $count }.
+petition-not-yet-open = The petition opens on { $date }.
+petition-closes = Open until { $date }.
+petition-anonymous-note = This petition asks for no e-mail address, so its signatures are not verified.
+petition-chart = Signatures over time
+petition-chart-label = Signatures over time: { $count } by { $date }
+petition-signers = Signed publicly
+petition-signers-none = Nobody has chosen to show their name yet.
+petition-newer = Newer
+petition-older = Older
+form-name = Your name
+form-email = E-mail
+form-email-hint = We send a link to confirm your signature. The address is never shown and never given to anyone.
+form-city = City (optional)
+form-country = Country (optional)
+form-public = Show my name in the list of signers
+form-consent = I have read the privacy notice and agree
+form-honeypot = Leave this field empty
+form-submit = Sign
+form-errors = Please correct the marked fields.
+form-unreadable = The form could not be read. Please fill it in again.
+form-too-fast = That was very quick. Please check the form and send it again.
+privacy-title = Privacy notice
+privacy-text = Your name, e-mail address, city and country are encrypted as soon as they arrive, with a key that only the campaign organisers hold: this server cannot read them, and neither could anyone who seized it. The server keeps the time of signing, whether it is confirmed, your country (for statistics), your name only if you chose to show it, and a keyed fingerprint of your address so that it counts once. Your IP address is never written down. The organisers use your data to deliver the petition. Every e-mail we send has a link to withdraw your signature, which deletes it. The encrypted data is deleted { $months } months after the petition closes.
+field-error-required = Please fill this in.
+field-error-too-long = Please use at most { $max } characters.
+field-error-invalid-email = This does not look like an e-mail address.
+field-error-consent-required = Please agree to the privacy notice to sign.
+sign-check-mail-title = Check your mailbox
+sign-check-mail-text = We have sent a message to the address you gave. Open the link in it to confirm your signature: only confirmed signatures count. If nothing arrives within a few minutes, look in the spam folder.
+sign-counted-title = Thank you!
+sign-counted-text = Your signature is counted.
+sign-rate-limited-title = Too many signatures from your connection
+sign-rate-limited-text = Please wait a minute and try again. Many people may share your connection's address.
+sign-closed-title = The petition does not take signatures
+sign-closed-text = This petition is closed or not open yet.
+confirm-title = Confirm your signature
+confirm-text = Press the button to confirm your signature under the petition.
+confirm-button = Confirm my signature
+confirm-done = Thank you! Your signature is confirmed and counted.
+confirm-already = Your signature was already confirmed. Thank you!
+link-expired = This link has expired or the signature no longer exists. You can sign again.
+link-invalid = This link is not valid. Please open the link exactly as it came in the e-mail.
+withdraw-title = Withdraw your signature
+withdraw-text = Press the button to withdraw your signature. It will be deleted together with all your data.
+withdraw-button = Withdraw my signature
+withdraw-done = Your signature has been withdrawn and your data deleted.
+withdraw-already = There is no such signature any more: it was already withdrawn or removed.
+back-to-campaign = Back to the campaign
+
+## Mail
+mail-confirm-subject = Confirm your signature: { $petition }
+mail-confirm-text =
+    Hello,
+
+    someone, probably you, signed the petition "{ $petition }" in support of { $name } with this address.
+
+    To confirm your signature, open this link and press the button:
+    { $confirm }
+
+    If it was not you, do nothing: an unconfirmed signature is deleted after a few days.
+
+    To withdraw your signature at any time:
+    { $withdraw }
+mail-already-pending-subject = Confirm your signature: { $petition }
+mail-already-pending-text =
+    Hello,
+
+    this address has already signed the petition "{ $petition }" in support of { $name }, but the signature is not confirmed yet.
+
+    To confirm it, open this link and press the button:
+    { $confirm }
+
+    To withdraw it:
+    { $withdraw }
+mail-already-confirmed-subject = You have already signed: { $petition }
+mail-already-confirmed-text =
+    Hello,
+
+    someone, probably you, tried to sign the petition "{ $petition }" in support of { $name } again with this address. Your signature is already counted, once; nothing has changed.
+
+    To withdraw your signature:
+    { $withdraw }

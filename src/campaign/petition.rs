@@ -14,7 +14,8 @@ pub struct Petition {
     /// Markdown.
     pub text: Localized,
     /// To whom it is addressed ("To the Prosecutor General...").
-    pub addressee: Localized,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub addressee: Option<Localized>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub goal: Option<u64>,
     #[serde(deserialize_with = "super::date::de")]

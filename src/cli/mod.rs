@@ -3,6 +3,7 @@
 
 pub mod campaign;
 mod serve;
+pub mod signatures;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -36,6 +37,12 @@ pub enum Command {
     /// Import, export and list campaigns.
     #[command(subcommand)]
     Campaign(CampaignCommand),
+    /// Organiser keys: signers' data is sealed to the public key.
+    #[command(subcommand)]
+    Keys(KeysCommand),
+    /// Export, decrypt and recount petition signatures.
+    #[command(subcommand)]
+    Signatures(SignaturesCommand),
     /// Write a consistent copy of the SQLite database to FILE, while serving.
     Backup {
         /// A new file; an existing one is never overwritten.
@@ -76,6 +83,35 @@ pub enum CampaignCommand {
     },
     /// List the campaigns of this instance.
     List,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create an organiser key pair on this computer: the identity goes to
+    /// FILE (keep it off the server), the public key is printed for the
+    /// campaign file's `organiser_key`.
+    Generate {
+        #[arg(long, default_value = "organiser-key.txt")]
+        out: PathBuf,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SignaturesCommand {
+    /// Write a petition's sealed signatures to standard output.
+    Export {
+        /// CAMPAIGN/PETITION, e.g. boris-romanov/end-the-case.
+        petition: String,
+    },
+    /// On the organisers' computer: open an export and write CSV.
+    Decrypt {
+        /// The identity file from `svoboda keys generate` (or age-keygen).
+        #[arg(long)]
+        identity: PathBuf,
+        file: PathBuf,
+    },
+    /// Compare every petition's stored count with its signatures and fix drift.
+    Recount,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -134,6 +170,19 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Campaign(cmd) => {
             let config = crate::config::Config::resolve(file, over);
             campaign::run(&config, cmd).await
+        }
+        Command::Keys(KeysCommand::Generate { out }) => signatures::generate(&out),
+        Command::Signatures(cmd) => {
+            let config = crate::config::Config::resolve(file, over);
+            match cmd {
+                SignaturesCommand::Export { petition } => {
+                    signatures::export(&config, &petition).await
+                }
+                SignaturesCommand::Decrypt { identity, file } => {
+                    signatures::decrypt(&identity, &file)
+                }
+                SignaturesCommand::Recount => signatures::recount(&config).await,
+            }
         }
         Command::Backup { file: dest } => {
             let config = crate::config::Config::resolve(file, over);

@@ -7,3 +7,4 @@ pub mod email;
 pub mod form;
 pub mod seal;
 pub mod secret;
+pub mod service;

@@ -92,6 +92,15 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
             }
+            for petition in &campaign.petitions {
+                sqlx::query(
+                    "INSERT INTO petitions (campaign, slug) VALUES ($1, $2) ON CONFLICT (campaign, slug) DO NOTHING",
+                )
+                .bind(slug)
+                .bind(petition.id.as_str())
+                .execute(&mut *tx)
+                .await?;
+            }
             match photo {
                 Some(p) => {
                     sqlx::query(

@@ -4,6 +4,7 @@
 
 mod campaigns;
 mod connect;
+pub mod signatures;
 
 use sqlx::{PgPool, SqlitePool};
 

@@ -26,7 +26,18 @@ pub async fn handler(
     let content = state.content();
     let campaign = content.campaign_or_404(&slug, lang)?;
     let key = paths::campaign(lang, &slug);
-    let page = content.page(&key, || render(&state, &content, campaign, lang))?;
+    // The page shows signature counts: a change of count replaces the entry.
+    let counts = state.counts();
+    let version = campaign
+        .petitions
+        .iter()
+        .filter_map(|p| content.petition_row(&slug, p.id.as_str()))
+        .fold(0u64, |acc, row| {
+            let n = counts.get(&row.id).copied().unwrap_or(row.confirmed) as u64;
+            acc.wrapping_mul(1_000_003).wrapping_add(n)
+        });
+    let page =
+        content.page_versioned(&key, version, || render(&state, &content, campaign, lang))?;
     Ok(page.respond(&headers))
 }
 
@@ -84,6 +95,17 @@ pub struct LettersView {
     pub tips_html: String,
 }
 
+pub struct PetitionCard {
+    pub title: String,
+    pub href: String,
+    pub count_text: String,
+    pub goal_text: Option<String>,
+    pub progress: Option<(i64, u64)>,
+    pub state_text: Option<String>,
+    pub open: bool,
+    pub anonymous: bool,
+}
+
 pub struct ShareLink {
     pub name: &'static str,
     pub href: String,
@@ -136,6 +158,7 @@ pub struct CampaignPage {
     pub recognitions: Vec<String>,
     /// "How can I help?" sections in the organiser's order.
     pub help_order: Vec<HelpKind>,
+    pub petitions: Vec<PetitionCard>,
     pub donations: Vec<DonationView>,
     pub letters: Option<LettersView>,
     pub share_url: String,
@@ -264,14 +287,37 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
         .iter()
         .map(|d| donation_view(&tr, d))
         .collect();
+    let counts = state.counts();
+    let petitions: Vec<PetitionCard> = c
+        .petitions
+        .iter()
+        .filter_map(|p| {
+            let row = content.petition_row(slug, p.id.as_str())?;
+            let count = counts.get(&row.id).copied().unwrap_or(row.confirmed);
+            let petition_state = p.state(today);
+            Some(PetitionCard {
+                title: p.title.get(lang).to_string(),
+                href: paths::petition(lang, slug, p.id.as_str()),
+                count_text: super::petition_page::count_text(&tr, count),
+                goal_text: p.goal.map(|g| {
+                    tr.args(
+                        "petition-goal",
+                        [("goal", fluent_bundle::FluentValue::from(g))],
+                    )
+                }),
+                progress: p.goal.map(|g| (count.clamp(0, g as i64), g)),
+                state_text: super::petition_page::state_text(&tr, p, petition_state, count),
+                open: petition_state == crate::campaign::PetitionState::Open,
+                anonymous: p.confirmation == crate::campaign::Confirmation::Anonymous,
+            })
+        })
+        .collect();
     let help_order = c
         .help
         .ordered_kinds()
         .into_iter()
         .filter(|kind| match kind {
-            // Petitions arrive with signing; until then the section must
-            // not pretend to work, so it is not shown at all.
-            HelpKind::Petition => false,
+            HelpKind::Petition => !petitions.is_empty(),
             HelpKind::Donate => !donations.is_empty(),
             HelpKind::Letters => letters.is_some(),
             HelpKind::Share => true,
@@ -349,6 +395,7 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
         timeline,
         recognitions,
         help_order,
+        petitions,
         donations,
         letters,
         share_links: share_links(&share_url, &share_text),

@@ -33,6 +33,14 @@ impl WebError {
         }
     }
 
+    /// Something this request needs is down; the visitor may retry.
+    pub fn unavailable() -> Self {
+        WebError {
+            kind: ErrorKind::Unavailable,
+            lang: None,
+        }
+    }
+
     pub fn internal(detail: impl Into<String>) -> Self {
         WebError {
             kind: ErrorKind::Internal(detail.into()),

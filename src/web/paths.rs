@@ -36,6 +36,10 @@ pub fn hearings(lang: Lang, slug: &str) -> String {
     format!("/{lang}/{slug}/hearings.ics")
 }
 
+pub fn petition(lang: Lang, slug: &str, id: &str) -> String {
+    format!("/{lang}/{slug}/petition/{id}")
+}
+
 pub fn api_campaign(slug: &str) -> String {
     format!("/api/v1/campaigns/{slug}")
 }

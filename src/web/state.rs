@@ -13,8 +13,11 @@ use chrono::NaiveDate;
 
 use super::cache::CachedPage;
 use super::error::WebError;
+use super::rate_limit::SignLimiter;
 use crate::campaign::photo::PhotoMeta;
 use crate::campaign::{Campaign, Lang, Registry};
+use crate::petition::service::PetitionService;
+use crate::store::signatures::PetitionRow;
 use crate::store::{Store, StoreError};
 
 /// Settings the web layer needs from the configuration.
@@ -45,14 +48,23 @@ impl Clock {
 
 pub struct Content {
     pub revision: i64,
+    /// Petition rows by (campaign slug, petition id).
+    pub petition_rows: HashMap<(String, String), PetitionRow>,
     pub today: NaiveDate,
     pub campaigns: Vec<Campaign>,
     pub registry: Registry,
     pub photos: HashMap<String, PhotoMeta>,
-    pages: RwLock<HashMap<String, Arc<CachedPage>>>,
+    pages: RwLock<HashMap<String, (u64, Arc<CachedPage>)>>,
 }
 
 impl Content {
+    /// The database row of a campaign's petition.
+    pub fn petition_row(&self, campaign: &str, petition: &str) -> Option<PetitionRow> {
+        self.petition_rows
+            .get(&(campaign.to_string(), petition.to_string()))
+            .copied()
+    }
+
     pub fn campaign(&self, slug: &str) -> Option<&Campaign> {
         self.campaigns.iter().find(|c| c.slug.as_str() == slug)
     }
@@ -69,21 +81,40 @@ impl Content {
         key: &str,
         render: impl FnOnce() -> Result<CachedPage, E>,
     ) -> Result<Arc<CachedPage>, E> {
-        if let Some(page) = self.read_pages().get(key) {
+        self.page_versioned(key, 0, render)
+    }
+
+    /// Like [`Content::page`], for pages that also show something changing
+    /// faster than content (signature counts): a new `version` replaces the
+    /// entry instead of adding one, so the map stays bounded.
+    pub fn page_versioned<E>(
+        &self,
+        key: &str,
+        version: u64,
+        render: impl FnOnce() -> Result<CachedPage, E>,
+    ) -> Result<Arc<CachedPage>, E> {
+        if let Some((v, page)) = self.read_pages().get(key)
+            && *v == version
+        {
             return Ok(page.clone());
         }
         let page = Arc::new(render()?);
-        self.write_pages().insert(key.to_string(), page.clone());
+        self.write_pages()
+            .insert(key.to_string(), (version, page.clone()));
         Ok(page)
     }
 
-    fn read_pages(&self) -> std::sync::RwLockReadGuard<'_, HashMap<String, Arc<CachedPage>>> {
+    fn read_pages(
+        &self,
+    ) -> std::sync::RwLockReadGuard<'_, HashMap<String, (u64, Arc<CachedPage>)>> {
         // A panic while holding the lock cannot leave the map half-written
         // (insert is the only write), so a poisoned lock is still usable.
         self.pages.read().unwrap_or_else(|e| e.into_inner())
     }
 
-    fn write_pages(&self) -> std::sync::RwLockWriteGuard<'_, HashMap<String, Arc<CachedPage>>> {
+    fn write_pages(
+        &self,
+    ) -> std::sync::RwLockWriteGuard<'_, HashMap<String, (u64, Arc<CachedPage>)>> {
         self.pages.write().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -92,7 +123,11 @@ pub struct AppState {
     pub store: Store,
     pub settings: WebSettings,
     pub clock: Clock,
+    pub petitions: Arc<PetitionService>,
+    pub limiter: SignLimiter,
     content: RwLock<Arc<Content>>,
+    /// Confirmed signatures per petition row, refreshed with every poll.
+    counts: RwLock<Arc<HashMap<i64, i64>>>,
 }
 
 impl AppState {
@@ -101,14 +136,35 @@ impl AppState {
         store: Store,
         settings: WebSettings,
         clock: Clock,
+        petitions: Arc<PetitionService>,
     ) -> Result<Arc<Self>, StoreError> {
         let content = load(&store, clock).await?;
+        let counts = store.petition_counts().await?;
+        let p = &petitions.settings;
+        let limiter = SignLimiter::new(p.sign_per_minute, p.sign_burst, p.client_ip_header.clone());
         Ok(Arc::new(AppState {
             store,
             settings,
             clock,
+            petitions,
+            limiter,
             content: RwLock::new(Arc::new(content)),
+            counts: RwLock::new(Arc::new(counts)),
         }))
+    }
+
+    pub fn counts(&self) -> Arc<HashMap<i64, i64>> {
+        self.counts
+            .read()
+            .unwrap_or_else(|e| e.into_inner())
+            .clone()
+    }
+
+    /// Reads the signature counters again.
+    pub async fn refresh_counts(&self) -> Result<(), StoreError> {
+        let fresh = Arc::new(self.store.petition_counts().await?);
+        *self.counts.write().unwrap_or_else(|e| e.into_inner()) = fresh;
+        Ok(())
     }
 
     pub fn content(&self) -> Arc<Content> {
@@ -120,6 +176,7 @@ impl AppState {
 
     /// Replaces the snapshot when the content or the date changed.
     pub async fn refresh_if_stale(&self) -> Result<bool, StoreError> {
+        self.refresh_counts().await?;
         let current = self.content();
         let revision = self.store.content_revision().await?;
         if revision == current.revision && self.clock.today() == current.today {
@@ -147,6 +204,7 @@ impl AppState {
                 if let Err(e) = state.refresh_if_stale().await {
                     tracing::warn!(error = %e, "could not check for content changes");
                 }
+                state.limiter.forget_idle();
             }
         })
     }
@@ -159,12 +217,14 @@ async fn load(store: &Store, clock: Clock) -> Result<Content, StoreError> {
     let campaigns = store.campaigns().await?;
     let registry = store.organisations().await?;
     let photos = store.photo_metas().await?;
+    let petition_rows = store.petitions().await?;
     Ok(Content {
         revision,
         today: clock.today(),
         campaigns,
         registry,
         photos,
+        petition_rows,
         pages: RwLock::new(HashMap::new()),
     })
 }

@@ -17,6 +17,9 @@ use tempfile::TempDir;
 use tower::ServiceExt;
 
 use svoboda::campaign::Lang;
+use svoboda::config::PetitionSettings;
+use svoboda::petition::secret::InstanceSecret;
+use svoboda::petition::service::PetitionService;
 use svoboda::store::{self, OpenMode, Store};
 use svoboda::web::{AppState, Clock, WebSettings};
 
@@ -119,6 +122,23 @@ pub struct TestApp {
     pub store: Store,
     pub state: Arc<AppState>,
     pub router: Router,
+    /// Where the directory transport writes mail, unless a test sends by SMTP.
+    pub mail_dir: TempDir,
+}
+
+/// Petition settings for tests: limits high enough not to get in the way,
+/// and no minimum form time (tests post at once).
+pub fn test_petition_settings() -> PetitionSettings {
+    PetitionSettings {
+        secret_file: PathBuf::from("unused"),
+        confirm_link: Duration::from_secs(72 * 3600),
+        unconfirmed_removal: Duration::from_secs(168 * 3600),
+        retention_after_close: Duration::from_secs(183 * 24 * 3600),
+        sign_per_minute: 100_000,
+        sign_burst: 100_000,
+        min_form: Duration::ZERO,
+        client_ip_header: None,
+    }
 }
 
 pub struct TestResponse {
@@ -160,14 +180,31 @@ impl TestApp {
     }
 
     pub async fn empty(backend: Backend) -> Option<TestApp> {
+        TestApp::with_settings(backend, test_petition_settings()).await
+    }
+
+    pub async fn with_settings(
+        backend: Backend,
+        petition_settings: PetitionSettings,
+    ) -> Option<TestApp> {
         let db = Database::fresh(backend).await?;
         let store = db.open().await;
+        let secret =
+            Arc::new(InstanceSecret::from_hex(&InstanceSecret::generate_hex()).expect("secret"));
+        let petitions = PetitionService::start(
+            store.clone(),
+            secret,
+            petition_settings,
+            PUBLIC_URL.to_string(),
+        )
+        .await
+        .expect("petition service");
         let settings = WebSettings {
             public_url: PUBLIC_URL.to_string(),
             default_lang: Lang::Ru,
             refresh_interval: Duration::from_millis(50),
         };
-        let state = AppState::new(store.clone(), settings, Clock::Fixed(today()))
+        let state = AppState::new(store.clone(), settings, Clock::Fixed(today()), petitions)
             .await
             .expect("state");
         let router = svoboda::app(state.clone());
@@ -176,6 +213,7 @@ impl TestApp {
             store,
             state,
             router,
+            mail_dir: tempfile::tempdir().expect("mail dir"),
         })
     }
 
@@ -217,6 +255,94 @@ impl TestApp {
         }
     }
 
+    /// POSTs a form as a browser does, from `ip`.
+    pub async fn post_form(
+        &self,
+        path: &str,
+        fields: &[(&str, &str)],
+        ip: [u8; 4],
+    ) -> TestResponse {
+        let body = fields
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{}={}",
+                    percent_encoding::utf8_percent_encode(k, percent_encoding::NON_ALPHANUMERIC),
+                    percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        self.post_raw(
+            path,
+            "application/x-www-form-urlencoded",
+            body.into_bytes(),
+            ip,
+        )
+        .await
+    }
+
+    pub async fn post_raw(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        ip: [u8; 4],
+    ) -> TestResponse {
+        let mut request = Request::builder()
+            .method("POST")
+            .uri(path)
+            .header("content-type", content_type)
+            .body(Body::from(body))
+            .expect("request");
+        let addr = std::net::SocketAddr::from((ip, 40000));
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(addr));
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible router");
+        let status = response.status();
+        let headers = response.headers().clone();
+        let body = response
+            .into_body()
+            .collect()
+            .await
+            .expect("body")
+            .to_bytes()
+            .to_vec();
+        TestResponse {
+            status,
+            headers,
+            body,
+        }
+    }
+
+    /// Sends what waits in the outbox into `mail_dir`; returns how many.
+    pub async fn deliver_mail(&self) -> usize {
+        let sender = svoboda::mail::outbox::Sender {
+            store: self.store.clone(),
+            secret: self.state.petitions.secret.clone(),
+            transport: svoboda::mail::transport::Transport::from_settings(
+                &svoboda::config::MailSettings::Directory {
+                    path: self.mail_dir.path().to_path_buf(),
+                    from: "Svoboda <noreply@svoboda.test>".into(),
+                },
+            )
+            .expect("transport"),
+            poll: Duration::from_secs(1),
+        };
+        sender.send_due().await.expect("outbox")
+    }
+
+    /// The mail delivered so far, oldest first, as (to, subject, text).
+    pub fn mailbox(&self) -> Vec<Mail> {
+        read_mails(self.mail_dir.path())
+    }
+
     /// GET that must answer 200 with HTML; returns the page.
     pub async fn page(&self, path: &str) -> String {
         let response = self.get(path).await;
@@ -228,6 +354,67 @@ impl TestApp {
         );
         response.text()
     }
+}
+
+#[derive(Debug, Clone)]
+pub struct Mail {
+    pub to: String,
+    pub subject: String,
+    pub text: String,
+}
+
+impl Mail {
+    /// The first link in the text that contains `part`.
+    pub fn link(&self, part: &str) -> Option<String> {
+        self.text
+            .split_whitespace()
+            .find(|w| w.starts_with("http") && w.contains(part))
+            .map(str::to_string)
+    }
+}
+
+/// Every message file in `dir` (and its Maildir `new/`), oldest first.
+pub fn read_mails(dir: &Path) -> Vec<Mail> {
+    let mut files: Vec<PathBuf> = Vec::new();
+    for d in [dir.to_path_buf(), dir.join("new")] {
+        if let Ok(entries) = std::fs::read_dir(&d) {
+            files.extend(
+                entries
+                    .filter_map(|e| e.ok())
+                    .map(|e| e.path())
+                    .filter(|p| p.is_file()),
+            );
+        }
+    }
+    let mut mails: Vec<(std::time::SystemTime, String, Mail)> = files
+        .iter()
+        .map(|path| {
+            let raw = std::fs::read(path).expect("read mail");
+            let parsed = mailparse::parse_mail(&raw).expect("a valid message");
+            let header = |name: &str| {
+                parsed
+                    .headers
+                    .iter()
+                    .find(|h| h.get_key().eq_ignore_ascii_case(name))
+                    .map(|h| h.get_value())
+                    .unwrap_or_default()
+            };
+            let modified = std::fs::metadata(path)
+                .and_then(|m| m.modified())
+                .expect("mtime");
+            (
+                modified,
+                path.display().to_string(),
+                Mail {
+                    to: header("To"),
+                    subject: header("Subject"),
+                    text: parsed.get_body().expect("body"),
+                },
+            )
+        })
+        .collect();
+    mails.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
+    mails.into_iter().map(|(_, _, m)| m).collect()
 }
 
 /// The full fixture campaign copied into a temp dir with a generated photo.

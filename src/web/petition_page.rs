@@ -1,0 +1,309 @@
+//! `/{lang}/{slug}/petition/{id}`: the text, the live count, progress to the
+//! goal, a chart, the public signers, and the signing form. Rendered for each
+//! request: the form carries a signed stamp of when it was handed out.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use serde::Deserialize;
+
+use super::error::WebError;
+use super::layout::Layout;
+use super::paths;
+use super::state::{AppState, Content};
+use super::text::{FootnoteView, footnotes};
+use crate::campaign::markdown::render_block;
+use crate::campaign::{Campaign, Confirmation, Footnotes, Lang, Petition, PetitionState};
+use crate::i18n::{Tr, arg};
+use crate::petition::form::{Field, Problem, SignForm};
+
+/// Public signers per page.
+pub const SIGNERS_PER_PAGE: i64 = 50;
+
+#[derive(Debug, Default, Deserialize)]
+pub struct PageQuery {
+    #[serde(default)]
+    page: Option<String>,
+}
+
+#[derive(Default)]
+pub struct FormView {
+    pub stamp: String,
+    pub name: String,
+    pub email: String,
+    pub city: String,
+    pub country: String,
+    pub public: bool,
+    pub consent: bool,
+    pub errors: HashMap<&'static str, String>,
+    pub general_error: Option<String>,
+}
+
+impl FormView {
+    pub fn error(&self, field: &str) -> Option<&String> {
+        self.errors.get(field)
+    }
+
+    /// The entered values and the problems with them, shown again.
+    pub fn from_form(form: &SignForm, problems: &[(Field, Problem)], tr: &Tr) -> Self {
+        let checked = |v: &Option<String>| {
+            v.as_deref()
+                .is_some_and(|v| matches!(v, "on" | "1" | "true" | "yes"))
+        };
+        FormView {
+            name: form.name.clone(),
+            email: form.email.clone(),
+            city: form.city.clone(),
+            country: form.country.clone(),
+            public: checked(&form.public),
+            consent: checked(&form.consent),
+            errors: problems
+                .iter()
+                .map(|(field, problem)| {
+                    let text = match problem {
+                        Problem::TooLong(max) => tr.args(
+                            "field-error-too-long",
+                            [("max", fluent_bundle::FluentValue::from(*max))],
+                        ),
+                        other => tr.t(&format!("field-error-{}", other.code())),
+                    };
+                    (field.code(), text)
+                })
+                .collect(),
+            general_error: (!problems.is_empty()).then(|| tr.t("form-errors")),
+            ..Default::default()
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "petition.html")]
+pub struct PetitionPage {
+    pub layout: Layout,
+    pub person: String,
+    pub campaign_href: String,
+    pub action: String,
+    pub title: String,
+    pub addressee: Option<String>,
+    pub text_html: String,
+    pub count_text: String,
+    pub goal_text: Option<String>,
+    pub progress: Option<(i64, u64)>,
+    pub open: bool,
+    pub state_text: Option<String>,
+    pub anonymous: bool,
+    pub chart_svg: Option<String>,
+    pub signers: Vec<(String, String)>,
+    pub newer_href: Option<String>,
+    pub older_href: Option<String>,
+    pub form: FormView,
+    pub privacy_text: String,
+    pub footnotes: Vec<FootnoteView>,
+}
+
+/// The count of a petition as people say it: "1 signature", "5 подписей".
+pub fn count_text(tr: &Tr, count: i64) -> String {
+    tr.args(
+        "petition-count",
+        [("count", fluent_bundle::FluentValue::from(count))],
+    )
+}
+
+/// What a petition's state means for the visitor, when it is not simply open.
+pub fn state_text(tr: &Tr, p: &Petition, state: PetitionState, count: i64) -> Option<String> {
+    match state {
+        PetitionState::Open => p
+            .closes
+            .map(|d| tr.args("petition-closes", [("date", arg(tr.date(d)))])),
+        PetitionState::Closed => {
+            Some(tr.args("petition-closed", [("count", arg(count_text(tr, count)))]))
+        }
+        PetitionState::NotYetOpen => {
+            Some(tr.args("petition-not-yet-open", [("date", arg(tr.date(p.opens)))]))
+        }
+    }
+}
+
+pub async fn handler(
+    State(state): State<Arc<AppState>>,
+    Path((lang, slug, id)): Path<(String, String, String)>,
+    Query(query): Query<PageQuery>,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    let content = state.content();
+    let campaign = content.campaign_or_404(&slug, lang)?;
+    let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
+    let page_no = query
+        .page
+        .as_deref()
+        .and_then(|p| p.parse::<i64>().ok())
+        .filter(|p| (1..=100_000).contains(p))
+        .unwrap_or(1);
+    let page = build(
+        &state,
+        &content,
+        campaign,
+        petition,
+        lang,
+        page_no,
+        FormView::default(),
+    )
+    .await?;
+    render(&page, StatusCode::OK)
+}
+
+/// The page with a form; `form` carries values and errors after a failed submit.
+pub async fn build(
+    state: &AppState,
+    content: &Content,
+    c: &Campaign,
+    p: &Petition,
+    lang: Lang,
+    page_no: i64,
+    mut form: FormView,
+) -> Result<PetitionPage, WebError> {
+    let tr = Tr::new(lang);
+    let row = content
+        .petition_row(c.slug.as_str(), p.id.as_str())
+        .ok_or(WebError::not_found(lang))?;
+    let count = state
+        .counts()
+        .get(&row.id)
+        .copied()
+        .unwrap_or(row.confirmed);
+    let petition_state = p.state(content.today);
+    let mut notes = Footnotes::default();
+    let text_html = render_block(p.text.get(lang), lang, &content.registry, &mut notes);
+    let in_lang = |e| WebError::from(e).in_lang(lang);
+    let days = state.store.signature_days(row.id).await.map_err(in_lang)?;
+    let offset = (page_no - 1) * SIGNERS_PER_PAGE;
+    let mut signers = state
+        .store
+        .public_signers(row.id, offset, SIGNERS_PER_PAGE + 1)
+        .await
+        .map_err(in_lang)?;
+    let has_older = signers.len() as i64 > SIGNERS_PER_PAGE;
+    signers.truncate(SIGNERS_PER_PAGE as usize);
+    let here = paths::petition(lang, c.slug.as_str(), p.id.as_str());
+    let title = p.title.get(lang).to_string();
+    form.stamp = state
+        .petitions
+        .secret
+        .form_stamp(chrono::Utc::now().timestamp());
+    let total_label = days
+        .last()
+        .map(|(d, _)| {
+            tr.args(
+                "petition-chart-label",
+                [
+                    ("count", arg(count_text(&tr, count))),
+                    ("date", arg(tr.date(*d))),
+                ],
+            )
+        })
+        .unwrap_or_default();
+    let layout = Layout::new(
+        lang,
+        &state.settings.public_url,
+        title.clone(),
+        crate::campaign::markdown::render_plain(p.text.get(lang), lang, &content.registry, 200),
+        |l| paths::petition(l, c.slug.as_str(), p.id.as_str()),
+    );
+    Ok(PetitionPage {
+        person: c.person.name.get(lang).to_string(),
+        campaign_href: paths::campaign(lang, c.slug.as_str()),
+        action: here.clone(),
+        title,
+        addressee: p.addressee.as_ref().map(|a| a.get(lang).to_string()),
+        text_html,
+        count_text: count_text(&tr, count),
+        goal_text: p.goal.map(|g| {
+            tr.args(
+                "petition-goal",
+                [("goal", fluent_bundle::FluentValue::from(g))],
+            )
+        }),
+        progress: p.goal.map(|g| (count.clamp(0, g as i64), g)),
+        open: petition_state == PetitionState::Open,
+        state_text: state_text(&tr, p, petition_state, count),
+        anonymous: p.confirmation == Confirmation::Anonymous,
+        chart_svg: super::chart::cumulative_svg(&days, &total_label),
+        signers: signers
+            .into_iter()
+            .map(|s| {
+                let date = chrono::DateTime::from_timestamp(s.confirmed_at, 0)
+                    .map(|t| tr.date(t.date_naive()))
+                    .unwrap_or_default();
+                (s.name, date)
+            })
+            .collect(),
+        newer_href: (page_no > 1).then(|| format!("{here}?page={}#signers", page_no - 1)),
+        older_href: has_older.then(|| format!("{here}?page={}#signers", page_no + 1)),
+        form,
+        privacy_text: tr.args(
+            "privacy-text",
+            [(
+                "months",
+                fluent_bundle::FluentValue::from(
+                    (state.petitions.settings.retention_after_close.as_secs() / (30 * 24 * 3600))
+                        .max(1),
+                ),
+            )],
+        ),
+        footnotes: footnotes(&notes, &tr),
+        layout,
+    })
+}
+
+/// Rendered fresh, never stored: the form's stamp is for this visitor.
+pub fn render(page: &impl Template, status: StatusCode) -> Result<Response, WebError> {
+    let html = page
+        .render()
+        .map_err(|e| WebError::internal(format!("rendering a page failed: {e}")))?;
+    Ok((
+        status,
+        [
+            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        html,
+    )
+        .into_response())
+}
+
+/// `/{lang}/{slug}/petition/{id}/count.json`: for live counters and partners.
+pub async fn count_json(
+    State(state): State<Arc<AppState>>,
+    Path((lang, slug, id)): Path<(String, String, String)>,
+    _headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    let content = state.content();
+    let campaign = content.campaign_or_404(&slug, lang)?;
+    let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
+    let row = content
+        .petition_row(&slug, &id)
+        .ok_or(WebError::not_found(lang))?;
+    let count = state
+        .counts()
+        .get(&row.id)
+        .copied()
+        .unwrap_or(row.confirmed);
+    let body = serde_json::json!({
+        "confirmed": count,
+        "goal": petition.goal,
+        "open": petition.state(content.today) == PetitionState::Open,
+    });
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/json"),
+            (header::CACHE_CONTROL, "public, max-age=5"),
+        ],
+        body.to_string(),
+    )
+        .into_response())
+}

@@ -1,0 +1,344 @@
+//! Signing, and the confirm and withdraw links. A GET never changes
+//! anything (mail scanners open links by themselves): links show a button,
+//! and only its POST acts.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::rejection::FormRejection;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+
+use super::error::WebError;
+use super::layout::Layout;
+use super::paths;
+use super::petition_page::{self, FormView, render};
+use super::state::AppState;
+use super::state::Content;
+use crate::campaign::{Campaign, Lang, Petition};
+use crate::i18n::Tr;
+use crate::petition::form::SignForm;
+use crate::petition::service::{LinkOutcome, SignError, SignOutcome};
+
+pub struct NoticeButton {
+    pub action: String,
+    pub label: String,
+}
+
+#[derive(Template)]
+#[template(path = "notice.html")]
+pub struct NoticePage {
+    pub layout: Layout,
+    pub heading: String,
+    pub message: String,
+    pub button: Option<NoticeButton>,
+    pub back_href: Option<String>,
+}
+
+fn notice(
+    state: &AppState,
+    lang: Lang,
+    path: impl Fn(Lang) -> String,
+    heading: String,
+    message: String,
+    button: Option<NoticeButton>,
+    back_href: Option<String>,
+) -> NoticePage {
+    NoticePage {
+        layout: Layout::new(
+            lang,
+            &state.settings.public_url,
+            heading.clone(),
+            String::new(),
+            path,
+        ),
+        heading,
+        message,
+        button,
+        back_href,
+    }
+}
+
+/// POST `/{lang}/{slug}/petition/{id}`.
+pub async fn sign(
+    State(state): State<Arc<AppState>>,
+    Path((lang, slug, id)): Path<(String, String, String)>,
+    conn: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    form: Result<Form<SignForm>, FormRejection>,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    let tr = Tr::new(lang);
+    let content = state.content();
+    let campaign = content.campaign_or_404(&slug, lang)?;
+    let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
+    let here = paths::petition(lang, &slug, &id);
+    let back = Some(paths::campaign(lang, &slug));
+
+    let ip = state
+        .limiter
+        .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
+    if !state.limiter.check(ip) {
+        let page = notice(
+            &state,
+            lang,
+            |l| paths::petition(l, &slug, &id),
+            tr.t("sign-rate-limited-title"),
+            tr.t("sign-rate-limited-text"),
+            None,
+            Some(here),
+        );
+        let mut response = render(&page, StatusCode::TOO_MANY_REQUESTS)?;
+        response.headers_mut().insert(
+            axum::http::header::RETRY_AFTER,
+            axum::http::HeaderValue::from_static("60"),
+        );
+        return Ok(response);
+    }
+
+    let Ok(Form(form)) = form else {
+        let view = FormView {
+            general_error: Some(tr.t("form-unreadable")),
+            ..Default::default()
+        };
+        return again(
+            &state,
+            &content,
+            campaign,
+            petition,
+            lang,
+            view,
+            StatusCode::BAD_REQUEST,
+        )
+        .await;
+    };
+    let now = chrono::Utc::now().timestamp();
+    let thanks = |outcome: SignOutcome| {
+        let kind = match outcome {
+            SignOutcome::CheckMail => "check-mail",
+            SignOutcome::Counted => "counted",
+        };
+        Redirect::to(&format!("{here}/thanks/{kind}")).into_response()
+    };
+    if form.is_bot() {
+        // Told the same as a person, so the bot learns nothing; nothing is kept.
+        return Ok(thanks(match petition.confirmation {
+            crate::campaign::Confirmation::Email => SignOutcome::CheckMail,
+            crate::campaign::Confirmation::Anonymous => SignOutcome::Counted,
+        }));
+    }
+    if let Some(stamped) = state.petitions.secret.verify_form_stamp(&form.stamp) {
+        let min = state.petitions.settings.min_form.as_secs() as i64;
+        if now - stamped < min {
+            let mut view = FormView::from_form(&form, &[], &tr);
+            view.general_error = Some(tr.t("form-too-fast"));
+            return again(
+                &state,
+                &content,
+                campaign,
+                petition,
+                lang,
+                view,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    }
+    let signer = match form.validate(petition.confirmation) {
+        Ok(signer) => signer,
+        Err(problems) => {
+            let view = FormView::from_form(&form, &problems, &tr);
+            return again(
+                &state,
+                &content,
+                campaign,
+                petition,
+                lang,
+                view,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let row = content
+        .petition_row(&slug, &id)
+        .ok_or(WebError::not_found(lang))?;
+    match state
+        .petitions
+        .sign(campaign, petition, row.id, signer, lang, content.today, now)
+        .await
+    {
+        Ok(outcome) => Ok(thanks(outcome)),
+        Err(SignError::NotOpen) => {
+            let page = notice(
+                &state,
+                lang,
+                |l| paths::petition(l, &slug, &id),
+                tr.t("sign-closed-title"),
+                tr.t("sign-closed-text"),
+                None,
+                back,
+            );
+            render(&page, StatusCode::CONFLICT)
+        }
+        Err(e) => {
+            tracing::error!(error = %e, "a signature could not be saved");
+            Err(WebError::unavailable().in_lang(lang))
+        }
+    }
+}
+
+/// The petition page again, with what was entered and what is wrong.
+async fn again(
+    state: &AppState,
+    content: &Content,
+    campaign: &Campaign,
+    petition: &Petition,
+    lang: Lang,
+    form: FormView,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let page = petition_page::build(state, content, campaign, petition, lang, 1, form).await?;
+    render(&page, status)
+}
+
+/// GET `/{lang}/{slug}/petition/{id}/thanks/{kind}`.
+pub async fn thanks(
+    State(state): State<Arc<AppState>>,
+    Path((lang, slug, id, kind)): Path<(String, String, String, String)>,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    let tr = Tr::new(lang);
+    let content = state.content();
+    content.campaign_or_404(&slug, lang)?;
+    let (heading, message) = match kind.as_str() {
+        "check-mail" => (tr.t("sign-check-mail-title"), tr.t("sign-check-mail-text")),
+        "counted" => (tr.t("sign-counted-title"), tr.t("sign-counted-text")),
+        _ => return Err(WebError::not_found(lang)),
+    };
+    let page = notice(
+        &state,
+        lang,
+        |l| format!("{}/thanks/{kind}", paths::petition(l, &slug, &id)),
+        heading,
+        message,
+        None,
+        Some(paths::campaign(lang, &slug)),
+    );
+    render(&page, StatusCode::OK)
+}
+
+#[derive(Clone, Copy)]
+enum LinkAction {
+    Confirm,
+    Withdraw,
+}
+
+impl LinkAction {
+    fn name(self) -> &'static str {
+        match self {
+            LinkAction::Confirm => "confirm",
+            LinkAction::Withdraw => "withdraw",
+        }
+    }
+}
+
+fn link_page(state: &AppState, lang: Lang, action: LinkAction, token: &str) -> NoticePage {
+    let tr = Tr::new(lang);
+    let name = action.name();
+    let path = |l: Lang| format!("/{l}/{name}/{token}");
+    notice(
+        state,
+        lang,
+        path,
+        tr.t(&format!("{name}-title")),
+        tr.t(&format!("{name}-text")),
+        Some(NoticeButton {
+            action: path(lang),
+            label: tr.t(&format!("{name}-button")),
+        }),
+        None,
+    )
+}
+
+async fn act(
+    state: &AppState,
+    lang: Lang,
+    action: LinkAction,
+    token: &str,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let now = chrono::Utc::now().timestamp();
+    let outcome = match action {
+        LinkAction::Confirm => state.petitions.confirm(token, now).await,
+        LinkAction::Withdraw => state.petitions.withdraw(token).await,
+    }
+    .map_err(|e| {
+        tracing::error!(error = %e, "a link action failed");
+        WebError::unavailable().in_lang(lang)
+    })?;
+    let name = action.name();
+    let (message, status) = match outcome {
+        LinkOutcome::Done => (tr.t(&format!("{name}-done")), StatusCode::OK),
+        LinkOutcome::AlreadyDone => (tr.t(&format!("{name}-already")), StatusCode::OK),
+        LinkOutcome::Expired => (tr.t("link-expired"), StatusCode::GONE),
+        LinkOutcome::Invalid => (tr.t("link-invalid"), StatusCode::NOT_FOUND),
+    };
+    if matches!(outcome, LinkOutcome::Done) {
+        // Counts changed: pages showing them should not wait for the poll.
+        if let Err(e) = state.refresh_counts().await {
+            tracing::warn!(error = %e, "could not refresh counts");
+        }
+    }
+    let page = notice(
+        state,
+        lang,
+        |l| format!("/{l}/{name}/{token}"),
+        tr.t(&format!("{name}-title")),
+        message,
+        None,
+        None,
+    );
+    render(&page, status)
+}
+
+pub async fn confirm_page(
+    State(state): State<Arc<AppState>>,
+    Path((lang, token)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    render(
+        &link_page(&state, lang, LinkAction::Confirm, &token),
+        StatusCode::OK,
+    )
+}
+
+pub async fn confirm(
+    State(state): State<Arc<AppState>>,
+    Path((lang, token)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    act(&state, lang, LinkAction::Confirm, &token).await
+}
+
+pub async fn withdraw_page(
+    State(state): State<Arc<AppState>>,
+    Path((lang, token)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    render(
+        &link_page(&state, lang, LinkAction::Withdraw, &token),
+        StatusCode::OK,
+    )
+}
+
+pub async fn withdraw(
+    State(state): State<Arc<AppState>>,
+    Path((lang, token)): Path<(String, String)>,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    act(&state, lang, LinkAction::Withdraw, &token).await
+}
