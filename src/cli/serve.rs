@@ -54,7 +54,7 @@ pub async fn run(config: Config, demo: bool) -> Result<(), CliError> {
         poll: Duration::from_secs(1),
     }
     .spawn();
-    let maintenance = petitions.spawn_maintenance(Duration::from_secs(600));
+    let maintenance = petitions.spawn_maintenance(store.clone(), Duration::from_secs(600));
     let state = AppState::new(store.clone(), settings, Clock::System, petitions).await?;
     let refresher = state.spawn_refresher();
     let listener = tokio::net::TcpListener::bind(config.addr)

@@ -176,22 +176,64 @@ impl PetitionService {
         })
     }
 
-    /// Deletes unconfirmed signatures past their time, now and then.
-    pub fn spawn_maintenance(self: &Arc<Self>, every: Duration) -> tokio::task::JoinHandle<()> {
+    /// Deletes what is past its time: unconfirmed signatures, and the sealed
+    /// data of petitions closed longer than the retention period.
+    pub async fn maintain(
+        &self,
+        store: &crate::store::Store,
+        today: chrono::NaiveDate,
+    ) -> Result<(), WriteError> {
+        let now = chrono::Utc::now().timestamp();
+        let cutoff = now - self.settings.unconfirmed_removal.as_secs() as i64;
+        let removed = self.writer.expire_pending(cutoff).await?;
+        if removed > 0 {
+            tracing::info!(removed, "removed unconfirmed signatures past their time");
+        }
+        let rows = store.petitions().await?;
+        let retention_days = (self.settings.retention_after_close.as_secs() / 86_400) as i64;
+        for campaign in store.campaigns().await? {
+            for petition in &campaign.petitions {
+                let Some(closes) = petition.closes else {
+                    continue;
+                };
+                let Some(row) = rows.get(&(campaign.slug.to_string(), petition.id.to_string()))
+                else {
+                    continue;
+                };
+                let days_closed = (today - closes).num_days();
+                if row.purged || days_closed < 0 {
+                    continue;
+                }
+                if days_closed > retention_days {
+                    let n = self.writer.purge_sealed(row.id, now).await?;
+                    tracing::info!(petition = %petition.id, deleted = n, "deleted signers' data of a petition closed past retention");
+                } else if days_closed > retention_days - 30 {
+                    tracing::warn!(
+                        petition = %petition.id,
+                        days_left = retention_days - days_closed,
+                        "signers' data of this closed petition will be deleted soon: export it now"
+                    );
+                }
+            }
+        }
+        Ok(())
+    }
+
+    pub fn spawn_maintenance(
+        self: &Arc<Self>,
+        store: crate::store::Store,
+        every: Duration,
+    ) -> tokio::task::JoinHandle<()> {
         let service = Arc::clone(self);
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(every);
             loop {
                 tick.tick().await;
-                let cutoff = chrono::Utc::now().timestamp()
-                    - service.settings.unconfirmed_removal.as_secs() as i64;
-                match service.writer.expire_pending(cutoff).await {
-                    Ok(0) => {}
-                    Ok(n) => tracing::info!(
-                        removed = n,
-                        "removed unconfirmed signatures past their time"
-                    ),
-                    Err(e) => tracing::warn!(error = %e, "could not remove unconfirmed signatures"),
+                if let Err(e) = service
+                    .maintain(&store, chrono::Utc::now().date_naive())
+                    .await
+                {
+                    tracing::warn!(error = %e, "petition maintenance failed");
                 }
             }
         })

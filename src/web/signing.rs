@@ -99,21 +99,24 @@ pub async fn sign(
         return Ok(response);
     }
 
-    let Ok(Form(form)) = form else {
-        let view = FormView {
-            general_error: Some(tr.t("form-unreadable")),
-            ..Default::default()
-        };
-        return again(
-            &state,
-            &content,
-            campaign,
-            petition,
-            lang,
-            view,
-            StatusCode::BAD_REQUEST,
-        )
-        .await;
+    let form = match form {
+        Ok(Form(form)) => form,
+        Err(rejection) => {
+            let view = FormView {
+                general_error: Some(tr.t("form-unreadable")),
+                ..Default::default()
+            };
+            return again(
+                &state,
+                &content,
+                campaign,
+                petition,
+                lang,
+                view,
+                rejection.status(),
+            )
+            .await;
+        }
     };
     let now = chrono::Utc::now().timestamp();
     let thanks = |outcome: SignOutcome| {

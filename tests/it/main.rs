@@ -14,4 +14,5 @@ mod hostile;
 mod html_validity;
 mod i18n;
 mod pages;
+mod petitions;
 mod storage;
