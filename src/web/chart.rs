@@ -54,7 +54,7 @@ mod tests {
         let d = |n| NaiveDate::from_ymd_opt(2024, 1, n).expect("date");
         let svg = cumulative_svg(&[(d(1), 10), (d(2), 0), (d(5), 30)], "chart").expect("svg");
         assert!(
-            svg.contains("points=\"4.0,116.0 152.0,116.0 596.0,4.0\""),
+            svg.contains("points=\"4.0,118.0 152.0,118.0 596.0,4.0\""),
             "{svg}"
         );
         assert!(cumulative_svg(&[(d(1), 5)], "x").is_none());

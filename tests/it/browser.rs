@@ -49,6 +49,7 @@ async fn demo_page_switches_language_and_requests_nothing_from_other_hosts() {
     assert_eq!(stylesheet_applied, "solid", "the stylesheet loaded");
 
     session.click_css("nav.langs a[hreflang=ru]").await;
+    session.wait_for_text("Борис").await;
     assert_eq!(session.url().await, format!("{base}/ru/boris-romanov"));
     assert_eq!(
         session.eval("return document.documentElement.lang").await,
@@ -72,6 +73,9 @@ async fn demo_page_switches_language_and_requests_nothing_from_other_hosts() {
     assert_eq!(photo_loaded, 480);
     session.goto(&format!("{base}/en/")).await;
     session.click_css("a[href='/en/anna-example']").await;
+    session
+        .wait_for_text("Anna is in pre-trial detention")
+        .await;
     assert_eq!(session.url().await, format!("{base}/en/anna-example"));
 
     let requests = session.requests().await;
@@ -114,13 +118,60 @@ async fn directory_filter_form_works_without_javascript() {
         .eval("document.getElementById('status').value = 'pre-trial-detention'; return null")
         .await;
     session.click_css("form.filter button[type=submit]").await;
-    assert_eq!(
-        session.url().await,
-        format!("{base}/en/?q=&status=pre-trial-detention")
-    );
+    session
+        .wait_for_url(&format!("{base}/en/?q=&status=pre-trial-detention"))
+        .await;
     let names = session
         .eval("return Array.from(document.querySelectorAll('.card .name')).map(e => e.innerText)")
         .await;
     assert_eq!(names, serde_json::json!(["Anna Example"]));
+    session.close().await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn supporter_signs_the_demo_petition_end_to_end() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_demo(Backend::Sqlite).await.expect("sqlite");
+    let base = serve(&app).await;
+    let session = driver.session().await;
+    session.goto(&format!("{base}/en/boris-romanov")).await;
+    session.click_css("a.button[href$='#sign']").await;
+    assert_eq!(
+        session.url().await,
+        format!("{base}/en/boris-romanov/petition/end-the-case#sign")
+    );
+    session
+        .eval(
+            "document.getElementById('f-name').value = 'Browser Signer';\
+             document.getElementById('f-email').value = 'browser.signer@example.org';\
+             document.getElementById('f-consent').checked = true; return null",
+        )
+        .await;
+    session.click_css("form button[type=submit]").await;
+    session.wait_for_text("Check your mailbox").await;
+    assert_eq!(
+        session.url().await,
+        format!("{base}/en/boris-romanov/petition/end-the-case/thanks/check-mail")
+    );
+
+    assert_eq!(app.deliver_mail().await, 1);
+    let mail = app.mailbox().pop().expect("the confirmation");
+    let link = mail.link("/confirm/").expect("confirm link");
+    let path = link
+        .strip_prefix(crate::support::PUBLIC_URL)
+        .expect("absolute");
+    session.goto(&format!("{base}{path}")).await;
+    session.click_css("form button[type=submit]").await;
+    session.wait_for_text("Your signature is confirmed").await;
+    session
+        .goto(&format!("{base}/en/boris-romanov/petition/end-the-case"))
+        .await;
+    let count = session
+        .eval("return document.getElementById('count').innerText")
+        .await;
+    assert_eq!(count, "1 signature");
     session.close().await;
 }

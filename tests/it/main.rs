@@ -15,4 +15,5 @@ mod html_validity;
 mod i18n;
 mod pages;
 mod petitions;
+mod signers_privacy;
 mod storage;

@@ -401,3 +401,33 @@ backend_test! {
         assert!(html.contains("<svg class=\"chart\""), "{html}");
     }
 }
+
+backend_test! {
+    /// A mail server that does not answer loses nothing: the message waits in
+    /// the outbox for its next try, and the signature is stored regardless.
+    async fn failing_mail_server_keeps_the_message_for_a_retry(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let r = app.post_form(FREE_ANNA, &form("Retry", "retry@example.org"), IP).await;
+        assert_thanks(&r, FREE_ANNA, "check-mail");
+        let closed_port = crate::support::server::free_port();
+        let sender = svoboda::mail::outbox::Sender {
+            store: app.store.clone(),
+            secret: app.state.petitions.secret.clone(),
+            transport: svoboda::mail::transport::Transport::from_settings(&svoboda::config::MailSettings::Smtp {
+                host: "127.0.0.1".into(),
+                port: closed_port,
+                tls: svoboda::config::SmtpTls::None,
+                username: None,
+                password: None,
+                from: "Svoboda <noreply@svoboda.test>".into(),
+            })
+            .expect("transport"),
+            poll: Duration::from_secs(1),
+        };
+        assert_eq!(sender.send_due().await.expect("outbox"), 0);
+        assert_eq!(app.store.outbox_len().await.expect("outbox"), 1, "kept for the next try");
+        let row = app.state.content().petition_row("anna-example", "free-anna").expect("row");
+        assert_eq!(app.store.signature_total(row.id).await.expect("total"), 1);
+        assert_eq!(app.deliver_mail().await, 0, "not due again before its backoff");
+    }
+}

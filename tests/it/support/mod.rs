@@ -2,6 +2,7 @@
 //! database per test (a SQLite file, or a PostgreSQL schema), so tests run
 //! in parallel and each states only what it needs.
 
+pub mod server;
 pub mod webdriver;
 
 use std::path::{Path, PathBuf};
@@ -376,7 +377,7 @@ impl Mail {
 /// Every message file in `dir` (and its Maildir `new/`), oldest first.
 pub fn read_mails(dir: &Path) -> Vec<Mail> {
     let mut files: Vec<PathBuf> = Vec::new();
-    for d in [dir.to_path_buf(), dir.join("new")] {
+    for d in [dir.to_path_buf(), dir.join("new"), dir.join("cur")] {
         if let Ok(entries) = std::fs::read_dir(&d) {
             files.extend(
                 entries

@@ -176,6 +176,37 @@ impl Session<'_> {
         .await
     }
 
+    /// Waits (up to ten seconds) until the page's text contains `text`;
+    /// a click that submits a form returns before the next page is there.
+    pub async fn wait_for_text(&self, text: &str) -> String {
+        let mut last = String::new();
+        for _ in 0..200 {
+            let body = self
+                .eval("return document.body ? document.body.innerText : ''")
+                .await;
+            last = body.as_str().unwrap_or_default().to_string();
+            if last.contains(text) {
+                return last;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the page never showed {text:?}; it shows: {last}");
+    }
+
+    /// Waits (up to ten seconds) until the browser is at `url`.
+    pub async fn wait_for_url(&self, url: &str) {
+        for _ in 0..200 {
+            if self.url().await == url {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!(
+            "the browser never got to {url}; it is at {}",
+            self.url().await
+        );
+    }
+
     pub async fn click_css(&self, selector: &str) {
         let found = self
             .cmd(

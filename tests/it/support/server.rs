@@ -1,0 +1,213 @@
+//! The `svoboda` binary as a server, and a real SMTP server beside it, for
+//! tests of what only a whole process shows: logs, crashes, mail on the wire.
+
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::time::Duration;
+
+use axum::body::Bytes;
+use http_body_util::{BodyExt, Full};
+use hyper_util::client::legacy::Client;
+use hyper_util::client::legacy::connect::HttpConnector;
+use hyper_util::rt::TokioExecutor;
+
+pub fn free_port() -> u16 {
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .and_then(|l| l.local_addr())
+        .map(|a| a.port())
+        .expect("a free port")
+}
+
+/// Runs `svoboda` with `args`, the database and the config file given.
+pub fn svoboda(db: &str, config: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_svoboda"))
+        .arg("--config")
+        .arg(config)
+        .args(args)
+        .env("DATABASE_URL", db)
+        .env_remove("SVOBODA_SECRET")
+        .output()
+        .expect("run svoboda")
+}
+
+pub struct Server {
+    child: Child,
+    pub base: String,
+    pub log: PathBuf,
+    client: Client<HttpConnector, Full<Bytes>>,
+}
+
+pub struct Reply {
+    pub status: u16,
+    pub body: String,
+}
+
+impl Server {
+    /// Starts `svoboda serve` in `dir` (where its secret and mail folder
+    /// live) and waits until it answers.
+    pub async fn start(db: &str, config: &Path, dir: &Path, log_name: &str) -> Server {
+        let port = free_port();
+        let log = dir.join(log_name);
+        let child = Command::new(env!("CARGO_BIN_EXE_svoboda"))
+            .current_dir(dir)
+            .arg("--config")
+            .arg(config)
+            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+            .env("DATABASE_URL", db)
+            .env_remove("SVOBODA_SECRET")
+            .stdout(Stdio::null())
+            .stderr(std::fs::File::create(&log).expect("log file"))
+            .spawn()
+            .expect("start svoboda");
+        let server = Server {
+            child,
+            base: format!("http://127.0.0.1:{port}"),
+            log,
+            client: Client::builder(TokioExecutor::new()).build_http(),
+        };
+        for _ in 0..400 {
+            if server
+                .get("/healthz")
+                .await
+                .is_some_and(|r| r.status == 200)
+            {
+                return server;
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        panic!(
+            "svoboda did not start: {}",
+            std::fs::read_to_string(&server.log).unwrap_or_default()
+        );
+    }
+
+    async fn request(&self, method: &str, path: &str, body: String) -> Option<Reply> {
+        let request = hyper::Request::builder()
+            .method(method)
+            .uri(format!("{}{path}", self.base))
+            .header("content-type", "application/x-www-form-urlencoded")
+            .body(Full::new(Bytes::from(body)))
+            .ok()?;
+        let response = self.client.request(request).await.ok()?;
+        let status = response.status().as_u16();
+        let bytes = response.into_body().collect().await.ok()?.to_bytes();
+        Some(Reply {
+            status,
+            body: String::from_utf8_lossy(&bytes).into_owned(),
+        })
+    }
+
+    pub async fn get(&self, path: &str) -> Option<Reply> {
+        self.request("GET", path, String::new()).await
+    }
+
+    /// `None` when the server did not answer (it was killed).
+    pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Option<Reply> {
+        let body = fields
+            .iter()
+            .map(|(k, v)| {
+                format!(
+                    "{}={}",
+                    percent_encoding::utf8_percent_encode(k, percent_encoding::NON_ALPHANUMERIC),
+                    percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("&");
+        self.request("POST", path, body).await
+    }
+
+    /// SIGKILL: no chance to flush or finish anything.
+    pub fn kill9(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+
+    /// SIGTERM and wait for the graceful stop.
+    pub fn stop(&mut self) {
+        let _ = Command::new("kill")
+            .arg("-TERM")
+            .arg(self.child.id().to_string())
+            .status();
+        let _ = self.child.wait();
+    }
+
+    pub fn log_text(&self) -> String {
+        std::fs::read_to_string(&self.log).unwrap_or_default()
+    }
+}
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        self.kill9();
+    }
+}
+
+/// aiosmtpd, a real SMTP server from PyPI, delivering into a Maildir.
+pub struct SmtpServer {
+    child: Child,
+    pub port: u16,
+    pub maildir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    pub async fn start() -> Option<SmtpServer> {
+        let python = std::env::var("SVOBODA_TEST_PYTHON").ok()?;
+        let maildir = tempfile::tempdir().ok()?;
+        for sub in ["tmp", "new", "cur"] {
+            std::fs::create_dir(maildir.path().join(sub)).ok()?;
+        }
+        let port = free_port();
+        let child = Command::new(python)
+            .args([
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                &format!("127.0.0.1:{port}"),
+                "-c",
+                "aiosmtpd.handlers.Mailbox",
+            ])
+            .arg(maildir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::null())
+            .spawn()
+            .ok()?;
+        for _ in 0..400 {
+            if tokio::net::TcpStream::connect(("127.0.0.1", port))
+                .await
+                .is_ok()
+            {
+                return Some(SmtpServer {
+                    child,
+                    port,
+                    maildir,
+                });
+            }
+            tokio::time::sleep(Duration::from_millis(25)).await;
+        }
+        None
+    }
+
+    /// Waits until `n` messages have arrived.
+    pub async fn wait_for(&self, n: usize) -> Vec<super::Mail> {
+        for _ in 0..600 {
+            let mails = super::read_mails(self.maildir.path());
+            if mails.len() >= n {
+                return mails;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
+        panic!(
+            "expected {n} messages, got {}",
+            super::read_mails(self.maildir.path()).len()
+        );
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
