@@ -53,6 +53,9 @@ pub enum MailTransportKind {
     /// for development and the demo.
     Directory,
     Smtp,
+    /// Nothing is sent: mail waits in the outbox until another transport is
+    /// configured (maintenance of the mail server, benchmarks).
+    Hold,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -69,6 +72,7 @@ pub enum SmtpTls {
 /// How mail leaves the instance.
 #[derive(Debug, Clone, PartialEq)]
 pub enum MailSettings {
+    Hold,
     Directory {
         path: PathBuf,
         from: String,
@@ -190,6 +194,7 @@ impl Config {
             ),
             log_level: file.log_level.unwrap_or(LogLevel::Info),
             mail: match file.mail_transport.unwrap_or(MailTransportKind::Directory) {
+                MailTransportKind::Hold => MailSettings::Hold,
                 MailTransportKind::Directory => MailSettings::Directory {
                     path: file.mail_directory.unwrap_or_else(|| PathBuf::from("mail")),
                     from: file

@@ -5,7 +5,7 @@ use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
-use crate::config::Config;
+use crate::config::{Config, MailSettings};
 use crate::mail::outbox::Sender;
 use crate::mail::transport::Transport;
 use crate::petition::secret::{InstanceSecret, SecretError};
@@ -45,15 +45,23 @@ pub async fn run(config: Config, demo: bool) -> Result<(), CliError> {
         config.public_url.clone(),
     )
     .await?;
-    let transport =
-        Transport::from_settings(&config.mail).map_err(|e| CliError::Usage(e.to_string()))?;
-    let sender = Sender {
-        store: store.clone(),
-        secret,
-        transport,
-        poll: Duration::from_secs(1),
-    }
-    .spawn();
+    let sender = match &config.mail {
+        MailSettings::Hold => {
+            tracing::warn!("mail_transport = \"hold\": mail waits in the outbox and is not sent");
+            None
+        }
+        settings => {
+            let transport =
+                Transport::from_settings(settings).map_err(|e| CliError::Usage(e.to_string()))?;
+            let sender = Sender {
+                store: store.clone(),
+                secret,
+                transport,
+                poll: Duration::from_secs(1),
+            };
+            Some(sender.spawn())
+        }
+    };
     let maintenance = petitions.spawn_maintenance(store.clone(), Duration::from_secs(600));
     let state = AppState::new(store.clone(), settings, Clock::System, petitions).await?;
     let refresher = state.spawn_refresher();
@@ -73,7 +81,9 @@ pub async fn run(config: Config, demo: bool) -> Result<(), CliError> {
         .await
         .map_err(|e| CliError::Usage(format!("the server stopped: {e}")))?;
     refresher.abort();
-    sender.abort();
+    if let Some(sender) = sender {
+        sender.abort();
+    }
     maintenance.abort();
     store.close().await;
     Ok(())

@@ -48,8 +48,8 @@ impl Clock {
 
 pub struct Content {
     pub revision: i64,
-    /// Petition rows by (campaign slug, petition id).
-    pub petition_rows: HashMap<(String, String), PetitionRow>,
+    /// Petition rows by campaign slug, then petition id.
+    petition_rows: HashMap<String, HashMap<String, PetitionRow>>,
     pub today: NaiveDate,
     pub campaigns: Vec<Campaign>,
     pub registry: Registry,
@@ -60,9 +60,7 @@ pub struct Content {
 impl Content {
     /// The database row of a campaign's petition.
     pub fn petition_row(&self, campaign: &str, petition: &str) -> Option<PetitionRow> {
-        self.petition_rows
-            .get(&(campaign.to_string(), petition.to_string()))
-            .copied()
+        self.petition_rows.get(campaign)?.get(petition).copied()
     }
 
     pub fn campaign(&self, slug: &str) -> Option<&Campaign> {
@@ -217,7 +215,10 @@ async fn load(store: &Store, clock: Clock) -> Result<Content, StoreError> {
     let campaigns = store.campaigns().await?;
     let registry = store.organisations().await?;
     let photos = store.photo_metas().await?;
-    let petition_rows = store.petitions().await?;
+    let mut petition_rows: HashMap<String, HashMap<String, PetitionRow>> = HashMap::new();
+    for ((campaign, petition), row) in store.petitions().await? {
+        petition_rows.entry(campaign).or_default().insert(petition, row);
+    }
     Ok(Content {
         revision,
         today: clock.today(),
