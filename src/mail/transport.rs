@@ -39,7 +39,9 @@ impl Transport {
                 .map_err(|_| MailError::BadFrom(from.to_string()))
         };
         match settings {
-            MailSettings::Hold => Err(MailError::Permanent("mail is held: there is no transport".into())),
+            MailSettings::Hold => Err(MailError::Permanent(
+                "mail is held: there is no transport".into(),
+            )),
             MailSettings::Directory { path, from } => Ok(Transport::Directory {
                 path: path.clone(),
                 from: parse_from(from)?,

@@ -27,15 +27,11 @@ pub async fn handler(
     let campaign = content.campaign_or_404(&slug, lang)?;
     let key = paths::campaign(lang, &slug);
     // The page shows signature counts: a change of count replaces the entry.
-    let counts = state.counts();
-    let version = campaign
-        .petitions
-        .iter()
-        .filter_map(|p| content.petition_row(&slug, p.id.as_str()))
-        .fold(0u64, |acc, row| {
-            let n = counts.get(&row.id).copied().unwrap_or(row.confirmed) as u64;
-            acc.wrapping_mul(1_000_003).wrapping_add(n)
-        });
+    let version = if campaign.petitions.is_empty() {
+        0
+    } else {
+        state.counts_generation()
+    };
     let page =
         content.page_versioned(&key, version, || render(&state, &content, campaign, lang))?;
     Ok(page.respond(&headers))

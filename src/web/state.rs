@@ -6,6 +6,7 @@
 //! the database) or when the date changes, since "next hearing" depends on it.
 
 use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -126,6 +127,8 @@ pub struct AppState {
     content: RwLock<Arc<Content>>,
     /// Confirmed signatures per petition row, refreshed with every poll.
     counts: RwLock<Arc<HashMap<i64, i64>>>,
+    /// Changes whenever any count does: cached pages showing counts compare it.
+    counts_generation: AtomicU64,
 }
 
 impl AppState {
@@ -148,6 +151,7 @@ impl AppState {
             limiter,
             content: RwLock::new(Arc::new(content)),
             counts: RwLock::new(Arc::new(counts)),
+            counts_generation: AtomicU64::new(0),
         }))
     }
 
@@ -158,10 +162,18 @@ impl AppState {
             .clone()
     }
 
+    pub fn counts_generation(&self) -> u64 {
+        self.counts_generation.load(Ordering::Acquire)
+    }
+
     /// Reads the signature counters again.
     pub async fn refresh_counts(&self) -> Result<(), StoreError> {
         let fresh = Arc::new(self.store.petition_counts().await?);
-        *self.counts.write().unwrap_or_else(|e| e.into_inner()) = fresh;
+        let mut counts = self.counts.write().unwrap_or_else(|e| e.into_inner());
+        if *counts != fresh {
+            *counts = fresh;
+            self.counts_generation.fetch_add(1, Ordering::AcqRel);
+        }
         Ok(())
     }
 
@@ -217,7 +229,10 @@ async fn load(store: &Store, clock: Clock) -> Result<Content, StoreError> {
     let photos = store.photo_metas().await?;
     let mut petition_rows: HashMap<String, HashMap<String, PetitionRow>> = HashMap::new();
     for ((campaign, petition), row) in store.petitions().await? {
-        petition_rows.entry(campaign).or_default().insert(petition, row);
+        petition_rows
+            .entry(campaign)
+            .or_default()
+            .insert(petition, row);
     }
     Ok(Content {
         revision,
