@@ -49,15 +49,11 @@ pub fn app(state: Arc<AppState>) -> Router {
         )
         .route(
             "/{lang}/confirm/{token}",
-            get(signing::confirm_page)
-                .post(signing::confirm)
-                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+            signing::confirm_routes().layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
         )
         .route(
             "/{lang}/withdraw/{token}",
-            get(signing::withdraw_page)
-                .post(signing::withdraw)
-                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+            signing::withdraw_routes().layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
         )
         .fallback(not_found)
         .with_state(state);

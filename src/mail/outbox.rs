@@ -15,6 +15,23 @@ const BATCH: i64 = 50;
 /// How long a claimed message is kept from other senders.
 const LEASE_SECONDS: i64 = 120;
 
+/// A transport's error text without anything that looks like an address:
+/// mail servers echo the recipient ("550 <anna@...>: unknown"), and logs must
+/// never hold a signer's address.
+pub fn redact_addresses(reason: &str) -> String {
+    reason
+        .split(' ')
+        .map(|word| {
+            if word.contains('@') {
+                "<address>"
+            } else {
+                word
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
 /// Seconds to wait after the `attempts`-th failure: 30 s doubling, at most 6 h.
 pub fn backoff(attempts: i64) -> i64 {
     let exp = u32::try_from(attempts.clamp(0, 20)).unwrap_or(20);
@@ -74,10 +91,12 @@ impl Sender {
                         sent += 1;
                     }
                     Err(MailError::Permanent(reason)) | Err(MailError::BadFrom(reason)) => {
+                        let reason = redact_addresses(&reason);
                         tracing::warn!(id = item.id, %reason, "giving up a message that cannot be sent");
                         self.store.delete_outbox(item.id).await?;
                     }
                     Err(MailError::Transient(reason)) => {
+                        let reason = redact_addresses(&reason);
                         let attempts = item.attempts + 1;
                         if attempts >= MAX_ATTEMPTS {
                             tracing::warn!(id = item.id, %reason, "giving up a message after {MAX_ATTEMPTS} attempts");
@@ -97,6 +116,14 @@ impl Sender {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn logged_reasons_hold_no_address() {
+        assert_eq!(
+            redact_addresses("permanent error (550): <anna.k@mail.ru>: mailbox unavailable"),
+            "permanent error (550): <address> mailbox unavailable"
+        );
+    }
 
     #[test]
     fn backoff_grows_and_is_capped() {

@@ -283,13 +283,12 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
         .iter()
         .map(|d| donation_view(&tr, d))
         .collect();
-    let counts = state.counts();
     let petitions: Vec<PetitionCard> = c
         .petitions
         .iter()
         .filter_map(|p| {
             let row = content.petition_row(slug, p.id.as_str())?;
-            let count = counts.get(&row.id).copied().unwrap_or(row.confirmed);
+            let count = state.count(row);
             let petition_state = p.state(today);
             Some(PetitionCard {
                 title: p.title.get(lang).to_string(),

@@ -170,11 +170,7 @@ pub async fn build(
     let row = content
         .petition_row(c.slug.as_str(), p.id.as_str())
         .ok_or(WebError::not_found(lang))?;
-    let count = state
-        .counts()
-        .get(&row.id)
-        .copied()
-        .unwrap_or(row.confirmed);
+    let count = state.count(row);
     let petition_state = p.state(content.today);
     let mut notes = Footnotes::default();
     let text_html = render_block(p.text.get(lang), lang, &content.registry, &mut notes);
@@ -288,11 +284,7 @@ pub async fn count_json(
     let row = content
         .petition_row(&slug, &id)
         .ok_or(WebError::not_found(lang))?;
-    let count = state
-        .counts()
-        .get(&row.id)
-        .copied()
-        .unwrap_or(row.confirmed);
+    let count = state.count(row);
     let body = serde_json::json!({
         "confirmed": count,
         "goal": petition.goal,

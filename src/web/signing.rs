@@ -10,6 +10,7 @@ use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
+use axum::routing::{MethodRouter, get};
 use axum::{Extension, Form};
 
 use super::error::WebError;
@@ -308,40 +309,46 @@ async fn act(
     render(&page, status)
 }
 
-pub async fn confirm_page(
-    State(state): State<Arc<AppState>>,
-    Path((lang, token)): Path<(String, String)>,
+/// The link's page: a button, nothing done yet.
+async fn show_link(
+    state: Arc<AppState>,
+    lang: String,
+    token: String,
+    action: LinkAction,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
-    render(
-        &link_page(&state, lang, LinkAction::Confirm, &token),
-        StatusCode::OK,
+    render(&link_page(&state, lang, action, &token), StatusCode::OK)
+}
+
+/// The button's POST: only this acts.
+async fn press_link(
+    state: Arc<AppState>,
+    lang: String,
+    token: String,
+    action: LinkAction,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    act(&state, lang, action, &token).await
+}
+
+/// GET and POST routes of a confirm or withdraw link.
+fn link_routes(action: LinkAction) -> MethodRouter<Arc<AppState>> {
+    get(
+        move |State(state): State<Arc<AppState>>, Path((lang, token)): Path<(String, String)>| {
+            show_link(state, lang, token, action)
+        },
+    )
+    .post(
+        move |State(state): State<Arc<AppState>>, Path((lang, token)): Path<(String, String)>| {
+            press_link(state, lang, token, action)
+        },
     )
 }
 
-pub async fn confirm(
-    State(state): State<Arc<AppState>>,
-    Path((lang, token)): Path<(String, String)>,
-) -> Result<Response, WebError> {
-    let lang = paths::lang(&lang, &state)?;
-    act(&state, lang, LinkAction::Confirm, &token).await
+pub fn confirm_routes() -> MethodRouter<Arc<AppState>> {
+    link_routes(LinkAction::Confirm)
 }
 
-pub async fn withdraw_page(
-    State(state): State<Arc<AppState>>,
-    Path((lang, token)): Path<(String, String)>,
-) -> Result<Response, WebError> {
-    let lang = paths::lang(&lang, &state)?;
-    render(
-        &link_page(&state, lang, LinkAction::Withdraw, &token),
-        StatusCode::OK,
-    )
-}
-
-pub async fn withdraw(
-    State(state): State<Arc<AppState>>,
-    Path((lang, token)): Path<(String, String)>,
-) -> Result<Response, WebError> {
-    let lang = paths::lang(&lang, &state)?;
-    act(&state, lang, LinkAction::Withdraw, &token).await
+pub fn withdraw_routes() -> MethodRouter<Arc<AppState>> {
+    link_routes(LinkAction::Withdraw)
 }

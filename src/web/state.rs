@@ -162,6 +162,11 @@ impl AppState {
             .clone()
     }
 
+    /// Confirmed signatures of a petition: the live count, else the stored one.
+    pub fn count(&self, row: PetitionRow) -> i64 {
+        self.counts().get(&row.id).copied().unwrap_or(row.confirmed)
+    }
+
     pub fn counts_generation(&self) -> u64 {
         self.counts_generation.load(Ordering::Acquire)
     }

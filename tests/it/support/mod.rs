@@ -240,20 +240,7 @@ impl TestApp {
             .oneshot(request.body(Body::empty()).expect("request"))
             .await
             .expect("infallible router");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes()
-            .to_vec();
-        TestResponse {
-            status,
-            headers,
-            body,
-        }
+        collect(response).await
     }
 
     /// POSTs a form as a browser does, from `ip`.
@@ -263,24 +250,9 @@ impl TestApp {
         fields: &[(&str, &str)],
         ip: [u8; 4],
     ) -> TestResponse {
-        let body = fields
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{}={}",
-                    percent_encoding::utf8_percent_encode(k, percent_encoding::NON_ALPHANUMERIC),
-                    percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("&");
-        self.post_raw(
-            path,
-            "application/x-www-form-urlencoded",
-            body.into_bytes(),
-            ip,
-        )
-        .await
+        let body = form_body(fields).into_bytes();
+        self.post_raw(path, "application/x-www-form-urlencoded", body, ip)
+            .await
     }
 
     pub async fn post_raw(
@@ -306,20 +278,7 @@ impl TestApp {
             .oneshot(request)
             .await
             .expect("infallible router");
-        let status = response.status();
-        let headers = response.headers().clone();
-        let body = response
-            .into_body()
-            .collect()
-            .await
-            .expect("body")
-            .to_bytes()
-            .to_vec();
-        TestResponse {
-            status,
-            headers,
-            body,
-        }
+        collect(response).await
     }
 
     /// Sends what waits in the outbox into `mail_dir`; returns how many.
@@ -416,6 +375,35 @@ pub fn read_mails(dir: &Path) -> Vec<Mail> {
         .collect();
     mails.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     mails.into_iter().map(|(_, _, m)| m).collect()
+}
+
+/// Fields encoded as a browser posts a form.
+pub fn form_body(fields: &[(&str, &str)]) -> String {
+    let enc = |s: &str| {
+        percent_encoding::utf8_percent_encode(s, percent_encoding::NON_ALPHANUMERIC).to_string()
+    };
+    fields
+        .iter()
+        .map(|(k, v)| format!("{}={}", enc(k), enc(v)))
+        .collect::<Vec<_>>()
+        .join("&")
+}
+
+async fn collect(response: axum::response::Response) -> TestResponse {
+    let status = response.status();
+    let headers = response.headers().clone();
+    let body = response
+        .into_body()
+        .collect()
+        .await
+        .expect("body")
+        .to_bytes()
+        .to_vec();
+    TestResponse {
+        status,
+        headers,
+        body,
+    }
 }
 
 /// The full fixture campaign copied into a temp dir with a generated photo.

@@ -103,18 +103,7 @@ impl Server {
 
     /// `None` when the server did not answer (it was killed).
     pub async fn post_form(&self, path: &str, fields: &[(&str, &str)]) -> Option<Reply> {
-        let body = fields
-            .iter()
-            .map(|(k, v)| {
-                format!(
-                    "{}={}",
-                    percent_encoding::utf8_percent_encode(k, percent_encoding::NON_ALPHANUMERIC),
-                    percent_encoding::utf8_percent_encode(v, percent_encoding::NON_ALPHANUMERIC)
-                )
-            })
-            .collect::<Vec<_>>()
-            .join("&");
-        self.request("POST", path, body).await
+        self.request("POST", path, super::form_body(fields)).await
     }
 
     /// SIGKILL: no chance to flush or finish anything.
