@@ -125,6 +125,16 @@ impl Tr {
     }
 }
 
+impl Tr {
+    /// A date with the time of day when known: "15 March 2024, 10:30".
+    pub fn date_time(&self, date: chrono::NaiveDate, time: Option<chrono::NaiveTime>) -> String {
+        match time {
+            Some(t) => format!("{}, {}", self.date(date), t.format("%H:%M")),
+            None => self.date(date),
+        }
+    }
+}
+
 /// A string argument for [`Tr::args`].
 pub fn arg<'a>(s: impl Into<Cow<'a, str>>) -> FluentValue<'a> {
     FluentValue::String(s.into())

@@ -136,7 +136,7 @@ impl SignForm {
                 problems.push((Field::Email, Problem::InvalidEmail));
             }
         }
-        if !is_checked(&self.consent) {
+        if !self.has_consent() {
             problems.push((Field::Consent, Problem::ConsentRequired));
         }
         if !problems.is_empty() {
@@ -148,8 +148,18 @@ impl SignForm {
             email: (mode == Confirmation::Email).then_some(email),
             city,
             country,
-            public: is_checked(&self.public),
+            public: self.is_public(),
         })
+    }
+
+    /// "Show my name publicly" was ticked.
+    pub fn is_public(&self) -> bool {
+        is_checked(&self.public)
+    }
+
+    /// The privacy notice was agreed to.
+    pub fn has_consent(&self) -> bool {
+        is_checked(&self.consent)
     }
 }
 

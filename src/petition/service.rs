@@ -37,6 +37,16 @@ pub enum SignOutcome {
     Counted,
 }
 
+impl SignOutcome {
+    /// The answer to every accepted form of a petition with this mode.
+    pub fn of(mode: Confirmation) -> Self {
+        match mode {
+            Confirmation::Email => SignOutcome::CheckMail,
+            Confirmation::Anonymous => SignOutcome::Counted,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum LinkOutcome {
     Done,
@@ -127,11 +137,6 @@ impl PetitionService {
             }
             _ => (None, None),
         };
-        let outcome = if email_hash.is_some() {
-            SignOutcome::CheckMail
-        } else {
-            SignOutcome::Counted
-        };
         self.writer
             .sign(NewSignature {
                 petition: row,
@@ -145,7 +150,7 @@ impl PetitionService {
                 mail,
             })
             .await?;
-        Ok(outcome)
+        Ok(SignOutcome::of(petition.confirmation))
     }
 
     /// Confirms by the token of a confirmation link.

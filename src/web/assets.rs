@@ -87,7 +87,7 @@ pub async fn photo(
         return Err(not_found());
     }
     let key = format!("photo/{slug}");
-    if let Ok(page) = content.page(&key, || Err(())) {
+    if let Some(page) = content.cached(&key, 0) {
         return Ok(page.respond(&headers));
     }
     let photo = state

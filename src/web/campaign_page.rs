@@ -455,10 +455,7 @@ fn event_view(
     notes: &mut Footnotes,
 ) -> EventView {
     EventView {
-        date: match e.time {
-            Some(t) => format!("{}, {}", tr.date(e.date), t.format("%H:%M")),
-            None => tr.date(e.date),
-        },
+        date: tr.date_time(e.date, e.time),
         iso: e.date.to_string(),
         kind: tr.t(&format!("event-{}", e.kind.code())),
         kind_code: e.kind.code(),

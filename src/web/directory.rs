@@ -157,10 +157,7 @@ fn build(
                     e.date,
                     e.time,
                     HearingItem {
-                        date: match e.time {
-                            Some(t) => format!("{}, {}", tr.date(e.date), t.format("%H:%M")),
-                            None => tr.date(e.date),
-                        },
+                        date: tr.date_time(e.date, e.time),
                         iso: e.date.to_string(),
                         name: c.person.name.get(lang).to_string(),
                         href: paths::campaign(lang, c.slug.as_str()),

@@ -7,7 +7,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::extract::{Path, Query, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
@@ -50,17 +50,13 @@ impl FormView {
 
     /// The entered values and the problems with them, shown again.
     pub fn from_form(form: &SignForm, problems: &[(Field, Problem)], tr: &Tr) -> Self {
-        let checked = |v: &Option<String>| {
-            v.as_deref()
-                .is_some_and(|v| matches!(v, "on" | "1" | "true" | "yes"))
-        };
         FormView {
             name: form.name.clone(),
             email: form.email.clone(),
             city: form.city.clone(),
             country: form.country.clone(),
-            public: checked(&form.public),
-            consent: checked(&form.consent),
+            public: form.is_public(),
+            consent: form.has_consent(),
             errors: problems
                 .iter()
                 .map(|(field, problem)| {
@@ -275,7 +271,6 @@ pub fn render(page: &impl Template, status: StatusCode) -> Result<Response, WebE
 pub async fn count_json(
     State(state): State<Arc<AppState>>,
     Path((lang, slug, id)): Path<(String, String, String)>,
-    _headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();

@@ -129,10 +129,7 @@ pub async fn sign(
     };
     if form.is_bot() {
         // Told the same as a person, so the bot learns nothing; nothing is kept.
-        return Ok(thanks(match petition.confirmation {
-            crate::campaign::Confirmation::Email => SignOutcome::CheckMail,
-            crate::campaign::Confirmation::Anonymous => SignOutcome::Counted,
-        }));
+        return Ok(thanks(SignOutcome::of(petition.confirmation)));
     }
     if let Some(stamped) = state.petitions.secret.verify_form_stamp(&form.stamp) {
         let min = state.petitions.settings.min_form.as_secs() as i64;

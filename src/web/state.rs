@@ -92,15 +92,21 @@ impl Content {
         version: u64,
         render: impl FnOnce() -> Result<CachedPage, E>,
     ) -> Result<Arc<CachedPage>, E> {
-        if let Some((v, page)) = self.read_pages().get(key)
-            && *v == version
-        {
-            return Ok(page.clone());
+        if let Some(page) = self.cached(key, version) {
+            return Ok(page);
         }
         let page = Arc::new(render()?);
         self.write_pages()
             .insert(key.to_string(), (version, page.clone()));
         Ok(page)
+    }
+
+    /// The page under `key` if it is cached at `version`.
+    pub fn cached(&self, key: &str, version: u64) -> Option<Arc<CachedPage>> {
+        match self.read_pages().get(key) {
+            Some((v, page)) if *v == version => Some(page.clone()),
+            _ => None,
+        }
     }
 
     fn read_pages(
