@@ -85,7 +85,14 @@ async fn not_found(State(state): State<Arc<AppState>>, uri: Uri, headers: Header
 /// For load balancers: 200 when the store answers.
 async fn health(State(state): State<Arc<AppState>>) -> Response {
     match state.store.content_revision().await {
-        Ok(_) => (StatusCode::OK, "ok").into_response(),
+        Ok(_) => {
+            let mut body = String::from("ok\n");
+            for note in &state.settings.health_notes {
+                body.push_str(note);
+                body.push('\n');
+            }
+            (StatusCode::OK, body).into_response()
+        }
         Err(e) => {
             tracing::warn!(error = %e, "health check failed");
             (StatusCode::SERVICE_UNAVAILABLE, "database unavailable").into_response()

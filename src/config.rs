@@ -10,8 +10,11 @@ use serde::Deserialize;
 use crate::campaign::Lang;
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
-pub const DEFAULT_DATABASE_URL: &str = "sqlite://svoboda.db";
+/// The database's file name inside the data folder.
+pub const DATABASE_FILE: &str = "svoboda.db";
 const DEFAULT_REFRESH_MS: u64 = 1000;
+/// Hours a message file of the `directory` transport is kept.
+const DEFAULT_MAIL_KEEP_HOURS: u64 = 24;
 const DEFAULT_FROM: &str = "Svoboda <noreply@localhost>";
 
 fn hours(h: u64) -> Duration {
@@ -23,6 +26,7 @@ fn hours(h: u64) -> Duration {
 #[serde(deny_unknown_fields)]
 pub struct FileConfig {
     pub addr: Option<SocketAddr>,
+    pub data_dir: Option<PathBuf>,
     pub database_url: Option<String>,
     pub public_url: Option<String>,
     pub default_language: Option<Lang>,
@@ -31,6 +35,7 @@ pub struct FileConfig {
     pub secret_file: Option<PathBuf>,
     pub mail_transport: Option<MailTransportKind>,
     pub mail_directory: Option<PathBuf>,
+    pub mail_directory_keep_hours: Option<u64>,
     pub mail_from: Option<String>,
     pub smtp_host: Option<String>,
     pub smtp_port: Option<u16>,
@@ -44,13 +49,15 @@ pub struct FileConfig {
     pub sign_burst: Option<u32>,
     pub min_form_seconds: Option<u64>,
     pub client_ip_header: Option<String>,
+    pub trusted_proxies: Option<Vec<ipnet::IpNet>>,
+    pub embed_origins: Option<Vec<String>>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum MailTransportKind {
-    /// Each message as an .eml file in a folder, its links in the log:
-    /// for development and the demo.
+    /// Each message as an .eml file (mode 0600) in a folder, deleted after
+    /// `mail_directory_keep_hours`: for development and the demo.
     Directory,
     Smtp,
     /// Nothing is sent: mail waits in the outbox until another transport is
@@ -76,6 +83,10 @@ pub enum MailSettings {
     Directory {
         path: PathBuf,
         from: String,
+        /// Files older than this are deleted.
+        keep: Duration,
+        /// Only in `--demo`: links are bearer tokens, logs are read by others.
+        log_links: bool,
     },
     Smtp {
         host: String,
@@ -99,6 +110,10 @@ pub struct PetitionSettings {
     pub min_form: Duration,
     /// Header with the client's address, set by a reverse proxy in front.
     pub client_ip_header: Option<String>,
+    /// Peers whose `client_ip_header` is believed; from anyone else it is ignored.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// Other sites whose pages may post the signing form (scheme://host[:port]).
+    pub embed_origins: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize, clap::ValueEnum)]
@@ -117,11 +132,19 @@ pub struct Overrides {
     pub database_url: Option<String>,
     pub public_url: Option<String>,
     pub default_language: Option<Lang>,
+    /// `serve --demo`: its own data folder, mail into files, links logged.
+    pub demo: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Config {
     pub addr: SocketAddr,
+    /// Where the database, the secret and mail files live unless configured
+    /// one by one: outside any checkout, owner-only.
+    pub data_dir: PathBuf,
+    /// Whether `data_dir` is the default one (then it is created on first use).
+    pub data_dir_is_default: bool,
+    pub demo: bool,
     pub database_url: String,
     /// Base of absolute links (feeds, share links, Open Graph).
     pub public_url: String,
@@ -160,23 +183,65 @@ impl FileConfig {
         if let Some(url) = &config.public_url {
             url::Url::parse(url).map_err(|e| format!("public_url '{url}': {e}"))?;
         }
+        for origin in config.embed_origins.iter().flatten() {
+            normalize_origin(origin).ok_or_else(|| {
+                format!("embed_origins: '{origin}' is not an origin like https://partner.example")
+            })?;
+        }
         Ok(config)
     }
 }
 
+/// `scheme://host[:port]` in lower case, without a default port, or `None`
+/// when `text` is not an http(s) origin.
+pub fn normalize_origin(text: &str) -> Option<String> {
+    let url = url::Url::parse(text.trim()).ok()?;
+    if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return None;
+    }
+    Some(url.origin().ascii_serialization())
+}
+
+/// The default data folder: `$XDG_DATA_HOME/svoboda` or
+/// `~/.local/share/svoboda` (`svoboda-demo` for the demo), so that the
+/// database, the secret and mail never land in a checkout by default.
+pub fn default_data_dir(demo: bool) -> PathBuf {
+    let name = if demo { "svoboda-demo" } else { "svoboda" };
+    let base = std::env::var_os("XDG_DATA_HOME")
+        .filter(|v| !v.is_empty())
+        .map(PathBuf::from)
+        .or_else(|| {
+            std::env::var_os("HOME")
+                .filter(|v| !v.is_empty())
+                .map(|h| PathBuf::from(h).join(".local/share"))
+        })
+        .unwrap_or_else(|| PathBuf::from("/var/lib"));
+    base.join(name)
+}
+
 impl Config {
     pub fn resolve(file: FileConfig, over: Overrides) -> Self {
+        let data_dir_is_default = file.data_dir.is_none();
+        let data_dir = file
+            .data_dir
+            .clone()
+            .unwrap_or_else(|| default_data_dir(over.demo));
+        let demo = over.demo;
         let addr = over.addr.or(file.addr).unwrap_or_else(|| {
             DEFAULT_ADDR
                 .parse()
                 .unwrap_or(SocketAddr::from(([127, 0, 0, 1], 8080)))
         });
+        let default_mail = if demo {
+            MailTransportKind::Directory
+        } else {
+            MailTransportKind::Hold
+        };
         Config {
             addr,
-            database_url: over
-                .database_url
-                .or(file.database_url)
-                .unwrap_or_else(|| DEFAULT_DATABASE_URL.to_string()),
+            database_url: over.database_url.or(file.database_url).unwrap_or_else(|| {
+                format!("sqlite://{}", data_dir.join(DATABASE_FILE).display())
+            }),
             public_url: over
                 .public_url
                 .or(file.public_url)
@@ -193,14 +258,21 @@ impl Config {
                     .max(50),
             ),
             log_level: file.log_level.unwrap_or(LogLevel::Info),
-            mail: match file.mail_transport.unwrap_or(MailTransportKind::Directory) {
+            mail: match file.mail_transport.unwrap_or(default_mail) {
                 MailTransportKind::Hold => MailSettings::Hold,
                 MailTransportKind::Directory => MailSettings::Directory {
-                    path: file.mail_directory.unwrap_or_else(|| PathBuf::from("mail")),
+                    path: file
+                        .mail_directory
+                        .unwrap_or_else(|| data_dir.join("mail")),
                     from: file
                         .mail_from
                         .clone()
                         .unwrap_or_else(|| DEFAULT_FROM.to_string()),
+                    keep: hours(
+                        file.mail_directory_keep_hours
+                            .unwrap_or(DEFAULT_MAIL_KEEP_HOURS),
+                    ),
+                    log_links: demo,
                 },
                 MailTransportKind::Smtp => MailSettings::Smtp {
                     host: file.smtp_host.unwrap_or_else(|| "localhost".to_string()),
@@ -216,7 +288,7 @@ impl Config {
             petitions: PetitionSettings {
                 secret_file: file
                     .secret_file
-                    .unwrap_or_else(|| PathBuf::from("svoboda.secret")),
+                    .unwrap_or_else(|| data_dir.join("svoboda.secret")),
                 confirm_link: hours(file.confirm_link_hours.unwrap_or(72)),
                 unconfirmed_removal: hours(file.unconfirmed_removal_hours.unwrap_or(168)),
                 retention_after_close: hours(24 * file.retention_days_after_close.unwrap_or(183)),
@@ -224,7 +296,17 @@ impl Config {
                 sign_burst: file.sign_burst.unwrap_or(3).max(1),
                 min_form: Duration::from_secs(file.min_form_seconds.unwrap_or(3)),
                 client_ip_header: file.client_ip_header.map(|h| h.to_ascii_lowercase()),
+                trusted_proxies: file.trusted_proxies.unwrap_or_default(),
+                embed_origins: file
+                    .embed_origins
+                    .unwrap_or_default()
+                    .iter()
+                    .filter_map(|o| normalize_origin(o))
+                    .collect(),
             },
+            data_dir,
+            data_dir_is_default,
+            demo,
         }
     }
 }
@@ -259,5 +341,47 @@ mod tests {
         let config = Config::resolve(file, over);
         assert_eq!(config.database_url, "sqlite://b.db");
         assert_eq!(config.default_language, Lang::En);
+    }
+
+    #[test]
+    fn by_default_nothing_lands_in_the_working_folder_and_no_mail_is_written() {
+        let config = Config::resolve(FileConfig::default(), Overrides::default());
+        assert!(config.data_dir.is_absolute(), "{}", config.data_dir.display());
+        assert!(config.database_url.contains(&*config.data_dir.to_string_lossy()));
+        assert!(config.petitions.secret_file.starts_with(&config.data_dir));
+        assert_eq!(config.mail, MailSettings::Hold, "mail is held unless a transport is chosen");
+        let demo = Config::resolve(
+            FileConfig::default(),
+            Overrides {
+                demo: true,
+                ..Default::default()
+            },
+        );
+        assert_ne!(demo.data_dir, config.data_dir, "the demo keeps its own data");
+        assert!(matches!(
+            demo.mail,
+            MailSettings::Directory { log_links: true, .. }
+        ));
+        let explicit = Config::resolve(
+            FileConfig::parse("mail_transport = \"directory\"").expect("valid"),
+            Overrides::default(),
+        );
+        assert!(
+            matches!(explicit.mail, MailSettings::Directory { log_links: false, .. }),
+            "links are logged only in the demo"
+        );
+    }
+
+    #[test]
+    fn embed_origins_and_trusted_proxies_are_checked() {
+        let file = FileConfig::parse(
+            "embed_origins = [\"https://Partner.Example:443/path\"]\ntrusted_proxies = [\"10.0.0.0/8\", \"::1/128\"]",
+        )
+        .expect("valid");
+        let config = Config::resolve(file, Overrides::default());
+        assert_eq!(config.petitions.embed_origins, vec!["https://partner.example"]);
+        assert_eq!(config.petitions.trusted_proxies.len(), 2);
+        assert!(FileConfig::parse("embed_origins = [\"partner\"]").is_err());
+        assert!(FileConfig::parse("trusted_proxies = [\"10.0.0.0/33\"]").is_err());
     }
 }

@@ -189,7 +189,7 @@ petition-chart = Signatures over time
 petition-chart-label = Signatures over time: { $count } by { $date }
 petition-signers = Signed publicly
 petition-signers-none = Nobody has chosen to show their name yet.
-petition-newer = Newer
+petition-newest = Newest
 petition-older = Older
 form-name = Your name
 form-email = E-mail
@@ -204,7 +204,7 @@ form-errors = Please correct the marked fields.
 form-unreadable = The form could not be read. Please fill it in again.
 form-too-fast = That was very quick. Please check the form and send it again.
 privacy-title = Privacy notice
-privacy-text = Your name, e-mail address, city and country are encrypted as soon as they arrive, with a key that only the campaign organisers hold: this server cannot read them, and neither could anyone who seized it. The server keeps the time of signing, whether it is confirmed, your country (for statistics), your name only if you chose to show it, and a keyed fingerprint of your address so that it counts once. Your IP address is never written down. The organisers use your data to deliver the petition. Every e-mail we send has a link to withdraw your signature, which deletes it. The encrypted data is deleted { $months } months after the petition closes.
+privacy-text = Your name, e-mail address, city and country are encrypted as soon as they arrive, with a key that only the campaign organisers hold: this server cannot read them, and neither could anyone who seized it. The server keeps the hour of signing, whether it is confirmed, your name only if you chose to show it, and, while the petition is open, a keyed fingerprint of your address so that it counts once. Your IP address is never written down. The organisers use your data to deliver the petition. Every e-mail we send has a link to withdraw your signature, which deletes it. The encrypted data is deleted { $months } months after the petition closes.
 field-error-required = Please fill this in.
 field-error-too-long = Please use at most { $max } characters.
 field-error-invalid-email = This does not look like an e-mail address.
@@ -229,38 +229,37 @@ withdraw-text = Press the button to withdraw your signature. It will be deleted 
 withdraw-button = Withdraw my signature
 withdraw-done = Your signature has been withdrawn and your data deleted.
 withdraw-already = There is no such signature any more: it was already withdrawn or removed.
+link-about = This link is about the petition "{ $petition }" in support of { $name }.
+sign-elsewhere-title = Please sign here
+sign-elsewhere-text = Your signature came from another website, so it was not counted: a page elsewhere may have sent it without you knowing. If you do want to sign, check the form below and press Sign.
 back-to-campaign = Back to the campaign
 
 ## Mail
-mail-confirm-subject = Confirm your signature: { $petition }
+# One neutral subject for every message of signing: a mailbox reader learns
+# no petition and no person from it.
+mail-subject = About your request
 mail-confirm-text =
     Hello,
 
-    someone, probably you, signed the petition "{ $petition }" in support of { $name } with this address.
-
-    To confirm your signature, open this link and press the button:
+    someone, probably you, gave this address to sign on our site. To confirm your signature, open this link and press the button; the page says what it is about:
     { $confirm }
 
-    If it was not you, do nothing: an unconfirmed signature is deleted after a few days.
+    If it was not you, do nothing: nothing counts without confirmation, and the entry is deleted after a few days.
 
     To withdraw your signature at any time:
     { $withdraw }
-mail-already-pending-subject = Confirm your signature: { $petition }
 mail-already-pending-text =
     Hello,
 
-    this address has already signed the petition "{ $petition }" in support of { $name }, but the signature is not confirmed yet.
-
-    To confirm it, open this link and press the button:
+    this address has signed on our site before, but the signature is not confirmed yet. To confirm it, open this link and press the button:
     { $confirm }
 
     To withdraw it:
     { $withdraw }
-mail-already-confirmed-subject = You have already signed: { $petition }
 mail-already-confirmed-text =
     Hello,
 
-    someone, probably you, tried to sign the petition "{ $petition }" in support of { $name } again with this address. Your signature is already counted, once; nothing has changed.
+    someone, probably you, tried to sign on our site again with this address. Your signature is already counted, once; nothing has changed.
 
     To withdraw your signature:
     { $withdraw }

@@ -55,6 +55,12 @@ pub async fn import(store: &Store, path: &Path) -> Result<String, CliError> {
     let mut campaign = file::parse(&text, &path.display().to_string(), &|id| {
         registry.contains(id)
     })?;
+    if crate::demo::uses_demo_key(&campaign) {
+        return Err(CliError::Usage(format!(
+            "{}: field 'organiser_key': this is the demo's published key, whose identity anyone can download, so anyone could read the signers' data: create your own with `svoboda keys generate` (the demo itself runs with `svoboda serve --demo`)",
+            path.display()
+        )));
+    }
     let photo = match &campaign.person.photo {
         Some(name) => {
             let photo_path = path.parent().unwrap_or(Path::new(".")).join(name);

@@ -2,6 +2,7 @@
 //! are the `--help` text.
 
 pub mod campaign;
+pub mod secret;
 mod serve;
 pub mod signatures;
 
@@ -43,6 +44,9 @@ pub enum Command {
     /// Export, decrypt and recount petition signatures.
     #[command(subcommand)]
     Signatures(SignaturesCommand),
+    /// The instance secret (keys the address hashes, signs links).
+    #[command(subcommand)]
+    Secret(SecretCommand),
     /// Write a consistent copy of the SQLite database to FILE, while serving.
     Backup {
         /// A new file; an existing one is never overwritten.
@@ -61,9 +65,20 @@ pub struct ServeArgs {
     /// Language of `/` when the browser states no supported one.
     #[arg(long, env = "SVOBODA_DEFAULT_LANGUAGE")]
     pub default_language: Option<Lang>,
-    /// Load the demo campaign if it is not there yet.
+    /// The demo: its own data folder, the demo campaign loaded if missing,
+    /// mail written to files and confirmation links logged.
     #[arg(long)]
     pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum SecretCommand {
+    /// The panic button: overwrite and remove the secret, empty the outbox,
+    /// clear every stored address hash, and write a new secret. After it a
+    /// seized disk cannot tell whether an address signed; pending
+    /// confirmation and withdrawal links stop working. Restart the server
+    /// afterwards.
+    Destroy,
 }
 
 #[derive(Debug, Subcommand)]
@@ -98,10 +113,13 @@ pub enum KeysCommand {
 
 #[derive(Debug, Subcommand)]
 pub enum SignaturesCommand {
-    /// Write a petition's sealed signatures to standard output.
+    /// Write a petition's sealed signatures to standard output or a file.
     Export {
         /// CAMPAIGN/PETITION, e.g. boris-romanov/end-the-case.
         petition: String,
+        /// A new file (created owner-only) instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// On the organisers' computer: open an export and write CSV.
     Decrypt {
@@ -109,6 +127,9 @@ pub enum SignaturesCommand {
         #[arg(long)]
         identity: PathBuf,
         file: PathBuf,
+        /// A new file (created owner-only) instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
     },
     /// Compare every petition's stored count with its signatures and fix drift.
     Recount,
@@ -153,6 +174,23 @@ impl Cli {
     }
 }
 
+/// Creates the default data folder, owner-only, on first use.
+pub fn ensure_data_dir(config: &crate::config::Config) -> Result<(), CliError> {
+    if !config.data_dir_is_default || config.data_dir.is_dir() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder
+        .create(&config.data_dir)
+        .map_err(|e| CliError::io(&config.data_dir, e))
+}
+
 pub async fn run(cli: Cli) -> Result<(), CliError> {
     let file = cli.file_config()?;
     let mut over = Overrides {
@@ -164,23 +202,31 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             over.addr = args.addr;
             over.public_url = args.public_url;
             over.default_language = args.default_language;
+            over.demo = args.demo;
             let config = crate::config::Config::resolve(file, over);
-            serve::run(config, args.demo).await
+            serve::run(config).await
+        }
+        Command::Secret(SecretCommand::Destroy) => {
+            let config = crate::config::Config::resolve(file, over);
+            secret::destroy(&config).await
         }
         Command::Campaign(cmd) => {
             let config = crate::config::Config::resolve(file, over);
+            ensure_data_dir(&config)?;
             campaign::run(&config, cmd).await
         }
         Command::Keys(KeysCommand::Generate { out }) => signatures::generate(&out),
         Command::Signatures(cmd) => {
             let config = crate::config::Config::resolve(file, over);
             match cmd {
-                SignaturesCommand::Export { petition } => {
-                    signatures::export(&config, &petition).await
+                SignaturesCommand::Export { petition, out } => {
+                    signatures::export(&config, &petition, out.as_deref()).await
                 }
-                SignaturesCommand::Decrypt { identity, file } => {
-                    signatures::decrypt(&identity, &file)
-                }
+                SignaturesCommand::Decrypt {
+                    identity,
+                    file,
+                    out,
+                } => signatures::decrypt(&identity, &file, out.as_deref()),
                 SignaturesCommand::Recount => signatures::recount(&config).await,
             }
         }

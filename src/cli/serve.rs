@@ -1,32 +1,43 @@
 //! `svoboda serve`.
 
 use std::net::SocketAddr;
-use std::path::Path;
 use std::sync::Arc;
 use std::time::Duration;
 
 use crate::config::{Config, MailSettings};
 use crate::mail::outbox::Sender;
 use crate::mail::transport::Transport;
-use crate::petition::secret::{InstanceSecret, SecretError};
 use crate::petition::service::PetitionService;
-use crate::store::{self, OpenMode, redact};
+use crate::store::{self, DatabaseUrl, OpenMode, redact};
 use crate::web::{AppState, Clock, WebSettings};
 
-use super::CliError;
+use super::{CliError, secret};
 
-pub async fn run(config: Config, demo: bool) -> Result<(), CliError> {
+/// Said at start and by `/healthz` when no mail transport is configured.
+pub const MAIL_HELD_NOTE: &str = "mail is held in the outbox and not sent: no mail_transport is configured (set mail_transport = \"smtp\")";
+
+pub async fn run(config: Config) -> Result<(), CliError> {
+    super::ensure_data_dir(&config)?;
     let store = store::connect(&config.database_url, OpenMode::CreateIfMissing).await?;
-    if demo {
+    warn_if_exposed(&config);
+    if config.demo {
         let loaded = crate::demo::load(&store).await?;
         if loaded {
             tracing::info!("demo campaign loaded");
         }
+    } else {
+        refuse_demo_key(&store).await?;
     }
+    let mail_held = config.mail == MailSettings::Hold;
     let settings = WebSettings {
         public_url: config.public_url.clone(),
         default_lang: config.default_language,
         refresh_interval: config.refresh_interval,
+        health_notes: if mail_held {
+            vec![MAIL_HELD_NOTE.to_string()]
+        } else {
+            Vec::new()
+        },
     };
     // The nightly-style check, at every start: counters must match their rows.
     for d in store.recount().await? {
@@ -37,7 +48,7 @@ pub async fn run(config: Config, demo: bool) -> Result<(), CliError> {
             "fixed a signature count that had drifted"
         );
     }
-    let secret = Arc::new(load_secret(&config.petitions.secret_file)?);
+    let secret = Arc::new(secret::load(&config.petitions.secret_file)?);
     let petitions = PetitionService::start(
         store.clone(),
         secret.clone(),
@@ -47,7 +58,7 @@ pub async fn run(config: Config, demo: bool) -> Result<(), CliError> {
     .await?;
     let sender = match &config.mail {
         MailSettings::Hold => {
-            tracing::warn!("mail_transport = \"hold\": mail waits in the outbox and is not sent");
+            eprintln!("note: {MAIL_HELD_NOTE}");
             None
         }
         settings => {
@@ -89,37 +100,35 @@ pub async fn run(config: Config, demo: bool) -> Result<(), CliError> {
     Ok(())
 }
 
-/// The instance secret: `SVOBODA_SECRET`, or the file, created on first run.
-fn load_secret(path: &Path) -> Result<InstanceSecret, CliError> {
-    let bad = |e: SecretError, from: &str| CliError::Usage(format!("{from}: {e}"));
-    if let Ok(hex) = std::env::var("SVOBODA_SECRET") {
-        return InstanceSecret::from_hex(&hex).map_err(|e| bad(e, "SVOBODA_SECRET"));
-    }
-    match std::fs::read_to_string(path) {
-        Ok(text) => {
-            InstanceSecret::from_hex(&text).map_err(|e| bad(e, &path.display().to_string()))
+/// Outside the demo, a campaign sealed to the published demo key would let
+/// anyone read its signers: refuse to serve it.
+async fn refuse_demo_key(store: &store::Store) -> Result<(), CliError> {
+    for campaign in store.campaigns().await? {
+        if crate::demo::uses_demo_key(&campaign) {
+            return Err(CliError::Usage(format!(
+                "campaign '{}' seals signatures to the published demo key, which anyone can read: give it your own organiser_key (svoboda keys generate) and import it again, or run with --demo",
+                campaign.slug
+            )));
         }
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            let hex = InstanceSecret::generate_hex();
-            write_private(path, &format!("{hex}\n")).map_err(|e| CliError::io(path, e))?;
-            tracing::info!(file = %path.display(), "created the instance secret; back it up with the database");
-            InstanceSecret::from_hex(&hex).map_err(|e| bad(e, "generated secret"))
-        }
-        Err(e) => Err(CliError::io(path, e)),
     }
+    Ok(())
 }
 
-/// Writes a file only its owner can read.
-pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
+/// Warns when the database or the mail folder lies in a git work tree
+/// without being ignored: a `git add -A` would publish them.
+fn warn_if_exposed(config: &Config) {
+    let mut places = Vec::new();
+    if let Ok(DatabaseUrl::Sqlite(path)) = DatabaseUrl::parse(&config.database_url) {
+        places.push(path);
     }
-    options.open(path)?.write_all(text.as_bytes())
+    if let MailSettings::Directory { path, .. } = &config.mail {
+        places.push(path.clone());
+    }
+    for path in places {
+        if secret::exposed_to_git(&path) {
+            tracing::warn!(path = %path.display(), "this lies in a git work tree and is not ignored: keep signers' data out of repositories");
+        }
+    }
 }
 
 async fn shutdown_signal() {

@@ -31,7 +31,7 @@ fn timestamp(ts: i64) -> String {
 pub fn generate(out: &Path) -> Result<(), CliError> {
     let (identity, public) =
         generate_keys("Svoboda organiser key: keep this file secret and backed up");
-    super::serve::write_private(out, &identity).map_err(|e| CliError::io(out, e))?;
+    super::secret::write_private(out, &identity).map_err(|e| CliError::io(out, e))?;
     eprintln!(
         "identity written to {} (keep it off the server)",
         out.display()
@@ -55,13 +55,30 @@ async fn petition_id(store: &Store, name: &str) -> Result<i64, CliError> {
         .ok_or_else(|| CliError::Usage(format!("there is no petition '{name}'")))
 }
 
-pub async fn export(config: &Config, name: &str) -> Result<(), CliError> {
+/// Standard output, or a new file only its owner can read.
+fn output(out: Option<&Path>) -> Result<std::io::BufWriter<Box<dyn Write>>, CliError> {
+    let sink: Box<dyn Write> = match out {
+        None => Box::new(std::io::stdout()),
+        Some(path) => {
+            let mut options = std::fs::OpenOptions::new();
+            options.write(true).create_new(true);
+            #[cfg(unix)]
+            {
+                use std::os::unix::fs::OpenOptionsExt;
+                options.mode(0o600);
+            }
+            Box::new(options.open(path).map_err(|e| CliError::io(path, e))?)
+        }
+    };
+    Ok(std::io::BufWriter::new(sink))
+}
+
+pub async fn export(config: &Config, name: &str, out_path: Option<&Path>) -> Result<(), CliError> {
     let store = store::connect(&config.database_url, OpenMode::MustExist).await?;
     let id = petition_id(&store, name).await?;
     let total = store.signature_total(id).await?;
     let progress = std::io::stderr().is_terminal();
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = output(out_path)?;
     writeln!(out, "{EXPORT_MAGIC} petition={name}").map_err(|e| CliError::io(Path::new("-"), e))?;
     let mut written = 0i64;
     let mut purged = 0i64;
@@ -107,13 +124,12 @@ pub async fn export(config: &Config, name: &str) -> Result<(), CliError> {
 }
 
 /// Reads an export, opens every record with the identity, writes CSV.
-pub fn decrypt(identity: &Path, file: &Path) -> Result<(), CliError> {
+pub fn decrypt(identity: &Path, file: &Path, out_path: Option<&Path>) -> Result<(), CliError> {
     let key_text = std::fs::read_to_string(identity).map_err(|e| CliError::io(identity, e))?;
     let mut opener = Opener::from_identity_file(&key_text)
         .map_err(|e| CliError::Usage(format!("{}: {e}", identity.display())))?;
     let input = std::fs::File::open(file).map_err(|e| CliError::io(file, e))?;
-    let stdout = std::io::stdout();
-    let mut out = std::io::BufWriter::new(stdout.lock());
+    let mut out = output(out_path)?;
     let write_err = |e| CliError::io(Path::new("-"), e);
     out.write_all(
         csv::row(&[

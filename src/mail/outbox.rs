@@ -14,6 +14,8 @@ pub const MAX_ATTEMPTS: i64 = 12;
 const BATCH: i64 = 50;
 /// How long a claimed message is kept from other senders.
 const LEASE_SECONDS: i64 = 120;
+/// How often old files of the directory transport are looked for.
+const SWEEP_EVERY: Duration = Duration::from_secs(60);
 
 /// A transport's error text without anything that looks like an address:
 /// mail servers echo the recipient ("550 <anna@...>: unknown"), and logs must
@@ -50,10 +52,17 @@ impl Sender {
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(self.poll);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut last_sweep: Option<std::time::Instant> = None;
             loop {
                 tick.tick().await;
                 if let Err(e) = self.send_due().await {
                     tracing::warn!(error = %e, "could not read the outbox");
+                }
+                if last_sweep.is_none_or(|t| t.elapsed() >= SWEEP_EVERY) {
+                    last_sweep = Some(std::time::Instant::now());
+                    if let Err(e) = self.transport.sweep().await {
+                        tracing::warn!(error = %e, "could not delete old mail files");
+                    }
                 }
             }
         })

@@ -1,6 +1,7 @@
 //! Where mail goes: an SMTP server, or a folder of .eml files.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use lettre::message::{Mailbox, header::ContentType};
 use lettre::transport::smtp::authentication::Credentials;
@@ -26,9 +27,12 @@ pub enum Transport {
         mailer: AsyncSmtpTransport<Tokio1Executor>,
         from: Mailbox,
     },
+    /// Development and the demo: files only the owner reads, deleted after `keep`.
     Directory {
         path: PathBuf,
         from: Mailbox,
+        keep: Duration,
+        log_links: bool,
     },
 }
 
@@ -42,9 +46,16 @@ impl Transport {
             MailSettings::Hold => Err(MailError::Permanent(
                 "mail is held: there is no transport".into(),
             )),
-            MailSettings::Directory { path, from } => Ok(Transport::Directory {
+            MailSettings::Directory {
+                path,
+                from,
+                keep,
+                log_links,
+            } => Ok(Transport::Directory {
                 path: path.clone(),
                 from: parse_from(from)?,
+                keep: *keep,
+                log_links: *log_links,
             }),
             MailSettings::Smtp {
                 host,
@@ -102,23 +113,127 @@ impl Transport {
                     }
                 })
             }
-            Transport::Directory { path, from } => {
+            Transport::Directory {
+                path,
+                from,
+                log_links,
+                ..
+            } => {
                 let message = Self::build(from, mail)?;
-                tokio::fs::create_dir_all(path)
-                    .await
-                    .map_err(|e| MailError::Transient(e.to_string()))?;
                 let name = format!(
-                    "{}-{:08x}.eml",
+                    "{}-{:016x}.eml",
                     chrono::Utc::now().format("%Y%m%dT%H%M%S%.6f"),
-                    rand::random::<u32>()
+                    rand::random::<u64>()
                 );
-                tokio::fs::write(path.join(&name), message.formatted())
+                let bytes = message.formatted();
+                let dir = path.clone();
+                tokio::task::spawn_blocking(move || write_private_file(&dir, &name, &bytes))
                     .await
+                    .map_err(|e| MailError::Transient(e.to_string()))?
                     .map_err(|e| MailError::Transient(e.to_string()))?;
-                // The links, not the address: enough to try the flow by hand.
-                tracing::info!(file = %name, links = ?mail.links, "mail written to the mail folder");
+                if *log_links {
+                    // Demo only: links are bearer tokens, logs travel further than mail.
+                    tracing::info!(links = ?mail.links, "demo: mail written to the mail folder");
+                }
                 Ok(())
             }
         }
+    }
+
+    /// Deletes message files older than the directory transport keeps them.
+    pub async fn sweep(&self) -> std::io::Result<usize> {
+        let Transport::Directory { path, keep, .. } = self else {
+            return Ok(0);
+        };
+        let (dir, keep) = (path.clone(), *keep);
+        tokio::task::spawn_blocking(move || delete_older_than(&dir, keep))
+            .await
+            .map_err(std::io::Error::other)?
+    }
+}
+
+/// Creates `dir` (0700) when missing and writes `name` in it (0600).
+fn write_private_file(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
+        builder.mode(0o700);
+        options.mode(0o600);
+    }
+    builder.create(dir)?;
+    let mut file = options.open(dir.join(name))?;
+    file.write_all(bytes)?;
+    file.sync_all()
+}
+
+fn delete_older_than(dir: &Path, keep: Duration) -> std::io::Result<usize> {
+    let entries = match std::fs::read_dir(dir) {
+        Ok(entries) => entries,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(0),
+        Err(e) => return Err(e),
+    };
+    let mut deleted = 0;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= keep);
+        if old && path.extension().is_some_and(|e| e == "eml") {
+            std::fs::remove_file(&path)?;
+            deleted += 1;
+        }
+    }
+    Ok(deleted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn directory(path: &Path, keep: Duration) -> Transport {
+        Transport::from_settings(&MailSettings::Directory {
+            path: path.to_path_buf(),
+            from: "Svoboda <noreply@svoboda.test>".into(),
+            keep,
+            log_links: false,
+        })
+        .expect("transport")
+    }
+
+    fn mail() -> OutgoingMail {
+        OutgoingMail {
+            to: "anna@example.org".into(),
+            subject: "s".into(),
+            text: "t".into(),
+            links: vec![],
+        }
+    }
+
+    #[tokio::test]
+    async fn message_files_are_private_and_deleted_after_their_time() {
+        let root = tempfile::tempdir().expect("dir");
+        let dir = root.path().join("mail");
+        let keep = directory(&dir, Duration::from_secs(3600));
+        keep.send(&mail()).await.expect("written");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
+            assert_eq!(mode(&dir), 0o700);
+            let file = std::fs::read_dir(&dir).expect("dir").flatten().next().expect("a file");
+            assert_eq!(mode(&file.path()), 0o600);
+        }
+        assert_eq!(keep.sweep().await.expect("sweep"), 0, "young files stay");
+        let expire = directory(&dir, Duration::ZERO);
+        assert_eq!(expire.sweep().await.expect("sweep"), 1);
+        assert_eq!(std::fs::read_dir(&dir).expect("dir").count(), 0);
     }
 }

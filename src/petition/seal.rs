@@ -182,6 +182,25 @@ impl Sealer {
         }
     }
 
+    /// Forgets epochs past their lifetime, so a file key does not outlive
+    /// its second in memory when no signature comes to replace it. Called
+    /// on a timer; returns how many were dropped.
+    pub fn drop_expired(&self) -> usize {
+        let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
+        let before = current.len();
+        current.retain(|_, epoch| epoch.started.elapsed() < self.lifetime);
+        before - current.len()
+    }
+
+    /// How many epochs (file keys) this sealer holds now.
+    pub fn live_epochs(&self) -> usize {
+        self.current.lock().unwrap_or_else(|e| e.into_inner()).len()
+    }
+
+    pub fn lifetime(&self) -> Duration {
+        self.lifetime
+    }
+
     pub fn epoch(&self, key: &OrganiserKey) -> Result<Arc<Epoch>, SealError> {
         let name = key.to_string();
         let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
@@ -359,5 +378,18 @@ mod tests {
         let d = quick.epoch(&key).expect("epoch");
         assert_ne!(c.id, d.id);
         assert_ne!(c.header, d.header, "a new file key each epoch");
+    }
+
+    #[test]
+    fn an_idle_epoch_key_is_dropped_by_the_timer_not_by_the_next_signature() {
+        let (_, key) = keys();
+        let sealer = Sealer::new(Duration::from_millis(20));
+        let epoch = sealer.epoch(&key).expect("epoch");
+        drop(epoch);
+        assert_eq!(sealer.drop_expired(), 0, "still within its lifetime");
+        assert_eq!(sealer.live_epochs(), 1);
+        std::thread::sleep(Duration::from_millis(30));
+        assert_eq!(sealer.drop_expired(), 1);
+        assert_eq!(sealer.live_epochs(), 0, "no file key is left in memory");
     }
 }

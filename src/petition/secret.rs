@@ -22,6 +22,23 @@ pub const SECRET_BYTES: usize = 32;
 pub enum SecretError {
     #[error("the secret must be {SECRET_BYTES} bytes written as {} hex digits", SECRET_BYTES * 2)]
     Malformed,
+    #[error(
+        "this secret was published (in this program's repository): anyone could forge links and test addresses with it; delete it and start again to create a new one"
+    )]
+    Published,
+}
+
+/// SHA-256 of secrets that were ever published, as their hex text: a copy
+/// of one of them protects nothing. (Digests, so the values themselves are
+/// not repeated here.)
+const PUBLISHED_SECRET_DIGESTS: &[&str] =
+    &["30287503d0bce06d07c196ca53e85d32de5dd8e55983585ad0d136ba94259678"];
+
+/// Whether `text` (hex, as in a secret file) is a published secret.
+pub fn is_published(text: &str) -> bool {
+    use sha2::Digest;
+    let digest = hex::encode(Sha256::digest(text.trim().to_ascii_lowercase().as_bytes()));
+    PUBLISHED_SECRET_DIGESTS.contains(&digest.as_str())
 }
 
 pub struct InstanceSecret {
@@ -46,12 +63,18 @@ impl LinkKind {
     }
 }
 
-/// A signed link's content: which signature, issued when.
+/// A signed link's content: which signature (its id and its random epoch,
+/// so that the link names that row and no other), issued when.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct LinkClaim {
     pub signature: i64,
+    pub epoch: i64,
     pub issued: i64,
 }
+
+/// Bytes of a link token: three numbers and a 128-bit tag.
+const LINK_BODY: usize = 24;
+const LINK_TAG: usize = 16;
 
 impl InstanceSecret {
     pub fn new(master: &[u8; SECRET_BYTES]) -> Self {
@@ -69,7 +92,11 @@ impl InstanceSecret {
         }
     }
 
+    /// Reads a secret, refusing malformed and published ones.
     pub fn from_hex(text: &str) -> Result<Self, SecretError> {
+        if is_published(text) {
+            return Err(SecretError::Published);
+        }
         let bytes = hex::decode(text.trim()).map_err(|_| SecretError::Malformed)?;
         let master: [u8; SECRET_BYTES] = bytes.try_into().map_err(|_| SecretError::Malformed)?;
         Ok(Self::new(&master))
@@ -92,26 +119,28 @@ impl InstanceSecret {
 
     /// A link token naming a signature, which only this instance can make.
     pub fn link_token(&self, kind: LinkKind, claim: LinkClaim) -> String {
-        let mut token = Vec::with_capacity(32);
+        let mut token = Vec::with_capacity(LINK_BODY + LINK_TAG);
         token.extend_from_slice(&claim.signature.to_be_bytes());
+        token.extend_from_slice(&claim.epoch.to_be_bytes());
         token.extend_from_slice(&claim.issued.to_be_bytes());
-        token.extend_from_slice(&self.link_mac(kind, &token)[..16]);
+        token.extend_from_slice(&self.link_mac(kind, &token)[..LINK_TAG]);
         B64URL.encode(token)
     }
 
     pub fn verify_link(&self, kind: LinkKind, token: &str) -> Option<LinkClaim> {
         let raw = B64URL.decode(token.as_bytes()).ok()?;
-        if raw.len() != 32 {
+        if raw.len() != LINK_BODY + LINK_TAG {
             return None;
         }
-        let (body, tag) = raw.split_at(16);
+        let (body, tag) = raw.split_at(LINK_BODY);
         let expected = self.link_mac(kind, body);
-        if !constant_time_eq(tag, &expected[..16]) {
+        if !constant_time_eq(tag, &expected[..LINK_TAG]) {
             return None;
         }
         Some(LinkClaim {
             signature: i64::from_be_bytes(body[..8].try_into().ok()?),
-            issued: i64::from_be_bytes(body[8..16].try_into().ok()?),
+            epoch: i64::from_be_bytes(body[8..16].try_into().ok()?),
+            issued: i64::from_be_bytes(body[16..24].try_into().ok()?),
         })
     }
 
@@ -197,6 +226,7 @@ mod tests {
         let s = secret();
         let claim = LinkClaim {
             signature: 42,
+            epoch: 7_000_000_000_123,
             issued: 1_700_000_000,
         };
         let token = s.link_token(LinkKind::Confirm, claim);

@@ -1,7 +1,8 @@
 //! Signing, confirming and withdrawing: the rules of the petition domain put
 //! to work over the signature writer.
 
-use std::sync::Arc;
+use std::collections::HashMap;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -15,8 +16,44 @@ use crate::config::PetitionSettings;
 use crate::i18n::{Tr, arg};
 use crate::mail::OutgoingMail;
 use crate::store::signatures::{
-    Confirmed, MailDraft, NewSignature, Placed, SignatureWriter, WriteError,
+    Confirmed, LinkTarget, MailDraft, NewSignature, Placed, SignatureRef, SignatureWriter,
+    WriteError, Withdrawn,
 };
+
+/// Stored plain times are rounded down to the hour: exact ones could be
+/// matched against a mail provider's or an ISP's logs. The exact time is
+/// inside the sealed record.
+pub fn to_the_hour(ts: i64) -> i64 {
+    ts - ts.rem_euclid(3600)
+}
+
+/// At most one "you have already signed" mail per address, petition and
+/// day, so the form cannot be used to flood someone's mailbox. In memory
+/// only: keyed hashes, forgotten the next day.
+#[derive(Default)]
+pub struct RepeatMailLimit {
+    sent: Mutex<HashMap<(i64, [u8; 32]), i64>>,
+}
+
+impl RepeatMailLimit {
+    /// Whether a repeat mail may go out today; records it if so.
+    pub fn allow(&self, petition: i64, email_hash: [u8; 32], day: i64) -> bool {
+        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        match sent.get(&(petition, email_hash)) {
+            Some(d) if *d == day => false,
+            _ => {
+                sent.insert((petition, email_hash), day);
+                true
+            }
+        }
+    }
+
+    /// Forgets the days before `day`.
+    pub fn forget_before(&self, day: i64) {
+        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
+        sent.retain(|_, d| *d >= day);
+    }
+}
 
 /// The signer's data as sealed to the organisers: what the delivered
 /// petition lists.
@@ -67,10 +104,11 @@ pub enum SignError {
 
 pub struct PetitionService {
     pub writer: SignatureWriter,
-    pub sealer: Sealer,
+    pub sealer: Arc<Sealer>,
     pub secret: Arc<InstanceSecret>,
     pub settings: PetitionSettings,
     pub public_url: String,
+    repeat_mail: Arc<RepeatMailLimit>,
 }
 
 /// How long one file key seals signatures before the next is made.
@@ -84,12 +122,15 @@ impl PetitionService {
         settings: PetitionSettings,
         public_url: String,
     ) -> Result<Arc<Self>, crate::store::StoreError> {
+        let sealer = Arc::new(Sealer::new(EPOCH_LIFETIME));
+        spawn_epoch_sweeper(Arc::downgrade(&sealer));
         Ok(Arc::new(PetitionService {
             writer: SignatureWriter::start(store).await?,
-            sealer: Sealer::new(EPOCH_LIFETIME),
+            sealer,
             secret,
             settings,
             public_url,
+            repeat_mail: Arc::default(),
         }))
     }
 
@@ -128,10 +169,11 @@ impl PetitionService {
                     secret: self.secret.clone(),
                     to: address.clone(),
                     lang,
-                    person: campaign.person.name.get(lang).to_string(),
-                    petition_title: petition.title.get(lang).to_string(),
                     base: self.public_url.trim_end_matches('/').to_string(),
                     issued: now,
+                    petition: row,
+                    email_hash: hash,
+                    repeat_mail: self.repeat_mail.clone(),
                 });
                 (Some(hash), Some(draft))
             }
@@ -140,9 +182,8 @@ impl PetitionService {
         self.writer
             .sign(NewSignature {
                 petition: row,
-                created_at: now,
+                created_at: to_the_hour(now),
                 public_name: signer.public.then(|| signer.name.clone()),
-                country: signer.country.clone(),
                 email_hash,
                 epoch: epoch.id,
                 epoch_header: Arc::from(epoch.header.as_str()),
@@ -161,7 +202,8 @@ impl PetitionService {
         if now - claim.issued > self.settings.confirm_link.as_secs() as i64 {
             return Ok(LinkOutcome::Expired);
         }
-        Ok(match self.writer.confirm(claim.signature, now).await? {
+        let target = link_target(claim);
+        Ok(match self.writer.confirm(target, to_the_hour(now)).await? {
             Confirmed::Now => LinkOutcome::Done,
             Confirmed::Already => LinkOutcome::AlreadyDone,
             Confirmed::NotFound => LinkOutcome::Expired,
@@ -169,16 +211,24 @@ impl PetitionService {
     }
 
     /// Withdraws by the token of a withdrawal link: the signature and all
-    /// its data are deleted.
+    /// its data are deleted. Such links never expire, except when the
+    /// petition's data was purged.
     pub async fn withdraw(&self, token: &str) -> Result<LinkOutcome, WriteError> {
         let Some(claim) = self.secret.verify_link(LinkKind::Withdraw, token) else {
             return Ok(LinkOutcome::Invalid);
         };
-        Ok(if self.writer.withdraw(claim.signature).await? {
-            LinkOutcome::Done
-        } else {
-            LinkOutcome::AlreadyDone
+        Ok(match self.writer.withdraw(link_target(claim)).await? {
+            Withdrawn::Now => LinkOutcome::Done,
+            Withdrawn::Gone => LinkOutcome::AlreadyDone,
+            Withdrawn::Expired => LinkOutcome::Expired,
         })
+    }
+
+    /// The signature a link names, if its token is genuine.
+    pub fn link_signature(&self, kind: LinkKind, token: &str) -> Option<SignatureRef> {
+        self.secret
+            .verify_link(kind, token)
+            .map(|claim| link_target(claim).signature)
     }
 
     /// Deletes what is past its time: unconfirmed signatures, and the sealed
@@ -189,7 +239,9 @@ impl PetitionService {
         today: chrono::NaiveDate,
     ) -> Result<(), WriteError> {
         let now = chrono::Utc::now().timestamp();
-        let cutoff = now - self.settings.unconfirmed_removal.as_secs() as i64;
+        self.repeat_mail.forget_before(now.div_euclid(86_400));
+        // Stored times are rounded down to the hour: an hour more, never less.
+        let cutoff = now - self.settings.unconfirmed_removal.as_secs() as i64 - 3600;
         let removed = self.writer.expire_pending(cutoff).await?;
         if removed > 0 {
             tracing::info!(removed, "removed unconfirmed signatures past their time");
@@ -198,11 +250,18 @@ impl PetitionService {
         let retention_days = (self.settings.retention_after_close.as_secs() / 86_400) as i64;
         for campaign in store.campaigns().await? {
             for petition in &campaign.petitions {
-                let Some(closes) = petition.closes else {
-                    continue;
-                };
                 let Some(row) = rows.get(&(campaign.slug.to_string(), petition.id.to_string()))
                 else {
+                    continue;
+                };
+                // The address hashes serve only while the petition takes
+                // signatures: once it closed, they only help whoever seizes
+                // the disk test guessed addresses.
+                if !row.hashes_cleared && petition.state(today) == PetitionState::Closed {
+                    let n = self.writer.clear_hashes(row.id, to_the_hour(now)).await?;
+                    tracing::info!(petition = %petition.id, cleared = n, "cleared the address hashes of a closed petition");
+                }
+                let Some(closes) = petition.closes else {
                     continue;
                 };
                 let days_closed = (today - closes).num_days();
@@ -210,7 +269,7 @@ impl PetitionService {
                     continue;
                 }
                 if days_closed > retention_days {
-                    let n = self.writer.purge_sealed(row.id, now).await?;
+                    let n = self.writer.purge_sealed(row.id, to_the_hour(now)).await?;
                     tracing::info!(petition = %petition.id, deleted = n, "deleted signers' data of a petition closed past retention");
                 } else if days_closed > retention_days - 30 {
                     tracing::warn!(
@@ -245,25 +304,58 @@ impl PetitionService {
     }
 }
 
+/// A link claim as the store acts on it.
+fn link_target(claim: LinkClaim) -> LinkTarget {
+    LinkTarget {
+        signature: SignatureRef {
+            id: claim.signature,
+            epoch: claim.epoch,
+        },
+        issued: claim.issued,
+    }
+}
+
+/// Drops idle epochs' file keys on a timer, as long as the sealer lives.
+fn spawn_epoch_sweeper(sealer: std::sync::Weak<Sealer>) {
+    let Some(period) = sealer.upgrade().map(|s| s.lifetime()) else {
+        return;
+    };
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(period.max(Duration::from_millis(100)));
+        tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+        loop {
+            tick.tick().await;
+            let Some(sealer) = sealer.upgrade() else {
+                return;
+            };
+            sealer.drop_expired();
+        }
+    });
+}
+
 /// The mail a signature triggers, completed by the writer once it knows the
 /// signature's place: a confirmation for a new one, "you have already
-/// signed" for an address that had.
+/// signed" for an address that had. It names neither the petition nor the
+/// person (a mailbox reader learns only that this site wrote); the link's
+/// page says what it is about.
 struct SignatureMail {
     secret: Arc<InstanceSecret>,
     to: String,
     lang: Lang,
-    person: String,
-    petition_title: String,
     base: String,
     issued: i64,
+    petition: i64,
+    email_hash: [u8; 32],
+    repeat_mail: Arc<RepeatMailLimit>,
 }
 
 impl SignatureMail {
-    fn link(&self, kind: LinkKind, id: i64) -> String {
+    fn link(&self, kind: LinkKind, signature: SignatureRef) -> String {
         let token = self.secret.link_token(
             kind,
             LinkClaim {
-                signature: id,
+                signature: signature.id,
+                epoch: signature.epoch,
                 issued: self.issued,
             },
         );
@@ -274,49 +366,75 @@ impl SignatureMail {
         format!("{}/{}/{action}/{token}", self.base, self.lang)
     }
 
-    fn compose(&self, placed: Placed) -> OutgoingMail {
+    fn compose(&self, placed: Placed) -> Option<OutgoingMail> {
         let tr = Tr::new(self.lang);
-        let (key, id, confirm) = match placed {
-            Placed::New(id) => ("mail-confirm", id, true),
+        let (key, signature, confirm) = match placed {
+            Placed::New(signature) => ("mail-confirm", signature, true),
             Placed::Existing {
-                id,
-                confirmed: false,
-            } => ("mail-already-pending", id, true),
-            Placed::Existing {
-                id,
-                confirmed: true,
-            } => ("mail-already-confirmed", id, false),
+                signature,
+                confirmed,
+            } => {
+                let day = self.issued.div_euclid(86_400);
+                if !self.repeat_mail.allow(self.petition, self.email_hash, day) {
+                    return None;
+                }
+                if confirmed {
+                    ("mail-already-confirmed", signature, false)
+                } else {
+                    ("mail-already-pending", signature, true)
+                }
+            }
         };
-        let confirm_link = confirm.then(|| self.link(LinkKind::Confirm, id));
-        let withdraw_link = self.link(LinkKind::Withdraw, id);
-        let args = |extra: Vec<(&'static str, String)>| {
-            let mut all = vec![
-                ("petition", self.petition_title.clone()),
-                ("name", self.person.clone()),
-                ("withdraw", withdraw_link.clone()),
-                ("confirm", confirm_link.clone().unwrap_or_default()),
-            ];
-            all.extend(extra);
-            all
-        };
-        let fmt = |k: &str| tr.args(k, args(vec![]).into_iter().map(|(n, v)| (n, arg(v))));
-        OutgoingMail {
+        let confirm_link = confirm.then(|| self.link(LinkKind::Confirm, signature));
+        let withdraw_link = self.link(LinkKind::Withdraw, signature);
+        let text = tr.args(
+            &format!("{key}-text"),
+            [
+                ("withdraw", arg(withdraw_link.clone())),
+                ("confirm", arg(confirm_link.clone().unwrap_or_default())),
+            ],
+        );
+        Some(OutgoingMail {
             to: self.to.clone(),
-            subject: fmt(&format!("{key}-subject")),
-            text: fmt(&format!("{key}-text")),
+            subject: tr.t("mail-subject"),
+            text,
             links: confirm_link
                 .into_iter()
                 .chain(std::iter::once(withdraw_link))
                 .collect(),
-        }
+        })
     }
 }
 
 impl MailDraft for SignatureMail {
-    fn seal(&self, placed: Placed) -> Vec<u8> {
-        let mail = self.compose(placed);
+    fn seal(&self, placed: Placed) -> Option<Vec<u8>> {
+        let mail = self.compose(placed)?;
         // Serialising a struct of strings cannot fail.
         let json = serde_json::to_vec(&mail).unwrap_or_default();
-        self.secret.seal_outbox(&json)
+        Some(self.secret.seal_outbox(&json))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stored_times_are_rounded_down_to_the_hour() {
+        assert_eq!(to_the_hour(1_700_003_599), 1_700_002_800);
+        assert_eq!(to_the_hour(1_700_002_800), 1_700_002_800);
+        assert_eq!(to_the_hour(0), 0);
+    }
+
+    #[test]
+    fn one_repeat_mail_per_address_petition_and_day() {
+        let limit = RepeatMailLimit::default();
+        assert!(limit.allow(1, [7; 32], 100));
+        assert!(!limit.allow(1, [7; 32], 100), "the second today is not sent");
+        assert!(limit.allow(2, [7; 32], 100), "another petition is another count");
+        assert!(limit.allow(1, [8; 32], 100), "another address too");
+        assert!(limit.allow(1, [7; 32], 101), "and the next day again");
+        limit.forget_before(101);
+        assert!(!limit.allow(1, [7; 32], 101));
     }
 }

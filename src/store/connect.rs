@@ -88,6 +88,8 @@ async fn open_sqlite(path: &Path, mode: OpenMode) -> Result<sqlx::SqlitePool, St
         // loss, not only a crash of this process.
         .synchronous(SqliteSynchronous::Full)
         .foreign_keys(true)
+        // Deleted signer data is overwritten with zeros, not left in free pages.
+        .pragma("secure_delete", "ON")
         .busy_timeout(Duration::from_secs(5));
     SqlitePoolOptions::new()
         .max_connections(4)

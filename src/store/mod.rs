@@ -4,12 +4,14 @@
 
 mod campaigns;
 mod connect;
+pub mod erasure;
 pub mod signatures;
 
 use sqlx::{PgPool, SqlitePool};
 
 pub use campaigns::{CampaignSummary, SaveMode};
 pub use connect::{DatabaseUrl, OpenMode, connect, redact};
+pub use erasure::{Erase, Forgotten};
 
 #[derive(Clone, Debug)]
 pub enum Store {
@@ -68,6 +70,9 @@ impl Store {
     }
 
     async fn migrate(&self) -> Result<(), StoreError> {
+        // Migration 3 drops the plain country column; its old bytes must
+        // also leave the files, which a migration's transaction cannot do.
+        let had_country = self.has_column("signatures", "country").await?;
         match self {
             Store::Sqlite(pool) => {
                 sqlx::migrate!("src/store/migrations/sqlite")
@@ -79,6 +84,9 @@ impl Store {
                     .run(pool)
                     .await?
             }
+        }
+        if had_country {
+            self.erase(Erase::Bulk).await?;
         }
         Ok(())
     }

@@ -13,19 +13,19 @@ use futures_util::TryStreamExt;
 use sqlx::{QueryBuilder, Row};
 use tokio::sync::{mpsc, oneshot};
 
-use super::{Store, StoreError, on_pool};
+use super::{Erase, Store, StoreError, on_pool};
 
 /// Largest number of signatures in one INSERT statement (SQLite allows
-/// 32,766 bound values; nine per row).
+/// 32,766 bound values; eight per row).
 const ROWS_PER_STATEMENT: usize = 400;
 /// Largest number of jobs committed together.
 const MAX_BATCH: usize = 4000;
 
 pub struct NewSignature {
     pub petition: i64,
+    /// Rounded by the caller (to the hour): stored times are coarse.
     pub created_at: i64,
     pub public_name: Option<String>,
-    pub country: Option<String>,
     /// Keyed hash of the normalised address; `None` on anonymous petitions,
     /// which are confirmed from the start.
     pub email_hash: Option<[u8; 32]>,
@@ -36,21 +36,29 @@ pub struct NewSignature {
     pub mail: Option<Box<dyn MailDraft>>,
 }
 
+/// A stored signature as a link names it: its id and its epoch (random, so
+/// a link cannot name another row that got the same id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignatureRef {
+    pub id: i64,
+    pub epoch: i64,
+}
+
 /// Where a signature ended up.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Placed {
-    New(i64),
+    New(SignatureRef),
     /// The address had signed this petition already.
     Existing {
-        id: i64,
+        signature: SignatureRef,
         confirmed: bool,
     },
 }
 
 /// A message the writer turns into an outbox row once it knows the
-/// signature's place, so links can name it.
+/// signature's place, so links can name it; `None` when nothing is to be sent.
 pub trait MailDraft: Send {
-    fn seal(&self, placed: Placed) -> Vec<u8>;
+    fn seal(&self, placed: Placed) -> Option<Vec<u8>>;
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,12 +68,41 @@ pub enum Confirmed {
     NotFound,
 }
 
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withdrawn {
+    Now,
+    /// Already withdrawn or removed.
+    Gone,
+    /// The petition's data was purged by retention: links no longer act.
+    Expired,
+}
+
+/// What a link may act on: the signature, and when the link was issued (a
+/// row created after that is not the one the link was made for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkTarget {
+    pub signature: SignatureRef,
+    pub issued: i64,
+}
+
 enum Job {
     Sign(NewSignature, oneshot::Sender<Result<Placed, String>>),
-    Confirm(i64, i64, oneshot::Sender<Result<Confirmed, String>>),
-    Withdraw(i64, oneshot::Sender<Result<bool, String>>),
+    Confirm(LinkTarget, i64, oneshot::Sender<Result<Confirmed, String>>),
+    Withdraw(LinkTarget, oneshot::Sender<Result<Withdrawn, String>>),
     ExpirePending(i64, oneshot::Sender<Result<u64, String>>),
     Purge(i64, i64, oneshot::Sender<Result<u64, String>>),
+    ClearHashes(i64, i64, oneshot::Sender<Result<u64, String>>),
+}
+
+impl Job {
+    /// How a batch holding this job must erase afterwards, if at all.
+    fn erases(&self) -> Option<Erase> {
+        match self {
+            Job::Withdraw(..) | Job::ExpirePending(..) => Some(Erase::Rows),
+            Job::Purge(..) | Job::ClearHashes(..) => Some(Erase::Bulk),
+            Job::Sign(..) | Job::Confirm(..) => None,
+        }
+    }
 }
 
 /// The handle through which everything writes signatures.
@@ -120,13 +157,20 @@ impl SignatureWriter {
         self.ask(|tx| Job::Sign(signature, tx)).await
     }
 
-    pub async fn confirm(&self, id: i64, now: i64) -> Result<Confirmed, WriteError> {
-        self.ask(|tx| Job::Confirm(id, now, tx)).await
+    /// Confirms at `now` (rounded by the caller).
+    pub async fn confirm(&self, target: LinkTarget, now: i64) -> Result<Confirmed, WriteError> {
+        self.ask(|tx| Job::Confirm(target, now, tx)).await
     }
 
-    /// Deletes a signature and its data; false when it was not there.
-    pub async fn withdraw(&self, id: i64) -> Result<bool, WriteError> {
-        self.ask(|tx| Job::Withdraw(id, tx)).await
+    /// Deletes a signature and its data.
+    pub async fn withdraw(&self, target: LinkTarget) -> Result<Withdrawn, WriteError> {
+        self.ask(|tx| Job::Withdraw(target, tx)).await
+    }
+
+    /// Clears the keyed address hashes of a petition that no longer takes
+    /// signatures; returns how many were cleared.
+    pub async fn clear_hashes(&self, petition: i64, now: i64) -> Result<u64, WriteError> {
+        self.ask(|tx| Job::ClearHashes(petition, now, tx)).await
     }
 
     /// Deletes unconfirmed signatures made before `cutoff`.
@@ -171,12 +215,17 @@ impl AddressIndex {
                 .or_default()
                 .insert(hash_key(&hash), row.try_get(2)?);
         }
+        // Never below an id once handed out, even if its row was deleted.
         let max: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM signatures")
             .fetch_one(pool)
             .await?;
+        let counter: Option<i64> =
+            sqlx::query_scalar("SELECT next FROM id_counters WHERE name = 'signatures'")
+                .fetch_optional(pool)
+                .await?;
         Ok(AddressIndex {
             by_petition,
-            next_id: max.unwrap_or(0) + 1,
+            next_id: (max.unwrap_or(0) + 1).max(counter.unwrap_or(1)),
         })
     }
 }
@@ -193,7 +242,7 @@ async fn run(store: Store, mut dedup: Option<AddressIndex>, mut rx: mpsc::Receiv
 enum Reply {
     Sign(oneshot::Sender<Result<Placed, String>>, Placed),
     Confirm(oneshot::Sender<Result<Confirmed, String>>, Confirmed),
-    Withdraw(oneshot::Sender<Result<bool, String>>, bool),
+    Withdraw(oneshot::Sender<Result<Withdrawn, String>>, Withdrawn),
     Count(oneshot::Sender<Result<u64, String>>, u64),
 }
 
@@ -223,6 +272,8 @@ impl Reply {
 struct IndexChanges {
     added: Vec<(i64, u128, i64)>,
     removed: Vec<(i64, u128)>,
+    /// Petitions whose hashes were all cleared.
+    cleared: Vec<i64>,
     next_id: Option<i64>,
 }
 
@@ -233,6 +284,7 @@ fn day_of(ts: i64) -> String {
 }
 
 async fn commit_batch(store: &Store, dedup: &mut Option<AddressIndex>, jobs: Vec<Job>) {
+    let erase = jobs.iter().filter_map(Job::erases).max();
     let mut changes = IndexChanges::default();
     let mut replies = Vec::with_capacity(jobs.len());
     let result = match store {
@@ -258,9 +310,18 @@ async fn commit_batch(store: &Store, dedup: &mut Option<AddressIndex>, jobs: Vec
                         m.remove(&key);
                     }
                 }
+                for petition in changes.cleared {
+                    index.by_petition.remove(&petition);
+                }
                 if let Some(next) = changes.next_id {
                     index.next_id = next;
                 }
+            }
+            // Deleted data leaves the files before anyone is told it is gone.
+            if let Some(how) = erase
+                && let Err(e) = store.erase(how).await
+            {
+                tracing::warn!(error = %e, "could not erase deleted data from the database files; will try after the next deletion");
             }
             replies.into_iter().for_each(Reply::send);
         }
@@ -300,6 +361,8 @@ macro_rules! batch_fn {
         // Decide each signature's place. SQLite: from the in-memory index.
         // PostgreSQL: ids from the sequence, conflicts from the unique index.
         let mut placed: Vec<Option<Placed>> = vec![None; signs.len()];
+        // Earlier signatures of the same address, by id, to be looked up.
+        let mut existing: Vec<Option<i64>> = vec![None; signs.len()];
         let ids: Vec<i64> = match dedup {
             Some(index) => {
                 let mut next = index.next_id;
@@ -315,7 +378,7 @@ macro_rules! batch_fn {
                             .or_else(|| seen_here.get(&(s.petition, key)))
                             .copied();
                         if let Some(id) = known {
-                            placed[i] = Some(Placed::Existing { id, confirmed: false });
+                            existing[i] = Some(id);
                             ids.push(0);
                             continue;
                         }
@@ -326,6 +389,10 @@ macro_rules! batch_fn {
                     next += 1;
                 }
                 changes.next_id = Some(next);
+                sqlx::query("UPDATE id_counters SET next = $1 WHERE name = 'signatures'")
+                    .bind(next)
+                    .execute(&mut *tx)
+                    .await?;
                 ids
             }
             None => {
@@ -339,11 +406,11 @@ macro_rules! batch_fn {
             }
         };
 
-        let epochs: HashMap<i64, (&str, i64)> = signs
+        let fresh: Vec<usize> = (0..signs.len()).filter(|i| existing[*i].is_none()).collect();
+        let epochs: HashMap<i64, (&str, i64)> = fresh
             .iter()
-            .zip(&placed)
-            .filter(|(_, p)| p.is_none())
-            .map(|((s, _), _)| (s.epoch, (&*s.epoch_header, s.created_at)))
+            .map(|&i| &signs[i].0)
+            .map(|s| (s.epoch, (&*s.epoch_header, s.created_at)))
             .collect();
         for (id, (header, created)) in &epochs {
             sqlx::query("INSERT INTO seal_epochs (id, header, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
@@ -354,11 +421,10 @@ macro_rules! batch_fn {
                 .await?;
         }
 
-        let fresh: Vec<usize> = (0..signs.len()).filter(|i| placed[*i].is_none()).collect();
         let mut inserted: std::collections::HashSet<i64> = std::collections::HashSet::new();
         for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
             let mut qb: QueryBuilder<$db> = QueryBuilder::new(
-                "INSERT INTO signatures (id, petition, created_at, confirmed_at, public_name, country, email_hash, epoch, sealed) ",
+                "INSERT INTO signatures (id, petition, created_at, confirmed_at, public_name, email_hash, epoch, sealed) ",
             );
             qb.push_values(chunk.iter(), |mut row, &i| {
                 let s = &signs[i].0;
@@ -367,7 +433,6 @@ macro_rules! batch_fn {
                     .push_bind(s.created_at)
                     .push_bind(if s.email_hash.is_none() { Some(s.created_at) } else { None })
                     .push_bind(s.public_name.clone())
-                    .push_bind(s.country.clone())
                     .push_bind(s.email_hash.map(|h| h.to_vec()))
                     .push_bind(s.epoch)
                     .push_bind(s.sealed.clone());
@@ -384,45 +449,87 @@ macro_rules! batch_fn {
         for &i in &fresh {
             let s = &signs[i].0;
             if inserted.contains(&ids[i]) {
-                placed[i] = Some(Placed::New(ids[i]));
+                placed[i] = Some(Placed::New(SignatureRef { id: ids[i], epoch: s.epoch }));
                 if s.email_hash.is_none() {
                     *counts.entry(s.petition).or_default() += 1;
                     *days.entry((s.petition, day_of(s.created_at))).or_default() += 1;
                 }
-            } else if let Some(hash) = &s.email_hash {
-                // PostgreSQL: another signature with this address got there first.
-                let id: i64 = sqlx::query_scalar("SELECT id FROM signatures WHERE petition = $1 AND email_hash = $2")
-                    .bind(s.petition)
+            } else if let Some(hash) = s.email_hash {
+                // PostgreSQL: another signature with this address got there
+                // first. Another process may withdraw it meanwhile: then this
+                // one takes the place after all, tried again a few times.
+                let (petition, created_at, epoch) = (s.petition, s.created_at, s.epoch);
+                let (public_name, sealed) = (s.public_name.clone(), s.sealed.clone());
+                let mut attempts = 0;
+                placed[i] = loop {
+                    attempts += 1;
+                    let found: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
+                        "SELECT id, epoch, confirmed_at FROM signatures WHERE petition = $1 AND email_hash = $2",
+                    )
+                    .bind(petition)
                     .bind(hash.to_vec())
-                    .fetch_one(&mut *tx)
+                    .fetch_optional(&mut *tx)
                     .await?;
-                placed[i] = Some(Placed::Existing { id, confirmed: false });
+                    if let Some((id, epoch, confirmed_at)) = found {
+                        break Some(Placed::Existing {
+                            signature: SignatureRef { id, epoch },
+                            confirmed: confirmed_at.is_some(),
+                        });
+                    }
+                    let taken: Option<i64> = sqlx::query_scalar(
+                        "INSERT INTO signatures (id, petition, created_at, confirmed_at, public_name, email_hash, epoch, sealed)
+                         VALUES ($1, $2, $3, NULL, $4, $5, $6, $7)
+                         ON CONFLICT (petition, email_hash) DO NOTHING RETURNING id",
+                    )
+                    .bind(ids[i])
+                    .bind(petition)
+                    .bind(created_at)
+                    .bind(public_name.clone())
+                    .bind(hash.to_vec())
+                    .bind(epoch)
+                    .bind(sealed.clone())
+                    .fetch_optional(&mut *tx)
+                    .await?;
+                    if taken.is_some() {
+                        break Some(Placed::New(SignatureRef { id: ids[i], epoch }));
+                    }
+                    if attempts >= 5 {
+                        return Err(StoreError::Corrupt("a signature's address kept changing hands".into()));
+                    }
+                };
             }
         }
-        // Whether an earlier signature is confirmed decides what its owner is told.
-        for p in placed.iter_mut() {
-            if let Some(Placed::Existing { id, confirmed }) = p {
-                let at: Option<i64> = sqlx::query_scalar("SELECT confirmed_at FROM signatures WHERE id = $1")
-                    .bind(*id)
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .flatten();
-                *confirmed = at.is_some();
+        // SQLite: what the index named. Whether the earlier signature is
+        // confirmed decides what its owner is told.
+        for (i, id) in existing.iter().enumerate() {
+            if let Some(id) = id {
+                let (epoch, confirmed_at): (i64, Option<i64>) =
+                    sqlx::query_as("SELECT epoch, confirmed_at FROM signatures WHERE id = $1")
+                        .bind(*id)
+                        .fetch_one(&mut *tx)
+                        .await?;
+                placed[i] = Some(Placed::Existing {
+                    signature: SignatureRef { id: *id, epoch },
+                    confirmed: confirmed_at.is_some(),
+                });
             }
         }
 
         let mut outbox: Vec<Vec<u8>> = Vec::new();
         for (i, (s, _)) in signs.iter().enumerate() {
-            if let (Some(draft), Some(p)) = (&s.mail, placed[i]) {
-                outbox.push(draft.seal(p));
+            if let (Some(draft), Some(p)) = (&s.mail, placed[i])
+                && let Some(sealed) = draft.seal(p)
+            {
+                outbox.push(sealed);
             }
         }
-        let now = signs.first().map(|(s, _)| s.created_at).unwrap_or_default();
+        let created = signs.first().map(|(s, _)| s.created_at).unwrap_or_default();
         for chunk in outbox.chunks(ROWS_PER_STATEMENT) {
             let mut qb: QueryBuilder<$db> =
                 QueryBuilder::new("INSERT INTO outbox (sealed, attempts, next_attempt_at, created_at) ");
+            // Due at once (0): an exact time would date the signature.
             qb.push_values(chunk.iter(), |mut row, sealed| {
-                row.push_bind(sealed.clone()).push_bind(0i64).push_bind(now).push_bind(now);
+                row.push_bind(sealed.clone()).push_bind(0i64).push_bind(0i64).push_bind(created);
             });
             qb.build().execute(&mut *tx).await?;
         }
@@ -435,12 +542,17 @@ macro_rules! batch_fn {
     for job in others {
         match job {
             Job::Sign(..) => {}
-            Job::Confirm(id, now, reply) => {
+            Job::Confirm(target, now, reply) => {
                 let petition: Option<i64> = sqlx::query_scalar(
-                    "UPDATE signatures SET confirmed_at = $1 WHERE id = $2 AND confirmed_at IS NULL RETURNING petition",
+                    "UPDATE signatures SET confirmed_at = $1
+                     WHERE id = $2 AND epoch = $3 AND created_at <= $4 AND confirmed_at IS NULL
+                       AND petition IN (SELECT id FROM petitions WHERE purged_at IS NULL)
+                     RETURNING petition",
                 )
                 .bind(now)
-                .bind(id)
+                .bind(target.signature.id)
+                .bind(target.signature.epoch)
+                .bind(target.issued)
                 .fetch_optional(&mut *tx)
                 .await?;
                 let outcome = match petition {
@@ -450,21 +562,35 @@ macro_rules! batch_fn {
                         Confirmed::Now
                     }
                     None => {
-                        let exists: Option<i64> = sqlx::query_scalar("SELECT id FROM signatures WHERE id = $1")
-                            .bind(id)
-                            .fetch_optional(&mut *tx)
-                            .await?;
-                        if exists.is_some() { Confirmed::Already } else { Confirmed::NotFound }
+                        let confirmed: Option<Option<i64>> = sqlx::query_scalar(
+                            "SELECT confirmed_at FROM signatures WHERE id = $1 AND epoch = $2 AND created_at <= $3",
+                        )
+                        .bind(target.signature.id)
+                        .bind(target.signature.epoch)
+                        .bind(target.issued)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                        match confirmed {
+                            Some(Some(_)) => Confirmed::Already,
+                            _ => Confirmed::NotFound,
+                        }
                     }
                 };
                 replies.push(Reply::Confirm(reply, outcome));
             }
-            Job::Withdraw(id, reply) => {
-                let row = sqlx::query("DELETE FROM signatures WHERE id = $1 RETURNING petition, email_hash, confirmed_at")
-                    .bind(id)
-                    .fetch_optional(&mut *tx)
-                    .await?;
-                let found = match row {
+            Job::Withdraw(target, reply) => {
+                let row = sqlx::query(
+                    "DELETE FROM signatures
+                     WHERE id = $1 AND epoch = $2 AND created_at <= $3
+                       AND petition IN (SELECT id FROM petitions WHERE purged_at IS NULL)
+                     RETURNING petition, email_hash, confirmed_at",
+                )
+                .bind(target.signature.id)
+                .bind(target.signature.epoch)
+                .bind(target.issued)
+                .fetch_optional(&mut *tx)
+                .await?;
+                let outcome = match row {
                     Some(row) => {
                         let petition: i64 = row.try_get(0)?;
                         let hash: Option<Vec<u8>> = row.try_get(1)?;
@@ -476,11 +602,21 @@ macro_rules! batch_fn {
                         if let Some(hash) = hash {
                             changes.removed.push((petition, hash_key(&hash)));
                         }
-                        true
+                        Withdrawn::Now
                     }
-                    None => false,
+                    None => {
+                        let purged: Option<i64> = sqlx::query_scalar(
+                            "SELECT 1 FROM signatures s JOIN petitions p ON p.id = s.petition
+                             WHERE s.id = $1 AND s.epoch = $2 AND p.purged_at IS NOT NULL",
+                        )
+                        .bind(target.signature.id)
+                        .bind(target.signature.epoch)
+                        .fetch_optional(&mut *tx)
+                        .await?;
+                        if purged.is_some() { Withdrawn::Expired } else { Withdrawn::Gone }
+                    }
                 };
-                replies.push(Reply::Withdraw(reply, found));
+                replies.push(Reply::Withdraw(reply, outcome));
             }
             Job::ExpirePending(cutoff, reply) => {
                 let rows = sqlx::query(
@@ -499,15 +635,29 @@ macro_rules! batch_fn {
                 replies.push(Reply::Count(reply, rows.len() as u64));
             }
             Job::Purge(petition, now, reply) => {
-                let done = sqlx::query("UPDATE signatures SET sealed = NULL WHERE petition = $1 AND sealed IS NOT NULL")
+                let done = sqlx::query("UPDATE signatures SET sealed = NULL, email_hash = NULL WHERE petition = $1 AND (sealed IS NOT NULL OR email_hash IS NOT NULL)")
                     .bind(petition)
                     .execute(&mut *tx)
                     .await?;
-                sqlx::query("UPDATE petitions SET purged_at = $1 WHERE id = $2")
+                sqlx::query("UPDATE petitions SET purged_at = $1, hashes_cleared_at = COALESCE(hashes_cleared_at, $1) WHERE id = $2")
                     .bind(now)
                     .bind(petition)
                     .execute(&mut *tx)
                     .await?;
+                changes.cleared.push(petition);
+                replies.push(Reply::Count(reply, done.rows_affected()));
+            }
+            Job::ClearHashes(petition, now, reply) => {
+                let done = sqlx::query("UPDATE signatures SET email_hash = NULL WHERE petition = $1 AND email_hash IS NOT NULL")
+                    .bind(petition)
+                    .execute(&mut *tx)
+                    .await?;
+                sqlx::query("UPDATE petitions SET hashes_cleared_at = $1 WHERE id = $2")
+                    .bind(now)
+                    .bind(petition)
+                    .execute(&mut *tx)
+                    .await?;
+                changes.cleared.push(petition);
                 replies.push(Reply::Count(reply, done.rows_affected()));
             }
         }
@@ -546,11 +696,15 @@ pub struct PetitionRow {
     pub id: i64,
     pub confirmed: i64,
     pub purged: bool,
+    /// Its keyed address hashes were cleared (it closed).
+    pub hashes_cleared: bool,
 }
 
 /// A public name in the list of signers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PublicSigner {
+    /// For the next page's cursor.
+    pub id: i64,
     pub name: String,
     pub confirmed_at: i64,
 }
@@ -583,20 +737,21 @@ pub struct Drift {
 impl Store {
     /// Petition rows by (campaign, petition slug).
     pub async fn petitions(&self) -> Result<HashMap<(String, String), PetitionRow>, StoreError> {
-        let rows: Vec<(String, String, i64, i64, Option<i64>)> = on_pool!(self, |pool| {
-            sqlx::query_as("SELECT campaign, slug, id, confirmed, purged_at FROM petitions")
+        let rows: Vec<(String, String, i64, i64, Option<i64>, Option<i64>)> = on_pool!(self, |pool| {
+            sqlx::query_as("SELECT campaign, slug, id, confirmed, purged_at, hashes_cleared_at FROM petitions")
                 .fetch_all(pool)
                 .await?
         });
         Ok(rows
             .into_iter()
-            .map(|(campaign, slug, id, confirmed, purged)| {
+            .map(|(campaign, slug, id, confirmed, purged, cleared)| {
                 (
                     (campaign, slug),
                     PetitionRow {
                         id,
                         confirmed,
                         purged: purged.is_some(),
+                        hashes_cleared: cleared.is_some(),
                     },
                 )
             })
@@ -613,30 +768,54 @@ impl Store {
         Ok(rows.into_iter().collect())
     }
 
-    /// Newest first: `limit` public names after skipping `offset`.
+    /// Newest first: up to `limit` public names with ids below `before`.
+    /// Walks only the index of public signers, so its cost does not grow
+    /// with the number of signatures (nor with how deep the page is).
     pub async fn public_signers(
         &self,
         petition: i64,
-        offset: i64,
+        before: Option<i64>,
         limit: i64,
     ) -> Result<Vec<PublicSigner>, StoreError> {
-        let rows: Vec<(String, i64)> = on_pool!(self, |pool| {
+        let rows: Vec<(i64, String, i64)> = on_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT public_name, confirmed_at FROM signatures
-                 WHERE petition = $1 AND confirmed_at IS NOT NULL AND public_name IS NOT NULL
-                 ORDER BY id DESC LIMIT $2 OFFSET $3",
+                "SELECT id, public_name, confirmed_at FROM signatures
+                 WHERE petition = $1 AND confirmed_at IS NOT NULL AND public_name IS NOT NULL AND id < $2
+                 ORDER BY id DESC LIMIT $3",
             )
             .bind(petition)
+            .bind(before.unwrap_or(i64::MAX))
             .bind(limit)
-            .bind(offset)
             .fetch_all(pool)
             .await?
         });
         Ok(rows
             .into_iter()
-            .map(|(name, confirmed_at)| PublicSigner { name, confirmed_at })
+            .map(|(id, name, confirmed_at)| PublicSigner {
+                id,
+                name,
+                confirmed_at,
+            })
             .collect())
     }
+
+    /// The campaign and petition slugs of the signature a link names.
+    pub async fn signature_petition(
+        &self,
+        signature: SignatureRef,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT p.campaign, p.slug FROM signatures s JOIN petitions p ON p.id = s.petition
+                 WHERE s.id = $1 AND s.epoch = $2",
+            )
+            .bind(signature.id)
+            .bind(signature.epoch)
+            .fetch_optional(pool)
+            .await?
+        }))
+    }
+
 
     /// Confirmed signatures per day, oldest first.
     pub async fn signature_days(

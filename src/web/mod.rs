@@ -12,6 +12,7 @@ pub mod directory;
 pub mod error;
 pub mod language;
 pub mod layout;
+pub mod origin;
 pub mod paths;
 pub mod petition_page;
 pub mod rate_limit;

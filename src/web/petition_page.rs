@@ -1,6 +1,11 @@
 //! `/{lang}/{slug}/petition/{id}`: the text, the live count, progress to the
-//! goal, a chart, the public signers, and the signing form. Rendered for each
-//! request: the form carries a signed stamp of when it was handed out.
+//! goal, a chart, the public signers, and the signing form.
+//!
+//! The first page comes from the page cache like the campaign page, so a
+//! flash crowd costs a hash lookup per view: the form's stamp is per time
+//! slot, and a new count or slot replaces the entry. Older signers are
+//! paged by id (`?before=ID`) through an index of public signers only, so
+//! no view's cost grows with the number of signatures.
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -12,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
 use super::error::WebError;
-use super::layout::Layout;
+use super::layout::{Layout, html_page};
 use super::paths;
 use super::state::{AppState, Content};
 use super::text::{FootnoteView, footnotes};
@@ -24,10 +29,20 @@ use crate::petition::form::{Field, Problem, SignForm};
 /// Public signers per page.
 pub const SIGNERS_PER_PAGE: i64 = 50;
 
+/// The form stamp's slot: the page is re-rendered at most this often.
+pub const STAMP_SLOT_SECONDS: i64 = 2;
+
+/// The stamp a form handed out at `now` carries: the end of its slot, so a
+/// cached form is never taken for older than it is (the minimum form time
+/// counts from no earlier than the moment it was shown).
+pub fn stamp_time(now: i64) -> i64 {
+    (now.div_euclid(STAMP_SLOT_SECONDS) + 1) * STAMP_SLOT_SECONDS
+}
+
 #[derive(Debug, Default, Deserialize)]
 pub struct PageQuery {
     #[serde(default)]
-    page: Option<String>,
+    before: Option<String>,
 }
 
 #[derive(Default)]
@@ -94,7 +109,7 @@ pub struct PetitionPage {
     pub anonymous: bool,
     pub chart_svg: Option<String>,
     pub signers: Vec<(String, String)>,
-    pub newer_href: Option<String>,
+    pub newest_href: Option<String>,
     pub older_href: Option<String>,
     pub form: FormView,
     pub privacy_text: String,
@@ -128,39 +143,53 @@ pub async fn handler(
     State(state): State<Arc<AppState>>,
     Path((lang, slug, id)): Path<(String, String, String)>,
     Query(query): Query<PageQuery>,
+    headers: axum::http::HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
     let campaign = content.campaign_or_404(&slug, lang)?;
     let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
-    let page_no = query
-        .page
+    let before = query
+        .before
         .as_deref()
         .and_then(|p| p.parse::<i64>().ok())
-        .filter(|p| (1..=100_000).contains(p))
-        .unwrap_or(1);
-    let page = build(
-        &state,
-        &content,
-        campaign,
-        petition,
-        lang,
-        page_no,
-        FormView::default(),
-    )
-    .await?;
-    render(&page, StatusCode::OK)
+        .filter(|p| *p > 0);
+    let now = chrono::Utc::now().timestamp();
+    if before.is_some() {
+        // Older signers: a keyset page, cheap, and not cached so that
+        // arbitrary cursors cannot fill the cache.
+        let page = build(&state, &content, campaign, petition, lang, before, FormView::default(), now).await?;
+        return Ok(html_page(&page, lang)?.respond(&headers));
+    }
+    let key = paths::petition(lang, &slug, &id);
+    let slot = u64::try_from(stamp_time(now)).unwrap_or_default();
+    let version = state.counts_generation().wrapping_shl(40) ^ slot;
+    if let Some(page) = content.cached(&key, version) {
+        return Ok(page.respond(&headers));
+    }
+    // One render at a time: when a slot or count turns over, a crowd of
+    // readers waits for one render instead of each doing it.
+    let _rendering = state.render_lock.lock().await;
+    if let Some(page) = content.cached(&key, version) {
+        return Ok(page.respond(&headers));
+    }
+    let page = build(&state, &content, campaign, petition, lang, None, FormView::default(), now).await?;
+    let cached = content.page_versioned(&key, version, || html_page(&page, lang))?;
+    Ok(cached.respond(&headers))
 }
 
-/// The page with a form; `form` carries values and errors after a failed submit.
+/// The page with a form; `form` carries values and errors after a failed
+/// submit; `before` pages back through the public signers.
+#[allow(clippy::too_many_arguments)]
 pub async fn build(
     state: &AppState,
     content: &Content,
     c: &Campaign,
     p: &Petition,
     lang: Lang,
-    page_no: i64,
+    before: Option<i64>,
     mut form: FormView,
+    now: i64,
 ) -> Result<PetitionPage, WebError> {
     let tr = Tr::new(lang);
     let row = content
@@ -172,20 +201,17 @@ pub async fn build(
     let text_html = render_block(p.text.get(lang), lang, &content.registry, &mut notes);
     let in_lang = |e| WebError::from(e).in_lang(lang);
     let days = state.store.signature_days(row.id).await.map_err(in_lang)?;
-    let offset = (page_no - 1) * SIGNERS_PER_PAGE;
     let mut signers = state
         .store
-        .public_signers(row.id, offset, SIGNERS_PER_PAGE + 1)
+        .public_signers(row.id, before, SIGNERS_PER_PAGE + 1)
         .await
         .map_err(in_lang)?;
     let has_older = signers.len() as i64 > SIGNERS_PER_PAGE;
     signers.truncate(SIGNERS_PER_PAGE as usize);
+    let oldest_shown = signers.last().map(|s| s.id);
     let here = paths::petition(lang, c.slug.as_str(), p.id.as_str());
     let title = p.title.get(lang).to_string();
-    form.stamp = state
-        .petitions
-        .secret
-        .form_stamp(chrono::Utc::now().timestamp());
+    form.stamp = state.petitions.secret.form_stamp(stamp_time(now));
     let total_label = days
         .last()
         .map(|(d, _)| {
@@ -233,8 +259,11 @@ pub async fn build(
                 (s.name, date)
             })
             .collect(),
-        newer_href: (page_no > 1).then(|| format!("{here}?page={}#signers", page_no - 1)),
-        older_href: has_older.then(|| format!("{here}?page={}#signers", page_no + 1)),
+        newest_href: before.map(|_| format!("{here}#signers")),
+        older_href: has_older
+            .then_some(oldest_shown)
+            .flatten()
+            .map(|id| format!("{here}?before={id}#signers")),
         form,
         privacy_text: tr.args(
             "privacy-text",

@@ -19,9 +19,11 @@ const HEADERS: [(HeaderName, HeaderValue); 6] = [
         HeaderValue::from_static("nosniff"),
     ),
     // Visitors' next sites must not learn they came from a campaign page.
+    // Within the site the browser still says where a form came from
+    // (`no-referrer` would make it send `Origin: null` on our own forms).
     (
         header::REFERRER_POLICY,
-        HeaderValue::from_static("no-referrer"),
+        HeaderValue::from_static("same-origin"),
     ),
     (header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY")),
     (

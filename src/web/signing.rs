@@ -15,13 +15,16 @@ use axum::{Extension, Form};
 
 use super::error::WebError;
 use super::layout::Layout;
+use super::origin::{PostSource, post_source};
 use super::paths;
 use super::petition_page::{self, FormView, render};
 use super::state::AppState;
 use super::state::Content;
 use crate::campaign::{Campaign, Lang, Petition};
-use crate::i18n::Tr;
+use crate::campaign::Confirmation;
+use crate::i18n::{Tr, arg};
 use crate::petition::form::SignForm;
+use crate::petition::secret::LinkKind;
 use crate::petition::service::{LinkOutcome, SignError, SignOutcome};
 
 pub struct NoticeButton {
@@ -120,6 +123,32 @@ pub async fn sign(
         }
     };
     let now = chrono::Utc::now().timestamp();
+    let source = post_source(
+        &headers,
+        &state.settings.public_url,
+        &state.petitions.settings.embed_origins,
+    );
+    if source == PostSource::Foreign {
+        // Another site's page may have posted this without the visitor
+        // knowing: nothing is counted; the visitor sees the form, filled in,
+        // and decides here.
+        let mut view = FormView::from_form(&form, &[], &tr);
+        view.general_error = Some(format!(
+            "{} {}",
+            tr.t("sign-elsewhere-title"),
+            tr.t("sign-elsewhere-text")
+        ));
+        return again(
+            &state,
+            &content,
+            campaign,
+            petition,
+            lang,
+            view,
+            StatusCode::FORBIDDEN,
+        )
+        .await;
+    }
     let thanks = |outcome: SignOutcome| {
         let kind = match outcome {
             SignOutcome::CheckMail => "check-mail",
@@ -131,9 +160,10 @@ pub async fn sign(
         // Told the same as a person, so the bot learns nothing; nothing is kept.
         return Ok(thanks(SignOutcome::of(petition.confirmation)));
     }
-    if let Some(stamped) = state.petitions.secret.verify_form_stamp(&form.stamp) {
+    let stamped = state.petitions.secret.verify_form_stamp(&form.stamp);
+    if let Some(stamped) = stamped {
         let min = state.petitions.settings.min_form.as_secs() as i64;
-        if now - stamped < min {
+        if min > 0 && now - stamped < min {
             let mut view = FormView::from_form(&form, &[], &tr);
             view.general_error = Some(tr.t("form-too-fast"));
             return again(
@@ -149,7 +179,15 @@ pub async fn sign(
         }
     }
     let signer = match form.validate(petition.confirmation) {
-        Ok(signer) => signer,
+        // Without our stamp the form was not filled in on our page: on an
+        // anonymous petition, where nothing confirms a signature, its name
+        // is not published.
+        Ok(mut signer) => {
+            if stamped.is_none() && petition.confirmation == Confirmation::Anonymous {
+                signer.public = false;
+            }
+            signer
+        }
         Err(problems) => {
             let view = FormView::from_form(&form, &problems, &tr);
             return again(
@@ -202,7 +240,9 @@ async fn again(
     form: FormView,
     status: StatusCode,
 ) -> Result<Response, WebError> {
-    let page = petition_page::build(state, content, campaign, petition, lang, 1, form).await?;
+    let now = chrono::Utc::now().timestamp();
+    let page =
+        petition_page::build(state, content, campaign, petition, lang, None, form, now).await?;
     render(&page, status)
 }
 
@@ -247,22 +287,55 @@ impl LinkAction {
     }
 }
 
-fn link_page(state: &AppState, lang: Lang, action: LinkAction, token: &str) -> NoticePage {
+/// The link's page: a button, and which petition it is about (the mail
+/// does not say, so that a mailbox reader does not learn it).
+async fn link_page(
+    state: &AppState,
+    lang: Lang,
+    action: LinkAction,
+    token: &str,
+) -> Result<NoticePage, WebError> {
     let tr = Tr::new(lang);
     let name = action.name();
     let path = |l: Lang| format!("/{l}/{name}/{token}");
-    notice(
+    let kind = match action {
+        LinkAction::Confirm => LinkKind::Confirm,
+        LinkAction::Withdraw => LinkKind::Withdraw,
+    };
+    let mut message = tr.t(&format!("{name}-text"));
+    if let Some(signature) = state.petitions.link_signature(kind, token) {
+        let found = state
+            .store
+            .signature_petition(signature)
+            .await
+            .map_err(|e| WebError::from(e).in_lang(lang))?;
+        let content = state.content();
+        if let Some((campaign, petition)) = found.as_ref().and_then(|(c, p)| {
+            let campaign = content.campaign(c)?;
+            Some((campaign, campaign.petition(p)?))
+        }) {
+            let about = tr.args(
+                "link-about",
+                [
+                    ("petition", arg(petition.title.get(lang).to_string())),
+                    ("name", arg(campaign.person.name.get(lang).to_string())),
+                ],
+            );
+            message = format!("{about} {message}");
+        }
+    }
+    Ok(notice(
         state,
         lang,
         path,
         tr.t(&format!("{name}-title")),
-        tr.t(&format!("{name}-text")),
+        message,
         Some(NoticeButton {
             action: path(lang),
             label: tr.t(&format!("{name}-button")),
         }),
         None,
-    )
+    ))
 }
 
 async fn act(
@@ -314,7 +387,7 @@ async fn show_link(
     action: LinkAction,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
-    render(&link_page(&state, lang, action, &token), StatusCode::OK)
+    render(&link_page(&state, lang, action, &token).await?, StatusCode::OK)
 }
 
 /// The button's POST: only this acts.

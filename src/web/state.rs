@@ -29,6 +29,8 @@ pub struct WebSettings {
     pub default_lang: Lang,
     /// How often to check whether another process changed the content.
     pub refresh_interval: Duration,
+    /// Lines `/healthz` adds for operators (e.g. that mail is held).
+    pub health_notes: Vec<String>,
 }
 
 /// Today's date, fixed in tests so pages with "upcoming" sections are stable.
@@ -130,6 +132,8 @@ pub struct AppState {
     pub clock: Clock,
     pub petitions: Arc<PetitionService>,
     pub limiter: SignLimiter,
+    /// Held while a page that changes faster than content is rendered.
+    pub render_lock: tokio::sync::Mutex<()>,
     content: RwLock<Arc<Content>>,
     /// Confirmed signatures per petition row, refreshed with every poll.
     counts: RwLock<Arc<HashMap<i64, i64>>>,
@@ -148,13 +152,19 @@ impl AppState {
         let content = load(&store, clock).await?;
         let counts = store.petition_counts().await?;
         let p = &petitions.settings;
-        let limiter = SignLimiter::new(p.sign_per_minute, p.sign_burst, p.client_ip_header.clone());
+        let limiter = SignLimiter::new(
+            p.sign_per_minute,
+            p.sign_burst,
+            p.client_ip_header.clone(),
+            p.trusted_proxies.clone(),
+        );
         Ok(Arc::new(AppState {
             store,
             settings,
             clock,
             petitions,
             limiter,
+            render_lock: tokio::sync::Mutex::new(()),
             content: RwLock::new(Arc::new(content)),
             counts: RwLock::new(Arc::new(counts)),
             counts_generation: AtomicU64::new(0),

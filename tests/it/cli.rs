@@ -75,7 +75,7 @@ backend_test! {
 backend_test! {
     async fn broken_files_name_file_line_and_field_and_change_nothing(backend: Backend) {
         let Some(db) = Database::fresh(backend).await else { return };
-        let demo = svoboda::demo::DEMO_FILE;
+        let demo = crate::support::demo_file_with_own_key();
         let dir = tempfile::tempdir().expect("dir");
         let good = dir.path().join("good.toml");
         std::fs::write(&good, demo).expect("write");
@@ -109,7 +109,7 @@ fn list_shows_slug_status_and_name() {
     let dir = tempfile::tempdir().expect("dir");
     let url = format!("sqlite://{}", dir.path().join("s.db").display());
     let good = dir.path().join("c.toml");
-    std::fs::write(&good, svoboda::demo::DEMO_FILE).expect("write");
+    std::fs::write(&good, crate::support::demo_file_with_own_key()).expect("write");
     assert!(
         svoboda(&url, &["campaign", "import", &good.display().to_string()])
             .status
@@ -197,7 +197,7 @@ fn backup_is_a_consistent_copy_and_never_overwrites() {
     let dir = tempfile::tempdir().expect("dir");
     let url = format!("sqlite://{}", dir.path().join("live.db").display());
     let good = dir.path().join("c.toml");
-    std::fs::write(&good, svoboda::demo::DEMO_FILE).expect("write");
+    std::fs::write(&good, crate::support::demo_file_with_own_key()).expect("write");
     assert!(
         svoboda(&url, &["campaign", "import", &good.display().to_string()])
             .status

@@ -248,7 +248,7 @@ backend_test! {
             assert!(!csp.contains("http"), "{path}: CSP allows a host: {csp}");
             assert!(!csp.contains("script-src"), "{path}: scripts must stay forbidden");
             assert_eq!(r.header("x-content-type-options"), "nosniff");
-            assert_eq!(r.header("referrer-policy"), "no-referrer");
+            assert_eq!(r.header("referrer-policy"), "same-origin", "no referrer leaves the site");
         }
     }
 }

@@ -139,6 +139,8 @@ pub fn test_petition_settings() -> PetitionSettings {
         sign_burst: 100_000,
         min_form: Duration::ZERO,
         client_ip_header: None,
+        trusted_proxies: Vec::new(),
+        embed_origins: Vec::new(),
     }
 }
 
@@ -204,6 +206,7 @@ impl TestApp {
             public_url: PUBLIC_URL.to_string(),
             default_lang: Lang::Ru,
             refresh_interval: Duration::from_millis(50),
+            health_notes: Vec::new(),
         };
         let state = AppState::new(store.clone(), settings, Clock::Fixed(today()), petitions)
             .await
@@ -290,6 +293,8 @@ impl TestApp {
                 &svoboda::config::MailSettings::Directory {
                     path: self.mail_dir.path().to_path_buf(),
                     from: "Svoboda <noreply@svoboda.test>".into(),
+                    keep: Duration::from_secs(3600),
+                    log_links: false,
                 },
             )
             .expect("transport"),
@@ -375,6 +380,23 @@ pub fn read_mails(dir: &Path) -> Vec<Mail> {
         .collect();
     mails.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     mails.into_iter().map(|(_, _, m)| m).collect()
+}
+
+/// The signed form stamp in a petition page's HTML.
+pub fn form_stamp(html: &str) -> String {
+    let marker = "name=\"stamp\" value=\"";
+    let start = html.find(marker).expect("a form with a stamp") + marker.len();
+    let len = html[start..].find('"').expect("end of the stamp");
+    html[start..start + len].to_string()
+}
+
+/// The demo campaign file with its published key replaced by the fixture's
+/// own: outside `--demo` the demo key is refused.
+pub fn demo_file_with_own_key() -> String {
+    svoboda::demo::DEMO_FILE.replace(
+        svoboda::demo::DEMO_ORGANISER_KEY,
+        "age1zhwsg4vcau726erfr89k0ckpjaj2a9u0uukwe2du75c66hxrcq7qxx5r0u",
+    )
 }
 
 /// Fields encoded as a browser posts a form.
