@@ -239,9 +239,10 @@ impl Config {
         };
         Config {
             addr,
-            database_url: over.database_url.or(file.database_url).unwrap_or_else(|| {
-                format!("sqlite://{}", data_dir.join(DATABASE_FILE).display())
-            }),
+            database_url: over
+                .database_url
+                .or(file.database_url)
+                .unwrap_or_else(|| format!("sqlite://{}", data_dir.join(DATABASE_FILE).display())),
             public_url: over
                 .public_url
                 .or(file.public_url)
@@ -261,9 +262,7 @@ impl Config {
             mail: match file.mail_transport.unwrap_or(default_mail) {
                 MailTransportKind::Hold => MailSettings::Hold,
                 MailTransportKind::Directory => MailSettings::Directory {
-                    path: file
-                        .mail_directory
-                        .unwrap_or_else(|| data_dir.join("mail")),
+                    path: file.mail_directory.unwrap_or_else(|| data_dir.join("mail")),
                     from: file
                         .mail_from
                         .clone()
@@ -346,10 +345,22 @@ mod tests {
     #[test]
     fn by_default_nothing_lands_in_the_working_folder_and_no_mail_is_written() {
         let config = Config::resolve(FileConfig::default(), Overrides::default());
-        assert!(config.data_dir.is_absolute(), "{}", config.data_dir.display());
-        assert!(config.database_url.contains(&*config.data_dir.to_string_lossy()));
+        assert!(
+            config.data_dir.is_absolute(),
+            "{}",
+            config.data_dir.display()
+        );
+        assert!(
+            config
+                .database_url
+                .contains(&*config.data_dir.to_string_lossy())
+        );
         assert!(config.petitions.secret_file.starts_with(&config.data_dir));
-        assert_eq!(config.mail, MailSettings::Hold, "mail is held unless a transport is chosen");
+        assert_eq!(
+            config.mail,
+            MailSettings::Hold,
+            "mail is held unless a transport is chosen"
+        );
         let demo = Config::resolve(
             FileConfig::default(),
             Overrides {
@@ -357,17 +368,29 @@ mod tests {
                 ..Default::default()
             },
         );
-        assert_ne!(demo.data_dir, config.data_dir, "the demo keeps its own data");
+        assert_ne!(
+            demo.data_dir, config.data_dir,
+            "the demo keeps its own data"
+        );
         assert!(matches!(
             demo.mail,
-            MailSettings::Directory { log_links: true, .. }
+            MailSettings::Directory {
+                log_links: true,
+                ..
+            }
         ));
         let explicit = Config::resolve(
             FileConfig::parse("mail_transport = \"directory\"").expect("valid"),
             Overrides::default(),
         );
         assert!(
-            matches!(explicit.mail, MailSettings::Directory { log_links: false, .. }),
+            matches!(
+                explicit.mail,
+                MailSettings::Directory {
+                    log_links: false,
+                    ..
+                }
+            ),
             "links are logged only in the demo"
         );
     }
@@ -379,7 +402,10 @@ mod tests {
         )
         .expect("valid");
         let config = Config::resolve(file, Overrides::default());
-        assert_eq!(config.petitions.embed_origins, vec!["https://partner.example"]);
+        assert_eq!(
+            config.petitions.embed_origins,
+            vec!["https://partner.example"]
+        );
         assert_eq!(config.petitions.trusted_proxies.len(), 2);
         assert!(FileConfig::parse("embed_origins = [\"partner\"]").is_err());
         assert!(FileConfig::parse("trusted_proxies = [\"10.0.0.0/33\"]").is_err());

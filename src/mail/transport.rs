@@ -228,7 +228,11 @@ mod tests {
             use std::os::unix::fs::PermissionsExt;
             let mode = |p: &Path| std::fs::metadata(p).expect("meta").permissions().mode() & 0o777;
             assert_eq!(mode(&dir), 0o700);
-            let file = std::fs::read_dir(&dir).expect("dir").flatten().next().expect("a file");
+            let file = std::fs::read_dir(&dir)
+                .expect("dir")
+                .flatten()
+                .next()
+                .expect("a file");
             assert_eq!(mode(&file.path()), 0o600);
         }
         assert_eq!(keep.sweep().await.expect("sweep"), 0, "young files stay");

@@ -93,18 +93,31 @@ mod tests {
         for a in spellings {
             assert_eq!(normalize(a), "ivan-petrov@yandex.ru", "{a}");
         }
-        assert_ne!(normalize("ivanpetrov@yandex.ru"), normalize("ivan.petrov@yandex.ru"), "dropping the dot is another login");
+        assert_ne!(
+            normalize("ivanpetrov@yandex.ru"),
+            normalize("ivan.petrov@yandex.ru"),
+            "dropping the dot is another login"
+        );
     }
 
     #[test]
     fn proton_and_icloud_aliases_are_one_address() {
-        for a in ["anna.k@proton.me", "anna_k@protonmail.com", "ANNA-K@pm.me", "annak+x@protonmail.ch"] {
+        for a in [
+            "anna.k@proton.me",
+            "anna_k@protonmail.com",
+            "ANNA-K@pm.me",
+            "annak+x@protonmail.ch",
+        ] {
             assert_eq!(normalize(a), "annak@proton.me", "{a}");
         }
         for a in ["anna@me.com", "anna@mac.com", "Anna+x@iCloud.com"] {
             assert_eq!(normalize(a), "anna@icloud.com", "{a}");
         }
-        assert_ne!(normalize("anna@mail.ru"), normalize("anna@bk.ru"), "Mail.ru's domains are separate mailboxes");
+        assert_ne!(
+            normalize("anna@mail.ru"),
+            normalize("anna@bk.ru"),
+            "Mail.ru's domains are separate mailboxes"
+        );
         assert_ne!(normalize("anna@outlook.com"), normalize("anna@hotmail.com"));
     }
 

@@ -17,7 +17,7 @@ use crate::i18n::{Tr, arg};
 use crate::mail::OutgoingMail;
 use crate::store::signatures::{
     Confirmed, LinkTarget, MailDraft, NewSignature, Placed, SignatureRef, SignatureWriter,
-    WriteError, Withdrawn,
+    Withdrawn, WriteError,
 };
 
 /// Stored plain times are rounded down to the hour: exact ones could be
@@ -430,8 +430,14 @@ mod tests {
     fn one_repeat_mail_per_address_petition_and_day() {
         let limit = RepeatMailLimit::default();
         assert!(limit.allow(1, [7; 32], 100));
-        assert!(!limit.allow(1, [7; 32], 100), "the second today is not sent");
-        assert!(limit.allow(2, [7; 32], 100), "another petition is another count");
+        assert!(
+            !limit.allow(1, [7; 32], 100),
+            "the second today is not sent"
+        );
+        assert!(
+            limit.allow(2, [7; 32], 100),
+            "another petition is another count"
+        );
         assert!(limit.allow(1, [8; 32], 100), "another address too");
         assert!(limit.allow(1, [7; 32], 101), "and the next day again");
         limit.forget_before(101);

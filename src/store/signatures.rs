@@ -606,7 +606,7 @@ macro_rules! batch_fn {
                     }
                     None => {
                         let purged: Option<i64> = sqlx::query_scalar(
-                            "SELECT 1 FROM signatures s JOIN petitions p ON p.id = s.petition
+                            "SELECT s.id FROM signatures s JOIN petitions p ON p.id = s.petition
                              WHERE s.id = $1 AND s.epoch = $2 AND p.purged_at IS NOT NULL",
                         )
                         .bind(target.signature.id)
@@ -737,10 +737,14 @@ pub struct Drift {
 impl Store {
     /// Petition rows by (campaign, petition slug).
     pub async fn petitions(&self) -> Result<HashMap<(String, String), PetitionRow>, StoreError> {
-        let rows: Vec<(String, String, i64, i64, Option<i64>, Option<i64>)> = on_pool!(self, |pool| {
-            sqlx::query_as("SELECT campaign, slug, id, confirmed, purged_at, hashes_cleared_at FROM petitions")
-                .fetch_all(pool)
-                .await?
+        /// campaign, slug, id, confirmed, purged_at, hashes_cleared_at
+        type Columns = (String, String, i64, i64, Option<i64>, Option<i64>);
+        let rows: Vec<Columns> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT campaign, slug, id, confirmed, purged_at, hashes_cleared_at FROM petitions",
+            )
+            .fetch_all(pool)
+            .await?
         });
         Ok(rows
             .into_iter()
@@ -815,7 +819,6 @@ impl Store {
             .await?
         }))
     }
-
 
     /// Confirmed signatures per day, oldest first.
     pub async fn signature_days(

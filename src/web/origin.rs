@@ -49,7 +49,7 @@ pub fn post_source(headers: &HeaderMap, public_url: &str, embed_origins: &[Strin
         h == origin_host || h.strip_suffix(":80").or(h.strip_suffix(":443")) == Some(origin_host)
     });
     let ours = normalize_origin(public_url).is_some_and(|p| p == origin);
-    if same_host || ours || embed_origins.iter().any(|e| *e == origin) {
+    if same_host || ours || embed_origins.contains(&origin) {
         PostSource::Allowed
     } else {
         PostSource::Foreign
@@ -74,25 +74,58 @@ mod tests {
     fn our_own_pages_and_listed_partners_may_post() {
         let embed = vec!["https://partner.example".to_string()];
         for h in [
-            headers(&[("host", "free-boris.example"), ("origin", "https://free-boris.example")]),
-            headers(&[("host", "mirror.example"), ("origin", "https://mirror.example")]),
-            headers(&[("host", "127.0.0.1:8080"), ("origin", "http://127.0.0.1:8080")]),
-            headers(&[("host", "x.example"), ("referer", "https://free-boris.example/en/a/petition/b")]),
+            headers(&[
+                ("host", "free-boris.example"),
+                ("origin", "https://free-boris.example"),
+            ]),
+            headers(&[
+                ("host", "mirror.example"),
+                ("origin", "https://mirror.example"),
+            ]),
+            headers(&[
+                ("host", "127.0.0.1:8080"),
+                ("origin", "http://127.0.0.1:8080"),
+            ]),
+            headers(&[
+                ("host", "x.example"),
+                ("referer", "https://free-boris.example/en/a/petition/b"),
+            ]),
             headers(&[("host", "x.example"), ("origin", "https://PARTNER.example")]),
-            headers(&[("host", "x.example"), ("origin", "null"), ("sec-fetch-site", "same-origin")]),
+            headers(&[
+                ("host", "x.example"),
+                ("origin", "null"),
+                ("sec-fetch-site", "same-origin"),
+            ]),
         ] {
-            assert_eq!(post_source(&h, PUBLIC, &embed), PostSource::Allowed, "{h:?}");
+            assert_eq!(
+                post_source(&h, PUBLIC, &embed),
+                PostSource::Allowed,
+                "{h:?}"
+            );
         }
     }
 
     #[test]
     fn other_sites_are_foreign_and_silence_is_unknown() {
         for h in [
-            headers(&[("host", "free-boris.example"), ("origin", "https://evil.example")]),
+            headers(&[
+                ("host", "free-boris.example"),
+                ("origin", "https://evil.example"),
+            ]),
             headers(&[("host", "free-boris.example"), ("origin", "null")]),
-            headers(&[("host", "free-boris.example"), ("origin", "null"), ("sec-fetch-site", "cross-site")]),
-            headers(&[("host", "free-boris.example"), ("referer", "https://evil.example/x")]),
-            headers(&[("host", "free-boris.example"), ("origin", "https://free-boris.example.evil.example")]),
+            headers(&[
+                ("host", "free-boris.example"),
+                ("origin", "null"),
+                ("sec-fetch-site", "cross-site"),
+            ]),
+            headers(&[
+                ("host", "free-boris.example"),
+                ("referer", "https://evil.example/x"),
+            ]),
+            headers(&[
+                ("host", "free-boris.example"),
+                ("origin", "https://free-boris.example.evil.example"),
+            ]),
         ] {
             assert_eq!(post_source(&h, PUBLIC, &[]), PostSource::Foreign, "{h:?}");
         }

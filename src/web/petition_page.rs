@@ -158,7 +158,17 @@ pub async fn handler(
     if before.is_some() {
         // Older signers: a keyset page, cheap, and not cached so that
         // arbitrary cursors cannot fill the cache.
-        let page = build(&state, &content, campaign, petition, lang, before, FormView::default(), now).await?;
+        let page = build(
+            &state,
+            &content,
+            campaign,
+            petition,
+            lang,
+            before,
+            FormView::default(),
+            now,
+        )
+        .await?;
         return Ok(html_page(&page, lang)?.respond(&headers));
     }
     let key = paths::petition(lang, &slug, &id);
@@ -173,7 +183,17 @@ pub async fn handler(
     if let Some(page) = content.cached(&key, version) {
         return Ok(page.respond(&headers));
     }
-    let page = build(&state, &content, campaign, petition, lang, None, FormView::default(), now).await?;
+    let page = build(
+        &state,
+        &content,
+        campaign,
+        petition,
+        lang,
+        None,
+        FormView::default(),
+        now,
+    )
+    .await?;
     let cached = content.page_versioned(&key, version, || html_page(&page, lang))?;
     Ok(cached.respond(&headers))
 }

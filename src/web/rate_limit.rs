@@ -83,9 +83,7 @@ impl SignLimiter {
                 "signing requests come from loopback and no client_ip_header is set: behind a reverse proxy every visitor shares one rate limit, so one person can stop all signing; set client_ip_header and trusted_proxies"
             );
         }
-        from_header
-            .or(peer)
-            .unwrap_or(IpAddr::from([0, 0, 0, 0]))
+        from_header.or(peer).unwrap_or(IpAddr::from([0, 0, 0, 0]))
     }
 
     pub fn check(&self, ip: IpAddr) -> bool {
@@ -120,7 +118,10 @@ mod tests {
         for host in ["2001:db8:1:2::2", "2001:db8:1:2:ffff:ffff:ffff:ffff"] {
             assert!(!limiter.check(host.parse().expect("ip")), "{host}");
         }
-        assert!(limiter.check("2001:db8:1:3::1".parse().expect("ip")), "another /64");
+        assert!(
+            limiter.check("2001:db8:1:3::1".parse().expect("ip")),
+            "another /64"
+        );
         assert_eq!(
             visitor_key("::ffff:192.0.2.1".parse().expect("ip")),
             "192.0.2.1".parse::<IpAddr>().expect("ip")
@@ -138,8 +139,16 @@ mod tests {
         let via_proxy = limiter.client_ip(&headers("203.0.113.9"), Some(&conn("10.1.2.3")));
         assert_eq!(via_proxy, "203.0.113.9".parse::<IpAddr>().expect("ip"));
         let forged = limiter.client_ip(&headers("203.0.113.9"), Some(&conn("198.51.100.1")));
-        assert_eq!(forged, "198.51.100.1".parse::<IpAddr>().expect("ip"), "a stranger's header is ignored");
+        assert_eq!(
+            forged,
+            "198.51.100.1".parse::<IpAddr>().expect("ip"),
+            "a stranger's header is ignored"
+        );
         let chain = limiter.client_ip(&headers("1.1.1.1, 203.0.113.10"), Some(&conn("10.1.2.3")));
-        assert_eq!(chain, "203.0.113.10".parse::<IpAddr>().expect("ip"), "the address the proxy saw");
+        assert_eq!(
+            chain,
+            "203.0.113.10".parse::<IpAddr>().expect("ip"),
+            "the address the proxy saw"
+        );
     }
 }

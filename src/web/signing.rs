@@ -20,8 +20,8 @@ use super::paths;
 use super::petition_page::{self, FormView, render};
 use super::state::AppState;
 use super::state::Content;
-use crate::campaign::{Campaign, Lang, Petition};
 use crate::campaign::Confirmation;
+use crate::campaign::{Campaign, Lang, Petition};
 use crate::i18n::{Tr, arg};
 use crate::petition::form::SignForm;
 use crate::petition::secret::LinkKind;
@@ -387,7 +387,10 @@ async fn show_link(
     action: LinkAction,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
-    render(&link_page(&state, lang, action, &token).await?, StatusCode::OK)
+    render(
+        &link_page(&state, lang, action, &token).await?,
+        StatusCode::OK,
+    )
 }
 
 /// The button's POST: only this acts.

@@ -2,17 +2,16 @@
 //! and clear one-line errors for what they may get wrong.
 
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use crate::backend_test;
 use crate::support::{Backend, Database, fixture, fixture_dir_with_photo};
 use svoboda::campaign::file;
 
 fn svoboda(db: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_svoboda"))
+    crate::support::server::command()
         .args(args)
         .env("DATABASE_URL", db)
-        .env_remove("SVOBODA_CONFIG")
         .output()
         .expect("run svoboda")
 }

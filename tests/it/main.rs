@@ -15,5 +15,7 @@ mod html_validity;
 mod i18n;
 mod pages;
 mod petitions;
+mod safety_defaults;
+mod signer_data;
 mod signers_privacy;
 mod storage;

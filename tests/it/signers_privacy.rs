@@ -6,7 +6,9 @@ use std::path::Path;
 
 use crate::backend_test;
 use crate::support::server::{Server, SmtpServer, svoboda};
-use crate::support::{Backend, Database, fixture, fixture_dir_with_photo, unavailable};
+use crate::support::{
+    Backend, Database, fixture, fixture_dir_with_photo, stored_bytes, unavailable,
+};
 
 const FREE_ANNA: &str = "/en/anna-example/petition/free-anna";
 const QUIET: &str = "/en/anna-example/petition/quiet-support";
@@ -76,47 +78,6 @@ fn export_and_decrypt(db: &str, config: &Path, petition: &str, dir: &Path) -> Ve
         .skip(1)
         .map(|l| l.split(',').map(str::to_string).collect())
         .collect()
-}
-
-/// Every byte the store holds: the SQLite files (with WAL and journal), or
-/// every row of every table on PostgreSQL as text.
-async fn stored_bytes(db: &Database) -> Vec<u8> {
-    match db.url.strip_prefix("sqlite://") {
-        Some(path) => {
-            let mut all = Vec::new();
-            for suffix in ["", "-wal", "-shm", "-journal"] {
-                if let Ok(bytes) = std::fs::read(format!("{path}{suffix}")) {
-                    all.extend(bytes);
-                }
-            }
-            all
-        }
-        None => {
-            let pool = sqlx::PgPool::connect(&db.url).await.expect("connect");
-            let mut all = Vec::new();
-            for table in [
-                "campaigns",
-                "organisations",
-                "petitions",
-                "seal_epochs",
-                "signatures",
-                "signature_days",
-                "outbox",
-            ] {
-                let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
-                    "SELECT t::text FROM {table} t"
-                )))
-                .fetch_all(&pool)
-                .await
-                .expect("dump");
-                for r in rows {
-                    all.extend(r.into_bytes());
-                }
-            }
-            pool.close().await;
-            all
-        }
-    }
 }
 
 fn contains(haystack: &[u8], needle: &str) -> bool {

@@ -96,6 +96,14 @@ impl Database {
         }
     }
 
+    /// An existing database by its URL (the caller keeps its files).
+    pub fn at(url: &str) -> Database {
+        Database {
+            url: url.to_string(),
+            _dir: None,
+        }
+    }
+
     pub async fn open(&self) -> Store {
         store::connect(&self.url, OpenMode::CreateIfMissing)
             .await
@@ -284,6 +292,36 @@ impl TestApp {
         collect(response).await
     }
 
+    /// POSTs a form body with extra request headers (Origin, Host...).
+    pub async fn post_with_headers(
+        &self,
+        path: &str,
+        body: String,
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
+        let mut request = Request::builder()
+            .method("POST")
+            .uri(path)
+            .header("content-type", "application/x-www-form-urlencoded");
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let mut request = request.body(Body::from(body)).expect("request");
+        request
+            .extensions_mut()
+            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
+                [198, 51, 100, 7],
+                40000,
+            ))));
+        let response = self
+            .router
+            .clone()
+            .oneshot(request)
+            .await
+            .expect("infallible router");
+        collect(response).await
+    }
+
     /// Sends what waits in the outbox into `mail_dir`; returns how many.
     pub async fn deliver_mail(&self) -> usize {
         let sender = svoboda::mail::outbox::Sender {
@@ -380,6 +418,53 @@ pub fn read_mails(dir: &Path) -> Vec<Mail> {
         .collect();
     mails.sort_by(|a, b| (a.0, &a.1).cmp(&(b.0, &b.1)));
     mails.into_iter().map(|(_, _, m)| m).collect()
+}
+
+/// Every byte the store holds: the SQLite files (with WAL and journal), or
+/// every row of every table on PostgreSQL as text.
+pub async fn stored_bytes(db: &Database) -> Vec<u8> {
+    match db.url.strip_prefix("sqlite://") {
+        Some(path) => {
+            let mut all = Vec::new();
+            for suffix in ["", "-wal", "-shm", "-journal"] {
+                if let Ok(bytes) = std::fs::read(format!("{path}{suffix}")) {
+                    all.extend(bytes);
+                }
+            }
+            all
+        }
+        None => {
+            let pool = sqlx::PgPool::connect(&db.url).await.expect("connect");
+            let tables: Vec<String> = sqlx::query_scalar(
+                "SELECT table_name::text FROM information_schema.tables WHERE table_schema = current_schema()",
+            )
+            .fetch_all(&pool)
+            .await
+            .expect("tables");
+            let mut all = Vec::new();
+            for table in tables {
+                let rows: Vec<String> = sqlx::query_scalar(sqlx::AssertSqlSafe(format!(
+                    "SELECT t::text FROM {table} t"
+                )))
+                .fetch_all(&pool)
+                .await
+                .expect("dump");
+                for r in rows {
+                    all.extend(r.into_bytes());
+                }
+            }
+            pool.close().await;
+            all
+        }
+    }
+}
+
+/// Whether a dump of [`stored_bytes`] holds `needle`, as raw bytes or as the
+/// hex text PostgreSQL shows binary columns in.
+pub fn stored_contains(dump: &[u8], needle: &[u8]) -> bool {
+    let hex = hex::encode(needle);
+    let found = |n: &[u8]| !n.is_empty() && dump.windows(n.len()).any(|w| w == n);
+    found(needle) || found(hex.as_bytes())
 }
 
 /// The signed form stamp in a petition page's HTML.

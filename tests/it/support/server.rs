@@ -18,16 +18,51 @@ pub fn free_port() -> u16 {
         .expect("a free port")
 }
 
+/// A data folder for commands that would otherwise use the user's own
+/// (`~/.local/share/svoboda`): one per test process.
+pub fn scratch_data_home() -> &'static Path {
+    static HOME: std::sync::OnceLock<tempfile::TempDir> = std::sync::OnceLock::new();
+    HOME.get_or_init(|| tempfile::tempdir().expect("temp dir"))
+        .path()
+}
+
+/// `svoboda` as a command, with no secret or data folder of the machine's.
+pub fn command() -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_svoboda"));
+    command
+        .env_remove("SVOBODA_SECRET")
+        .env_remove("SVOBODA_CONFIG")
+        .env("XDG_DATA_HOME", scratch_data_home());
+    command
+}
+
 /// Runs `svoboda` with `args`, the database and the config file given.
 pub fn svoboda(db: &str, config: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_svoboda"))
+    command()
         .arg("--config")
         .arg(config)
         .args(args)
         .env("DATABASE_URL", db)
-        .env_remove("SVOBODA_SECRET")
         .output()
         .expect("run svoboda")
+}
+
+/// `svoboda serve` in `dir` on `port`, its data under `dir`.
+pub fn serve_command(db: &str, config: &Path, dir: &Path, port: u16, extra: &[&str]) -> Command {
+    let mut command = command();
+    command
+        .current_dir(dir)
+        .env("XDG_DATA_HOME", dir)
+        .arg("--config")
+        .arg(config)
+        .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
+        .args(extra);
+    if db.is_empty() {
+        command.env_remove("DATABASE_URL");
+    } else {
+        command.env("DATABASE_URL", db);
+    }
+    command
 }
 
 pub struct Server {
@@ -43,18 +78,23 @@ pub struct Reply {
 }
 
 impl Server {
-    /// Starts `svoboda serve` in `dir` (where its secret and mail folder
-    /// live) and waits until it answers.
+    /// Starts `svoboda serve` in `dir` (its data folder, with the secret and
+    /// mail, is `dir/svoboda`) and waits until it answers.
     pub async fn start(db: &str, config: &Path, dir: &Path, log_name: &str) -> Server {
+        Server::start_with(db, config, dir, log_name, &[]).await
+    }
+
+    /// Like [`Server::start`], with more arguments for `serve`.
+    pub async fn start_with(
+        db: &str,
+        config: &Path,
+        dir: &Path,
+        log_name: &str,
+        extra: &[&str],
+    ) -> Server {
         let port = free_port();
         let log = dir.join(log_name);
-        let child = Command::new(env!("CARGO_BIN_EXE_svoboda"))
-            .current_dir(dir)
-            .arg("--config")
-            .arg(config)
-            .args(["serve", "--addr", &format!("127.0.0.1:{port}")])
-            .env("DATABASE_URL", db)
-            .env_remove("SVOBODA_SECRET")
+        let child = serve_command(db, config, dir, port, extra)
             .stdout(Stdio::null())
             .stderr(std::fs::File::create(&log).expect("log file"))
             .spawn()
