@@ -18,7 +18,11 @@ use crate::web::{
 /// The signing form is a few short fields; nothing bigger is read.
 const FORM_BODY_LIMIT: usize = 16 * 1024;
 
-pub fn app(state: Arc<AppState>) -> Router {
+/// The whole application: the page cache in front of the router.
+pub type App = crate::web::cached_first::CachedFirst;
+
+pub fn app(state: Arc<AppState>) -> App {
+    let cache_state = state.clone();
     let router = Router::new()
         .route("/", get(language::root))
         .route("/healthz", get(health))
@@ -57,7 +61,7 @@ pub fn app(state: Arc<AppState>) -> Router {
         )
         .fallback(not_found)
         .with_state(state);
-    security::add_headers(router)
+    crate::web::cached_first::CachedFirst::new(cache_state, security::add_headers(router))
 }
 
 /// `/ru` → `/ru/`.

@@ -14,4 +14,4 @@ pub mod petition;
 pub mod store;
 pub mod web;
 
-pub use app::app;
+pub use app::{App, app};

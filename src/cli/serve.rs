@@ -86,7 +86,9 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         redact(&config.database_url)
     );
     // Connection addresses reach the rate limiter only, in memory.
-    let app = crate::app(state).into_make_service_with_connect_info::<SocketAddr>();
+    let app = axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<
+        SocketAddr,
+    >(crate::app(state));
     axum::serve(listener, app)
         .with_graceful_shutdown(shutdown_signal())
         .await

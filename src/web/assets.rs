@@ -87,7 +87,7 @@ pub async fn photo(
         return Err(not_found());
     }
     let key = format!("photo/{slug}");
-    if let Some(page) = content.cached(&key, 0) {
+    if let Some(page) = content.cached(&key, super::state::Freshness::Content) {
         return Ok(page.respond(&headers));
     }
     let photo = state

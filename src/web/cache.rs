@@ -16,6 +16,17 @@ pub struct CachedPage {
     identity: Bytes,
     gzip: Option<Bytes>,
     brotli: Option<Bytes>,
+    /// Every header of each answer, built once: a request only clones one.
+    headers: Prebuilt,
+}
+
+/// The complete header sets of a page's answers, security headers included.
+#[derive(Default)]
+struct Prebuilt {
+    identity: HeaderMap,
+    gzip: HeaderMap,
+    brotli: HeaderMap,
+    not_modified: HeaderMap,
 }
 
 /// How long browsers and proxies may reuse a page without asking again.
@@ -37,7 +48,7 @@ impl CachedPage {
         let etag = format!("\"{}\"", hex::encode(&digest[..12]));
         let compressible =
             identity.len() >= MIN_COMPRESS && !content_type.starts_with("image/jpeg");
-        CachedPage {
+        let mut page = CachedPage {
             content_type: HeaderValue::from_static(content_type),
             cache_control: HeaderValue::from_static(cache_control),
             etag: HeaderValue::from_str(&etag)
@@ -46,16 +57,44 @@ impl CachedPage {
             gzip: compressible.then(|| gzip(&identity)).flatten(),
             brotli: compressible.then(|| brotli(&identity)).flatten(),
             identity,
-        }
+            headers: Prebuilt::default(),
+        };
+        page.prebuild();
+        page
     }
 
     pub fn with_language(mut self, lang: crate::campaign::Lang) -> Self {
         self.content_language = Some(HeaderValue::from_static(lang.code()));
+        self.prebuild();
         self
     }
 
     pub fn etag(&self) -> &HeaderValue {
         &self.etag
+    }
+
+    fn prebuild(&mut self) {
+        let mut not_modified = HeaderMap::with_capacity(12);
+        not_modified.insert(header::ETAG, self.etag.clone());
+        not_modified.insert(header::CACHE_CONTROL, self.cache_control.clone());
+        not_modified.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+        super::security::apply(&mut not_modified);
+        let mut identity = not_modified.clone();
+        identity.insert(header::CONTENT_TYPE, self.content_type.clone());
+        if let Some(lang) = &self.content_language {
+            identity.insert(header::CONTENT_LANGUAGE, lang.clone());
+        }
+        let encoded = |coding: &'static str| {
+            let mut h = identity.clone();
+            h.insert(header::CONTENT_ENCODING, HeaderValue::from_static(coding));
+            h
+        };
+        self.headers = Prebuilt {
+            gzip: encoded("gzip"),
+            brotli: encoded("br"),
+            identity,
+            not_modified,
+        };
     }
 
     /// The response for a request with these headers: 304 when the client
@@ -68,33 +107,19 @@ impl CachedPage {
                 tags.split(',')
                     .any(|t| t.trim() == self.etag || t.trim() == "*")
             });
-        let mut headers = HeaderMap::with_capacity(7);
-        headers.insert(header::ETAG, self.etag.clone());
-        headers.insert(header::CACHE_CONTROL, self.cache_control.clone());
-        headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
         if fresh {
-            return (StatusCode::NOT_MODIFIED, headers).into_response();
-        }
-        headers.insert(header::CONTENT_TYPE, self.content_type.clone());
-        if let Some(lang) = &self.content_language {
-            headers.insert(header::CONTENT_LANGUAGE, lang.clone());
+            return (StatusCode::NOT_MODIFIED, self.headers.not_modified.clone()).into_response();
         }
         let accepted = request
             .get(header::ACCEPT_ENCODING)
             .and_then(|v| v.to_str().ok())
             .unwrap_or("");
-        let body = match (&self.brotli, &self.gzip) {
-            (Some(br), _) if accepts(accepted, "br") => {
-                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("br"));
-                br.clone()
-            }
-            (_, Some(gz)) if accepts(accepted, "gzip") => {
-                headers.insert(header::CONTENT_ENCODING, HeaderValue::from_static("gzip"));
-                gz.clone()
-            }
-            _ => self.identity.clone(),
+        let (headers, body) = match (&self.brotli, &self.gzip) {
+            (Some(br), _) if accepts(accepted, "br") => (&self.headers.brotli, br),
+            (_, Some(gz)) if accepts(accepted, "gzip") => (&self.headers.gzip, gz),
+            _ => (&self.headers.identity, &self.identity),
         };
-        (headers, body).into_response()
+        (headers.clone(), body.clone()).into_response()
     }
 }
 

@@ -11,7 +11,7 @@ use super::cache::CachedPage;
 use super::error::WebError;
 use super::layout::{FeedLink, Layout, html_page};
 use super::paths;
-use super::state::{AppState, Content};
+use super::state::{AppState, Content, Freshness};
 use super::text::{FootnoteView, footnotes, organisation_html, sentence_with_html};
 use crate::campaign::markdown::{escape_html, render_block, render_inline, render_plain};
 use crate::campaign::{Campaign, Donation, Event, Footnotes, HelpKind, Lang};
@@ -27,13 +27,12 @@ pub async fn handler(
     let campaign = content.campaign_or_404(&slug, lang)?;
     let key = paths::campaign(lang, &slug);
     // The page shows signature counts: a change of count replaces the entry.
-    let version = if campaign.petitions.is_empty() {
-        0
+    let freshness = if campaign.petitions.is_empty() {
+        Freshness::Content
     } else {
-        state.counts_generation()
+        state.counts_freshness()
     };
-    let page =
-        content.page_versioned(&key, version, || render(&state, &content, campaign, lang))?;
+    let page = content.page_at(&key, freshness, || render(&state, &content, campaign, lang))?;
     Ok(page.respond(&headers))
 }
 

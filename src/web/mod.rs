@@ -5,6 +5,7 @@
 pub mod api;
 pub mod assets;
 pub mod cache;
+pub mod cached_first;
 pub mod calendar;
 pub mod campaign_page;
 pub mod chart;

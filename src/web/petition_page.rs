@@ -172,15 +172,14 @@ pub async fn handler(
         return Ok(html_page(&page, lang)?.respond(&headers));
     }
     let key = paths::petition(lang, &slug, &id);
-    let slot = u64::try_from(stamp_time(now)).unwrap_or_default();
-    let version = state.counts_generation().wrapping_shl(40) ^ slot;
-    if let Some(page) = content.cached(&key, version) {
+    let freshness = state.form_freshness(now);
+    if let Some(page) = content.cached(&key, freshness) {
         return Ok(page.respond(&headers));
     }
     // One render at a time: when a slot or count turns over, a crowd of
     // readers waits for one render instead of each doing it.
     let _rendering = state.render_lock.lock().await;
-    if let Some(page) = content.cached(&key, version) {
+    if let Some(page) = content.cached(&key, freshness) {
         return Ok(page.respond(&headers));
     }
     let page = build(
@@ -194,7 +193,7 @@ pub async fn handler(
         now,
     )
     .await?;
-    let cached = content.page_versioned(&key, version, || html_page(&page, lang))?;
+    let cached = content.page_at(&key, freshness, || html_page(&page, lang))?;
     Ok(cached.respond(&headers))
 }
 

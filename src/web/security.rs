@@ -2,7 +2,7 @@
 //! run no script, and be framed by no one.
 
 use axum::Router;
-use axum::http::{HeaderName, HeaderValue, header};
+use axum::http::{HeaderMap, HeaderName, HeaderValue, header};
 use axum::response::Response;
 
 /// No external fonts, scripts, images, frames or form targets, ever.
@@ -36,12 +36,20 @@ const HEADERS: [(HeaderName, HeaderValue); 6] = [
     ),
 ];
 
-/// One pass over the response, after every handler.
-async fn add(mut response: Response) -> Response {
-    let headers = response.headers_mut();
+/// Adds the headers that `headers` does not set already.
+pub fn apply(headers: &mut HeaderMap) {
     headers.reserve(HEADERS.len());
     for (name, value) in HEADERS {
         headers.entry(name).or_insert(value);
+    }
+}
+
+/// One pass over the response, after every handler. Cached pages carry the
+/// headers already (built once with the page): one lookup tells.
+async fn add(mut response: Response) -> Response {
+    let headers = response.headers_mut();
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        apply(headers);
     }
     response
 }

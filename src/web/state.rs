@@ -57,7 +57,19 @@ pub struct Content {
     pub campaigns: Vec<Campaign>,
     pub registry: Registry,
     pub photos: HashMap<String, PhotoMeta>,
-    pages: RwLock<HashMap<String, (u64, Arc<CachedPage>)>>,
+    pages: RwLock<HashMap<String, (Freshness, Arc<CachedPage>)>>,
+}
+
+/// What, besides the content snapshot (whose replacement empties the whole
+/// cache), a cached page depends on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Freshness {
+    /// Nothing else.
+    Content,
+    /// Signature counts: the generation of the counts it shows.
+    Counts(u64),
+    /// Counts, and a form stamp of a time slot (the slot's stamp time).
+    CountsAndSlot(u64, i64),
 }
 
 impl Content {
@@ -82,38 +94,43 @@ impl Content {
         key: &str,
         render: impl FnOnce() -> Result<CachedPage, E>,
     ) -> Result<Arc<CachedPage>, E> {
-        self.page_versioned(key, 0, render)
+        self.page_at(key, Freshness::Content, render)
     }
 
     /// Like [`Content::page`], for pages that also show something changing
-    /// faster than content (signature counts): a new `version` replaces the
-    /// entry instead of adding one, so the map stays bounded.
-    pub fn page_versioned<E>(
+    /// faster than content (signature counts, a form stamp): a page of
+    /// another `freshness` replaces the entry, so the map stays bounded.
+    pub fn page_at<E>(
         &self,
         key: &str,
-        version: u64,
+        freshness: Freshness,
         render: impl FnOnce() -> Result<CachedPage, E>,
     ) -> Result<Arc<CachedPage>, E> {
-        if let Some(page) = self.cached(key, version) {
+        if let Some(page) = self.cached(key, freshness) {
             return Ok(page);
         }
         let page = Arc::new(render()?);
         self.write_pages()
-            .insert(key.to_string(), (version, page.clone()));
+            .insert(key.to_string(), (freshness, page.clone()));
         Ok(page)
     }
 
-    /// The page under `key` if it is cached at `version`.
-    pub fn cached(&self, key: &str, version: u64) -> Option<Arc<CachedPage>> {
+    /// The page under `key` if it is cached at `freshness`.
+    pub fn cached(&self, key: &str, freshness: Freshness) -> Option<Arc<CachedPage>> {
         match self.read_pages().get(key) {
-            Some((v, page)) if *v == version => Some(page.clone()),
+            Some((f, page)) if *f == freshness => Some(page.clone()),
             _ => None,
         }
     }
 
+    /// The page cached under `key`, whatever its freshness.
+    fn entry(&self, key: &str) -> Option<(Freshness, Arc<CachedPage>)> {
+        self.read_pages().get(key).cloned()
+    }
+
     fn read_pages(
         &self,
-    ) -> std::sync::RwLockReadGuard<'_, HashMap<String, (u64, Arc<CachedPage>)>> {
+    ) -> std::sync::RwLockReadGuard<'_, HashMap<String, (Freshness, Arc<CachedPage>)>> {
         // A panic while holding the lock cannot leave the map half-written
         // (insert is the only write), so a poisoned lock is still usable.
         self.pages.read().unwrap_or_else(|e| e.into_inner())
@@ -121,7 +138,7 @@ impl Content {
 
     fn write_pages(
         &self,
-    ) -> std::sync::RwLockWriteGuard<'_, HashMap<String, (u64, Arc<CachedPage>)>> {
+    ) -> std::sync::RwLockWriteGuard<'_, HashMap<String, (Freshness, Arc<CachedPage>)>> {
         self.pages.write().unwrap_or_else(|e| e.into_inner())
     }
 }
@@ -185,6 +202,32 @@ impl AppState {
 
     pub fn counts_generation(&self) -> u64 {
         self.counts_generation.load(Ordering::Acquire)
+    }
+
+    /// Pages showing counts are fresh at this.
+    pub fn counts_freshness(&self) -> Freshness {
+        Freshness::Counts(self.counts_generation())
+    }
+
+    /// Pages showing counts and a form are fresh at this, at `now`.
+    pub fn form_freshness(&self, now: i64) -> Freshness {
+        Freshness::CountsAndSlot(
+            self.counts_generation(),
+            super::petition_page::stamp_time(now),
+        )
+    }
+
+    /// The cached answer for a GET of `path` (without a query), when one is
+    /// cached and still fresh: the page cache answers before routing.
+    pub fn fresh_page(&self, path: &str) -> Option<Arc<CachedPage>> {
+        let content = self.content();
+        let (freshness, page) = content.entry(path)?;
+        let current = match freshness {
+            Freshness::Content => Freshness::Content,
+            Freshness::Counts(_) => self.counts_freshness(),
+            Freshness::CountsAndSlot(..) => self.form_freshness(chrono::Utc::now().timestamp()),
+        };
+        (freshness == current).then_some(page)
     }
 
     /// Reads the signature counters again.

@@ -13,7 +13,8 @@ async fn serve(app: &TestApp) -> String {
     let addr = listener.local_addr().expect("addr");
     let router = svoboda::app(Arc::clone(&app.state));
     tokio::spawn(async move {
-        let _ = axum::serve(listener, router).await;
+        let service = axum::ServiceExt::<axum::extract::Request>::into_make_service(router);
+        let _ = axum::serve(listener, service).await;
     });
     format!("http://{addr}")
 }

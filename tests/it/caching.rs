@@ -88,3 +88,29 @@ backend_test! {
         assert!(html.contains("width=\"480\" height=\"640\""));
     }
 }
+
+backend_test! {
+    /// The second visit is answered by the page cache before routing: the
+    /// same bytes and every header, security headers included; a page that
+    /// went stale (a new count) is rendered again, not served old.
+    async fn cached_answers_before_routing_are_the_same_answers(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        for path in ["/en/anna-example", "/en/", "/en/anna-example/petition/quiet-support"] {
+            let first = app.get(path).await;
+            let second = app.get(path).await;
+            assert_eq!(first.status, StatusCode::OK, "{path}");
+            assert_eq!(second.status, StatusCode::OK, "{path}");
+            for name in ["content-type", "content-language", "cache-control", "vary", "content-security-policy", "x-frame-options", "referrer-policy", "x-content-type-options", "permissions-policy", "cross-origin-opener-policy"] {
+                assert!(!second.header(name).is_empty(), "{path}: {name}");
+                assert_eq!(first.header(name), second.header(name), "{path}: {name}");
+            }
+        }
+        let before = app.page("/en/anna-example").await;
+        assert!(before.contains("0 signatures"), "{before}");
+        let r = app.post_form("/en/anna-example/petition/quiet-support", &[("name", "New"), ("consent", "on")], [198, 51, 100, 7]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        app.state.refresh_counts().await.expect("counts");
+        assert!(app.page("/en/anna-example").await.contains("1 signature"), "a new count is shown at once");
+        assert!(app.page("/en/anna-example/petition/quiet-support").await.contains("1 signature"));
+    }
+}

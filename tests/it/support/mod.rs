@@ -9,7 +9,6 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Duration;
 
-use axum::Router;
 use axum::body::Body;
 use axum::http::{HeaderMap, Request, StatusCode};
 use chrono::NaiveDate;
@@ -130,7 +129,7 @@ pub struct TestApp {
     pub db: Database,
     pub store: Store,
     pub state: Arc<AppState>,
-    pub router: Router,
+    pub router: svoboda::App,
     /// Where the directory transport writes mail, unless a test sends by SMTP.
     pub mail_dir: TempDir,
 }

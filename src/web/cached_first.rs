@@ -1,0 +1,51 @@
+//! The page cache answers before the router: a GET of a path whose page is
+//! cached and fresh costs one lookup and a clone of prebuilt headers, as
+//! little as a server that does nothing else. Everything else (queries,
+//! forms, pages not cached yet or stale) goes to the router.
+
+use std::convert::Infallible;
+use std::future::{Ready, ready};
+use std::sync::Arc;
+use std::task::{Context, Poll};
+
+use axum::Router;
+use axum::body::Body;
+use axum::http::{Method, Request};
+use axum::response::Response;
+use axum::routing::future::RouteFuture;
+use futures_util::future::Either;
+use tower_service::Service;
+
+use super::AppState;
+
+#[derive(Clone)]
+pub struct CachedFirst {
+    state: Arc<AppState>,
+    router: Router,
+}
+
+impl CachedFirst {
+    pub fn new(state: Arc<AppState>, router: Router) -> Self {
+        CachedFirst { state, router }
+    }
+}
+
+impl Service<Request<Body>> for CachedFirst {
+    type Response = Response;
+    type Error = Infallible;
+    type Future = Either<Ready<Result<Response, Infallible>>, RouteFuture<Infallible>>;
+
+    fn poll_ready(&mut self, cx: &mut Context<'_>) -> Poll<Result<(), Infallible>> {
+        <Router as Service<Request<Body>>>::poll_ready(&mut self.router, cx)
+    }
+
+    fn call(&mut self, request: Request<Body>) -> Self::Future {
+        if request.method() == Method::GET
+            && request.uri().query().is_none()
+            && let Some(page) = self.state.fresh_page(request.uri().path())
+        {
+            return Either::Left(ready(Ok(page.respond(request.headers()))));
+        }
+        Either::Right(self.router.call(request))
+    }
+}
