@@ -98,7 +98,9 @@ impl Epoch {
             return Err(SealError::TooLarge);
         }
         let mut nonce = [0u8; PAYLOAD_NONCE];
-        rand::rngs::OsRng.fill_bytes(&mut nonce);
+        // Per record: the thread's CSPRNG (ChaCha, seeded from the OS), no
+        // system call. Keys still come from the OS directly.
+        rand::thread_rng().fill_bytes(&mut nonce);
         let key = Zeroizing::new(hkdf(&nonce, b"payload", self.file_key.as_ref()));
         let cipher = ChaCha20Poly1305::new(&chacha20poly1305::Key::from(*key));
         let ciphertext = cipher
@@ -202,15 +204,21 @@ impl Sealer {
     }
 
     pub fn epoch(&self, key: &OrganiserKey) -> Result<Arc<Epoch>, SealError> {
-        let name = key.to_string();
+        self.epoch_for(&key.to_string())
+    }
+
+    /// The current epoch of the key written as `key_text` (`age1...`): the
+    /// key is parsed only when a new epoch starts, not for every signature.
+    pub fn epoch_for(&self, key_text: &str) -> Result<Arc<Epoch>, SealError> {
+        let key_text = key_text.trim();
         let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(epoch) = current.get(&name)
+        if let Some(epoch) = current.get(key_text)
             && epoch.started.elapsed() < self.lifetime
         {
             return Ok(epoch.clone());
         }
-        let epoch = Arc::new(Epoch::new(key)?);
-        current.insert(name, epoch.clone());
+        let epoch = Arc::new(Epoch::new(&OrganiserKey::parse(key_text)?)?);
+        current.insert(key_text.to_string(), epoch.clone());
         Ok(epoch)
     }
 }

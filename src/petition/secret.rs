@@ -166,7 +166,9 @@ impl InstanceSecret {
     /// Encrypts a message waiting in the outbox (it holds an address).
     pub fn seal_outbox(&self, plaintext: &[u8]) -> Vec<u8> {
         let cipher = XChaCha20Poly1305::new(&chacha20poly1305::Key::from(*self.outbox_key));
-        let nonce = XChaCha20Poly1305::generate_nonce(&mut rand::rngs::OsRng);
+        // A nonce needs uniqueness, not a system call: the thread's CSPRNG
+        // (ChaCha, seeded and reseeded from the OS) gives it.
+        let nonce = XChaCha20Poly1305::generate_nonce(&mut rand::thread_rng());
         let mut out = nonce.to_vec();
         // Encryption with a valid key and in-memory buffer cannot fail.
         out.extend(cipher.encrypt(&nonce, plaintext).unwrap_or_default());

@@ -7,9 +7,10 @@ use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
 
+use super::background::Background;
 use super::email;
 use super::form::Signer;
-use super::seal::{OrganiserKey, SealError, Sealer};
+use super::seal::{SealError, Sealer};
 use super::secret::{InstanceSecret, LinkClaim, LinkKind};
 use crate::campaign::{Campaign, Confirmation, Lang, Petition, PetitionState};
 use crate::config::PetitionSettings;
@@ -109,10 +110,75 @@ pub struct PetitionService {
     pub settings: PetitionSettings,
     pub public_url: String,
     repeat_mail: Arc<RepeatMailLimit>,
+    /// Sealing and the writer run here, after readers (see `background`).
+    background: Background,
 }
 
 /// How long one file key seals signatures before the next is made.
 pub const EPOCH_LIFETIME: Duration = Duration::from_secs(1);
+
+/// What sealing needs, owned, to run on the background threads.
+struct Sealing {
+    sealer: Arc<Sealer>,
+    secret: Arc<InstanceSecret>,
+    repeat_mail: Arc<RepeatMailLimit>,
+    base: String,
+    organiser_key: String,
+    confirmation: Confirmation,
+    row: i64,
+    signer: Signer,
+    lang: Lang,
+    now: i64,
+}
+
+impl Sealing {
+    /// The signature as the writer stores it: sealed, hashed, its mail drafted.
+    fn seal(self) -> Result<NewSignature, SignError> {
+        let epoch = self.sealer.epoch_for(&self.organiser_key)?;
+        let signer = self.signer;
+        let record = SealedRecord {
+            signed_at: chrono::DateTime::from_timestamp(self.now, 0)
+                .map(|t| t.to_rfc3339())
+                .unwrap_or_default(),
+            name: signer.name.clone(),
+            email: signer.email.clone(),
+            city: signer.city,
+            country: signer.country,
+            public: signer.public,
+        };
+        let plain = serde_json::to_vec(&record).map_err(|_| SignError::Key(SealError::Damaged))?;
+        let sealed = epoch.seal(&plain)?;
+        let (email_hash, mail) = match (signer.email, self.confirmation) {
+            (Some(address), Confirmation::Email) => {
+                let hash = self
+                    .secret
+                    .email_hash(self.row, &email::normalize(&address));
+                let draft: Box<dyn MailDraft> = Box::new(SignatureMail {
+                    secret: self.secret.clone(),
+                    to: address,
+                    lang: self.lang,
+                    base: self.base,
+                    issued: self.now,
+                    petition: self.row,
+                    email_hash: hash,
+                    repeat_mail: self.repeat_mail,
+                });
+                (Some(hash), Some(draft))
+            }
+            _ => (None, None),
+        };
+        Ok(NewSignature {
+            petition: self.row,
+            created_at: to_the_hour(self.now),
+            public_name: signer.public.then_some(signer.name),
+            email_hash,
+            epoch: epoch.id,
+            epoch_header: Arc::from(epoch.header.as_str()),
+            sealed,
+            mail,
+        })
+    }
+}
 
 impl PetitionService {
     /// Starts the signature writer (rebuilding the address index on SQLite).
@@ -124,13 +190,17 @@ impl PetitionService {
     ) -> Result<Arc<Self>, crate::store::StoreError> {
         let sealer = Arc::new(Sealer::new(EPOCH_LIFETIME));
         spawn_epoch_sweeper(Arc::downgrade(&sealer));
+        let background = Background::start().map_err(|e| {
+            crate::store::StoreError::Unsupported(format!("cannot start the signing threads: {e}"))
+        })?;
         Ok(Arc::new(PetitionService {
-            writer: SignatureWriter::start(store).await?,
+            writer: SignatureWriter::start(store, background.handle()).await?,
             sealer,
             secret,
             settings,
             public_url,
             repeat_mail: Arc::default(),
+            background,
         }))
     }
 
@@ -148,49 +218,23 @@ impl PetitionService {
         if petition.state(today) != PetitionState::Open {
             return Err(SignError::NotOpen);
         }
-        let key = OrganiserKey::parse(campaign.organiser_key.as_deref().unwrap_or_default())?;
-        let epoch = self.sealer.epoch(&key)?;
-        let record = SealedRecord {
-            signed_at: chrono::DateTime::from_timestamp(now, 0)
-                .map(|t| t.to_rfc3339())
-                .unwrap_or_default(),
-            name: signer.name.clone(),
-            email: signer.email.clone(),
-            city: signer.city.clone(),
-            country: signer.country.clone(),
-            public: signer.public,
+        let sealing = Sealing {
+            sealer: self.sealer.clone(),
+            secret: self.secret.clone(),
+            repeat_mail: self.repeat_mail.clone(),
+            base: self.public_url.trim_end_matches('/').to_string(),
+            organiser_key: campaign.organiser_key.clone().unwrap_or_default(),
+            confirmation: petition.confirmation,
+            row,
+            signer,
+            lang,
+            now,
         };
-        let plain = serde_json::to_vec(&record).map_err(|_| SignError::Key(SealError::Damaged))?;
-        let sealed = epoch.seal(&plain)?;
-        let (email_hash, mail) = match (&signer.email, petition.confirmation) {
-            (Some(address), Confirmation::Email) => {
-                let hash = self.secret.email_hash(row, &email::normalize(address));
-                let draft: Box<dyn MailDraft> = Box::new(SignatureMail {
-                    secret: self.secret.clone(),
-                    to: address.clone(),
-                    lang,
-                    base: self.public_url.trim_end_matches('/').to_string(),
-                    issued: now,
-                    petition: row,
-                    email_hash: hash,
-                    repeat_mail: self.repeat_mail.clone(),
-                });
-                (Some(hash), Some(draft))
-            }
-            _ => (None, None),
+        let signature = match self.background.spawn(async move { sealing.seal() }) {
+            Some(task) => task.await.map_err(|_| WriteError::Stopped)??,
+            None => sealing_unavailable()?,
         };
-        self.writer
-            .sign(NewSignature {
-                petition: row,
-                created_at: to_the_hour(now),
-                public_name: signer.public.then(|| signer.name.clone()),
-                email_hash,
-                epoch: epoch.id,
-                epoch_header: Arc::from(epoch.header.as_str()),
-                sealed,
-                mail,
-            })
-            .await?;
+        self.writer.sign(signature).await?;
         Ok(SignOutcome::of(petition.confirmation))
     }
 
@@ -302,6 +346,11 @@ impl PetitionService {
             }
         })
     }
+}
+
+/// The background threads are gone only while the service shuts down.
+fn sealing_unavailable() -> Result<NewSignature, SignError> {
+    Err(SignError::Write(WriteError::Stopped))
 }
 
 /// A link claim as the store acts on it.

@@ -126,15 +126,22 @@ impl From<StoreError> for WriteError {
 }
 
 impl SignatureWriter {
-    /// Starts the writer; on SQLite it first rebuilds the address index.
-    pub async fn start(store: Store) -> Result<SignatureWriter, StoreError> {
+    /// Starts the writer (on `runtime` when given, else on the current
+    /// one); on SQLite it first rebuilds the address index.
+    pub async fn start(
+        store: Store,
+        runtime: Option<&tokio::runtime::Handle>,
+    ) -> Result<SignatureWriter, StoreError> {
         let dedup = match &store {
             Store::Sqlite(_) => Some(AddressIndex::load(&store).await?),
             Store::Postgres(_) => None,
         };
         // Bounded: under overload, requests wait here instead of eating memory.
         let (jobs, rx) = mpsc::channel(MAX_BATCH * 4);
-        tokio::spawn(run(store, dedup, rx));
+        match runtime {
+            Some(handle) => drop(handle.spawn(run(store, dedup, rx))),
+            None => drop(tokio::spawn(run(store, dedup, rx))),
+        }
         Ok(SignatureWriter { jobs })
     }
 

@@ -72,6 +72,10 @@ backend_test! {
         let page = app.get(&link).await;
         assert_eq!(page.status, StatusCode::OK);
         assert!(page.text().contains("<form method=\"post\""), "the link shows a button");
+        assert!(
+            page.text().contains("This link is about the petition") && page.text().contains("Free Anna Example"),
+            "the link's page, not the mail, says what it is about"
+        );
         assert_eq!(count(&app, FREE_ANNA).await, 0, "a GET confirms nothing");
 
         let done = app.post_form(&link, &[], IP).await;

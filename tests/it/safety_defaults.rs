@@ -413,6 +413,45 @@ async fn secret_destroy_leaves_a_seized_disk_unable_to_test_addresses() {
     let server = Server::start(&db, &cfg, dir.path(), "after.log").await;
     let r = server.post_form(&confirm, &[]).await.expect("answer");
     assert_eq!(r.status, 404, "old links are void");
+    let again = server
+        .post_form(
+            FREE_ANNA,
+            &[
+                ("name", "Nina"),
+                ("email", "nina@example.org"),
+                ("consent", "on"),
+            ],
+        )
+        .await
+        .expect("answer");
+    assert_eq!(again.status, 303);
+    let pool = sqlx::SqlitePool::connect(&db).await.expect("open");
+    let total: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM signatures")
+        .fetch_one(&pool)
+        .await
+        .expect("count");
+    pool.close().await;
+    assert_eq!(total, 3, "a signer who signs again is counted again");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn serve_warns_when_the_database_lies_unignored_in_a_git_work_tree() {
+    let dir = tempfile::tempdir().expect("dir");
+    let repo = dir.path().join("checkout");
+    std::fs::create_dir(&repo).expect("dir");
+    let init = std::process::Command::new("git")
+        .current_dir(&repo)
+        .args(["init", "-q"])
+        .status();
+    if !init.is_ok_and(|s| s.success()) {
+        crate::support::unavailable("git");
+        return;
+    }
+    let db = format!("sqlite://{}", repo.join("svoboda.db").display());
+    let cfg = config(dir.path(), "");
+    let server = Server::start(&db, &cfg, dir.path(), "server.log").await;
+    let log = server.log_text();
+    assert!(log.contains("git work tree and is not ignored"), "{log}");
 }
 
 async fn raw_hashes(db: &str) -> Vec<Vec<u8>> {

@@ -1,0 +1,60 @@
+//! Where signing's heavy work runs: threads that the operating system
+//! schedules after everything else (nice 19). Alone, signing uses the whole
+//! machine; when a flash crowd also reads the pages, the readers come first
+//! and signing takes what is left, instead of both slowing down alike.
+
+use std::future::Future;
+
+use tokio::runtime::{Builder, Handle, Runtime};
+use tokio::task::JoinHandle;
+
+/// A small runtime of low-priority threads; shut down without waiting when
+/// dropped (dropping a runtime may happen inside another one).
+pub struct Background {
+    runtime: Option<Runtime>,
+}
+
+impl Background {
+    pub fn start() -> std::io::Result<Background> {
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let runtime = Builder::new_multi_thread()
+            .worker_threads(threads)
+            .thread_name("svoboda-signing")
+            .on_thread_start(lower_this_threads_priority)
+            .enable_all()
+            .build()?;
+        Ok(Background {
+            runtime: Some(runtime),
+        })
+    }
+
+    pub fn handle(&self) -> Option<&Handle> {
+        self.runtime.as_ref().map(Runtime::handle)
+    }
+
+    pub fn spawn<F>(&self, future: F) -> Option<JoinHandle<F::Output>>
+    where
+        F: Future + Send + 'static,
+        F::Output: Send + 'static,
+    {
+        self.handle().map(|h| h.spawn(future))
+    }
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(runtime) = self.runtime.take() {
+            runtime.shutdown_background();
+        }
+    }
+}
+
+/// Linux keeps a nice value per thread: this one yields to the others.
+fn lower_this_threads_priority() {
+    #[cfg(target_os = "linux")]
+    // SAFETY: setpriority only changes the calling thread's scheduling
+    // weight; failure leaves it as it was, which is harmless.
+    unsafe {
+        libc::setpriority(libc::PRIO_PROCESS, 0, 19);
+    }
+}
