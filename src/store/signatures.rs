@@ -90,8 +90,14 @@ enum Job {
     Confirm(LinkTarget, i64, oneshot::Sender<Result<Confirmed, String>>),
     Withdraw(LinkTarget, oneshot::Sender<Result<Withdrawn, String>>),
     ExpirePending(i64, oneshot::Sender<Result<u64, String>>),
-    Purge(i64, i64, oneshot::Sender<Result<u64, String>>),
-    ClearHashes(i64, i64, oneshot::Sender<Result<u64, String>>),
+    /// Clears a petition's address hashes, and with `sealed_too` its sealed
+    /// data (retention), at `now`.
+    Forget {
+        petition: i64,
+        now: i64,
+        sealed_too: bool,
+        reply: oneshot::Sender<Result<u64, String>>,
+    },
 }
 
 impl Job {
@@ -99,7 +105,7 @@ impl Job {
     fn erases(&self) -> Option<Erase> {
         match self {
             Job::Withdraw(..) | Job::ExpirePending(..) => Some(Erase::Rows),
-            Job::Purge(..) | Job::ClearHashes(..) => Some(Erase::Bulk),
+            Job::Forget { .. } => Some(Erase::Bulk),
             Job::Sign(..) | Job::Confirm(..) => None,
         }
     }
@@ -177,7 +183,13 @@ impl SignatureWriter {
     /// Clears the keyed address hashes of a petition that no longer takes
     /// signatures; returns how many were cleared.
     pub async fn clear_hashes(&self, petition: i64, now: i64) -> Result<u64, WriteError> {
-        self.ask(|tx| Job::ClearHashes(petition, now, tx)).await
+        self.ask(|reply| Job::Forget {
+            petition,
+            now,
+            sealed_too: false,
+            reply,
+        })
+        .await
     }
 
     /// Deletes unconfirmed signatures made before `cutoff`.
@@ -187,7 +199,13 @@ impl SignatureWriter {
 
     /// Deletes the sealed data of a petition's signatures (retention).
     pub async fn purge_sealed(&self, petition: i64, now: i64) -> Result<u64, WriteError> {
-        self.ask(|tx| Job::Purge(petition, now, tx)).await
+        self.ask(|reply| Job::Forget {
+            petition,
+            now,
+            sealed_too: true,
+            reply,
+        })
+        .await
     }
 }
 
@@ -641,29 +659,26 @@ macro_rules! batch_fn {
                 }
                 replies.push(Reply::Count(reply, rows.len() as u64));
             }
-            Job::Purge(petition, now, reply) => {
-                let done = sqlx::query("UPDATE signatures SET sealed = NULL, email_hash = NULL WHERE petition = $1 AND (sealed IS NOT NULL OR email_hash IS NOT NULL)")
-                    .bind(petition)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("UPDATE petitions SET purged_at = $1, hashes_cleared_at = COALESCE(hashes_cleared_at, $1) WHERE id = $2")
-                    .bind(now)
-                    .bind(petition)
-                    .execute(&mut *tx)
-                    .await?;
-                changes.cleared.push(petition);
-                replies.push(Reply::Count(reply, done.rows_affected()));
-            }
-            Job::ClearHashes(petition, now, reply) => {
-                let done = sqlx::query("UPDATE signatures SET email_hash = NULL WHERE petition = $1 AND email_hash IS NOT NULL")
-                    .bind(petition)
-                    .execute(&mut *tx)
-                    .await?;
-                sqlx::query("UPDATE petitions SET hashes_cleared_at = $1 WHERE id = $2")
-                    .bind(now)
-                    .bind(petition)
-                    .execute(&mut *tx)
-                    .await?;
+            Job::Forget { petition, now, sealed_too, reply } => {
+                // Retention deletes the sealed data too; closing only the hashes.
+                let done = sqlx::query(if sealed_too {
+                    "UPDATE signatures SET sealed = NULL, email_hash = NULL WHERE petition = $1 AND (sealed IS NOT NULL OR email_hash IS NOT NULL)"
+                } else {
+                    "UPDATE signatures SET email_hash = NULL WHERE petition = $1 AND email_hash IS NOT NULL"
+                })
+                .bind(petition)
+                .execute(&mut *tx)
+                .await?;
+                sqlx::query(
+                    "UPDATE petitions SET hashes_cleared_at = COALESCE(hashes_cleared_at, $1),
+                            purged_at = CASE WHEN $3 THEN $1 ELSE purged_at END
+                     WHERE id = $2",
+                )
+                .bind(now)
+                .bind(petition)
+                .bind(sealed_too)
+                .execute(&mut *tx)
+                .await?;
                 changes.cleared.push(petition);
                 replies.push(Reply::Count(reply, done.rows_affected()));
             }

@@ -155,46 +155,35 @@ pub async fn handler(
         .and_then(|p| p.parse::<i64>().ok())
         .filter(|p| *p > 0);
     let now = chrono::Utc::now().timestamp();
-    if before.is_some() {
-        // Older signers: a keyset page, cheap, and not cached so that
-        // arbitrary cursors cannot fill the cache.
-        let page = build(
-            &state,
-            &content,
-            campaign,
-            petition,
-            lang,
-            before,
-            FormView::default(),
-            now,
-        )
-        .await?;
-        return Ok(html_page(&page, lang)?.respond(&headers));
-    }
+    // Older signers (`before`) are a keyset page, cheap, and not cached, so
+    // that arbitrary cursors cannot fill the cache.
     let key = paths::petition(lang, &slug, &id);
     let freshness = state.form_freshness(now);
-    if let Some(page) = content.cached(&key, freshness) {
-        return Ok(page.respond(&headers));
-    }
-    // One render at a time: when a slot or count turns over, a crowd of
-    // readers waits for one render instead of each doing it.
-    let _rendering = state.render_lock.lock().await;
-    if let Some(page) = content.cached(&key, freshness) {
-        return Ok(page.respond(&headers));
-    }
+    let _rendering = match before {
+        Some(_) => None,
+        None => {
+            if let Some(page) = content.cached(&key, freshness) {
+                return Ok(page.respond(&headers));
+            }
+            // One render at a time: when a slot or count turns over, a crowd
+            // of readers waits for one render instead of each doing it.
+            let guard = state.render_lock.lock().await;
+            if let Some(page) = content.cached(&key, freshness) {
+                return Ok(page.respond(&headers));
+            }
+            Some(guard)
+        }
+    };
+    let form = FormView::default();
     let page = build(
-        &state,
-        &content,
-        campaign,
-        petition,
-        lang,
-        None,
-        FormView::default(),
-        now,
+        &state, &content, campaign, petition, lang, before, form, now,
     )
     .await?;
-    let cached = content.page_at(&key, freshness, || html_page(&page, lang))?;
-    Ok(cached.respond(&headers))
+    let page = match before {
+        Some(_) => Arc::new(html_page(&page, lang)?),
+        None => content.page_at(&key, freshness, || html_page(&page, lang))?,
+    };
+    Ok(page.respond(&headers))
 }
 
 /// The page with a form; `form` carries values and errors after a failed

@@ -2,29 +2,15 @@
 //! secret, where data lands, how mail leaves, file permissions, the demo key,
 //! and the panic button. The real binary, as a new operator would run it.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Output, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::server::{Server, command, free_port, serve_command};
+use crate::support::server::{Server, command, free_port, serve_command, write_config as config};
 use crate::support::{Backend, Database, TestApp, fixture, fixture_dir_with_photo, read_mails};
 use svoboda::petition::secret::InstanceSecret;
 
 const FREE_ANNA: &str = "/en/anna-example/petition/free-anna";
-
-/// A config without limits that get in a test's way, plus `extra`.
-fn config(dir: &Path, extra: &str) -> PathBuf {
-    let path = dir.join("svoboda.toml");
-    std::fs::write(
-        &path,
-        format!(
-            "min_form_seconds = 0\nsign_per_minute = 1000000\nsign_burst = 1000000\nrefresh_interval_ms = 100\n\
-             public_url = \"http://svoboda.test\"\n{extra}\n"
-        ),
-    )
-    .expect("config");
-    path
-}
 
 /// Runs a command that must exit by itself (a refused `serve`).
 fn run_to_exit(mut command: std::process::Command) -> Output {

@@ -5,28 +5,13 @@ use std::collections::BTreeSet;
 use std::path::Path;
 
 use crate::backend_test;
-use crate::support::server::{Server, SmtpServer, svoboda};
+use crate::support::server::{Server, SmtpServer, svoboda, write_config};
 use crate::support::{
     Backend, Database, fixture, fixture_dir_with_photo, stored_bytes, unavailable,
 };
 
 const FREE_ANNA: &str = "/en/anna-example/petition/free-anna";
 const QUIET: &str = "/en/anna-example/petition/quiet-support";
-
-/// A config for a served instance: no minimum form time, no practical rate
-/// limit (every request comes from loopback), and `mail`.
-fn write_config(dir: &Path, mail: &str) -> std::path::PathBuf {
-    let path = dir.join("svoboda.toml");
-    std::fs::write(
-        &path,
-        format!(
-            "min_form_seconds = 0\nsign_per_minute = 1000000\nsign_burst = 1000000\nrefresh_interval_ms = 100\n\
-             public_url = \"http://svoboda.test\"\n{mail}\n"
-        ),
-    )
-    .expect("config");
-    path
-}
 
 fn import_fixture(db: &str, config: &Path) {
     let source = fixture_dir_with_photo();

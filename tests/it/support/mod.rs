@@ -272,23 +272,7 @@ impl TestApp {
         body: Vec<u8>,
         ip: [u8; 4],
     ) -> TestResponse {
-        let mut request = Request::builder()
-            .method("POST")
-            .uri(path)
-            .header("content-type", content_type)
-            .body(Body::from(body))
-            .expect("request");
-        let addr = std::net::SocketAddr::from((ip, 40000));
-        request
-            .extensions_mut()
-            .insert(axum::extract::ConnectInfo(addr));
-        let response = self
-            .router
-            .clone()
-            .oneshot(request)
-            .await
-            .expect("infallible router");
-        collect(response).await
+        self.post_from(path, content_type, body, ip, &[]).await
     }
 
     /// POSTs a form body with extra request headers (Origin, Host...).
@@ -298,20 +282,31 @@ impl TestApp {
         body: String,
         headers: &[(&str, &str)],
     ) -> TestResponse {
+        let form = "application/x-www-form-urlencoded";
+        self.post_from(path, form, body.into_bytes(), [198, 51, 100, 7], headers)
+            .await
+    }
+
+    async fn post_from(
+        &self,
+        path: &str,
+        content_type: &str,
+        body: Vec<u8>,
+        ip: [u8; 4],
+        headers: &[(&str, &str)],
+    ) -> TestResponse {
         let mut request = Request::builder()
             .method("POST")
             .uri(path)
-            .header("content-type", "application/x-www-form-urlencoded");
+            .header("content-type", content_type);
         for (name, value) in headers {
             request = request.header(*name, *value);
         }
         let mut request = request.body(Body::from(body)).expect("request");
+        let addr = std::net::SocketAddr::from((ip, 40000));
         request
             .extensions_mut()
-            .insert(axum::extract::ConnectInfo(std::net::SocketAddr::from((
-                [198, 51, 100, 7],
-                40000,
-            ))));
+            .insert(axum::extract::ConnectInfo(addr));
         let response = self
             .router
             .clone()

@@ -11,6 +11,21 @@ use hyper_util::client::legacy::Client;
 use hyper_util::client::legacy::connect::HttpConnector;
 use hyper_util::rt::TokioExecutor;
 
+/// A config for a served instance: no minimum form time, no practical rate
+/// limit (every request comes from loopback), and `extra` lines.
+pub fn write_config(dir: &Path, extra: &str) -> PathBuf {
+    let path = dir.join("svoboda.toml");
+    std::fs::write(
+        &path,
+        format!(
+            "min_form_seconds = 0\nsign_per_minute = 1000000\nsign_burst = 1000000\nrefresh_interval_ms = 100\n\
+             public_url = \"http://svoboda.test\"\n{extra}\n"
+        ),
+    )
+    .expect("config");
+    path
+}
+
 pub fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0")
         .and_then(|l| l.local_addr())
