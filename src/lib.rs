@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod i18n;
 pub mod mail;
+pub mod owner_only;
 pub mod petition;
 pub mod store;
 pub mod web;

@@ -179,15 +179,7 @@ pub fn ensure_data_dir(config: &crate::config::Config) -> Result<(), CliError> {
     if !config.data_dir_is_default || config.data_dir.is_dir() {
         return Ok(());
     }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder
-        .create(&config.data_dir)
+    crate::owner_only::create_dir_all(&config.data_dir)
         .map_err(|e| CliError::io(&config.data_dir, e))
 }
 

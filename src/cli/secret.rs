@@ -2,6 +2,7 @@
 //! careless setup from serving with a secret others can know, and
 //! `svoboda secret destroy`, the panic button.
 
+use std::ffi::OsStr;
 use std::io::Write;
 use std::path::Path;
 use std::process::{Command, Stdio};
@@ -70,64 +71,54 @@ pub fn tracked_by_git(path: &Path) -> bool {
     let Some(name) = path.file_name() else {
         return false;
     };
-    let dir = path
-        .parent()
+    let args = [
+        OsStr::new("ls-files"),
+        OsStr::new("--error-unmatch"),
+        OsStr::new("--"),
+        name,
+    ];
+    git_succeeds(folder_of(path), args)
+}
+
+/// Whether `path` lies in a git work tree without being ignored: a
+/// `git add -A` there would publish it.
+pub fn exposed_to_git(path: &Path) -> bool {
+    let dir = if path.is_dir() { path } else { folder_of(path) };
+    let name = path.file_name().unwrap_or(path.as_os_str());
+    git_succeeds(dir, ["rev-parse", "--is-inside-work-tree"].map(OsStr::new))
+        && !git_succeeds(
+            dir,
+            [
+                OsStr::new("check-ignore"),
+                OsStr::new("-q"),
+                OsStr::new("--"),
+                name,
+            ],
+        )
+}
+
+/// The folder a file lies in (`.` for a bare name).
+fn folder_of(path: &Path) -> &Path {
+    path.parent()
         .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+        .unwrap_or(Path::new("."))
+}
+
+/// Runs `git -C dir ARGS` quietly; false when it fails or git is missing.
+fn git_succeeds<const N: usize>(dir: &Path, args: [&OsStr; N]) -> bool {
     Command::new("git")
         .arg("-C")
         .arg(dir)
-        .args(["ls-files", "--error-unmatch", "--"])
-        .arg(name)
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .is_ok_and(|s| s.success())
 }
 
-/// Whether `path` lies in a git work tree without being ignored: a
-/// `git add -A` there would publish it.
-pub fn exposed_to_git(path: &Path) -> bool {
-    let dir = if path.is_dir() {
-        path
-    } else {
-        path.parent()
-            .filter(|p| !p.as_os_str().is_empty())
-            .unwrap_or(Path::new("."))
-    };
-    let in_work_tree = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["rev-parse", "--is-inside-work-tree"])
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    if !in_work_tree {
-        return false;
-    }
-    let ignored = Command::new("git")
-        .arg("-C")
-        .arg(dir)
-        .args(["check-ignore", "-q", "--"])
-        .arg(path.file_name().unwrap_or(path.as_os_str()))
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .status()
-        .is_ok_and(|s| s.success());
-    !ignored
-}
-
 /// Writes a new file only its owner can read.
 pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600);
-    }
-    let mut file = options.open(path)?;
+    let mut file = crate::owner_only::create_new(path)?;
     file.write_all(text.as_bytes())?;
     file.sync_all()
 }

@@ -60,14 +60,7 @@ fn output(out: Option<&Path>) -> Result<std::io::BufWriter<Box<dyn Write>>, CliE
     let sink: Box<dyn Write> = match out {
         None => Box::new(std::io::stdout()),
         Some(path) => {
-            let mut options = std::fs::OpenOptions::new();
-            options.write(true).create_new(true);
-            #[cfg(unix)]
-            {
-                use std::os::unix::fs::OpenOptionsExt;
-                options.mode(0o600);
-            }
-            Box::new(options.open(path).map_err(|e| CliError::io(path, e))?)
+            Box::new(crate::owner_only::create_new(path).map_err(|e| CliError::io(path, e))?)
         }
     };
     Ok(std::io::BufWriter::new(sink))

@@ -155,18 +155,8 @@ impl Transport {
 /// Creates `dir` (0700) when missing and writes `name` in it (0600).
 fn write_private_file(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::{DirBuilderExt, OpenOptionsExt};
-        builder.mode(0o700);
-        options.mode(0o600);
-    }
-    builder.create(dir)?;
-    let mut file = options.open(dir.join(name))?;
+    crate::owner_only::create_dir_all(dir)?;
+    let mut file = crate::owner_only::create_new(&dir.join(name))?;
     file.write_all(bytes)?;
     file.sync_all()
 }

@@ -12,6 +12,8 @@ use tokio::task::JoinHandle;
 /// A small runtime of low-priority threads; shut down without waiting when
 /// dropped (dropping a runtime may happen inside another one).
 pub struct Background {
+    handle: Handle,
+    /// Taken only by `drop`.
     runtime: Option<Runtime>,
 }
 
@@ -25,20 +27,21 @@ impl Background {
             .enable_all()
             .build()?;
         Ok(Background {
+            handle: runtime.handle().clone(),
             runtime: Some(runtime),
         })
     }
 
-    pub fn handle(&self) -> Option<&Handle> {
-        self.runtime.as_ref().map(Runtime::handle)
+    pub fn handle(&self) -> &Handle {
+        &self.handle
     }
 
-    pub fn spawn<F>(&self, future: F) -> Option<JoinHandle<F::Output>>
+    pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
     where
         F: Future + Send + 'static,
         F::Output: Send + 'static,
     {
-        self.handle().map(|h| h.spawn(future))
+        self.handle.spawn(future)
     }
 }
 

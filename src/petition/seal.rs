@@ -203,10 +203,6 @@ impl Sealer {
         self.lifetime
     }
 
-    pub fn epoch(&self, key: &OrganiserKey) -> Result<Arc<Epoch>, SealError> {
-        self.epoch_for(&key.to_string())
-    }
-
     /// The current epoch of the key written as `key_text` (`age1...`): the
     /// key is parsed only when a new epoch starts, not for every signature.
     pub fn epoch_for(&self, key_text: &str) -> Result<Arc<Epoch>, SealError> {
@@ -378,12 +374,12 @@ mod tests {
     fn epochs_rotate_and_share_within_their_lifetime() {
         let (_, key) = keys();
         let sealer = Sealer::new(Duration::from_secs(3600));
-        let a = sealer.epoch(&key).expect("epoch");
-        let b = sealer.epoch(&key).expect("epoch");
+        let a = sealer.epoch_for(&key.to_string()).expect("epoch");
+        let b = sealer.epoch_for(&key.to_string()).expect("epoch");
         assert_eq!(a.id, b.id);
         let quick = Sealer::new(Duration::ZERO);
-        let c = quick.epoch(&key).expect("epoch");
-        let d = quick.epoch(&key).expect("epoch");
+        let c = quick.epoch_for(&key.to_string()).expect("epoch");
+        let d = quick.epoch_for(&key.to_string()).expect("epoch");
         assert_ne!(c.id, d.id);
         assert_ne!(c.header, d.header, "a new file key each epoch");
     }
@@ -392,7 +388,7 @@ mod tests {
     fn an_idle_epoch_key_is_dropped_by_the_timer_not_by_the_next_signature() {
         let (_, key) = keys();
         let sealer = Sealer::new(Duration::from_millis(20));
-        let epoch = sealer.epoch(&key).expect("epoch");
+        let epoch = sealer.epoch_for(&key.to_string()).expect("epoch");
         drop(epoch);
         assert_eq!(sealer.drop_expired(), 0, "still within its lifetime");
         assert_eq!(sealer.live_epochs(), 1);

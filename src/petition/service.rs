@@ -230,10 +230,11 @@ impl PetitionService {
             lang,
             now,
         };
-        let signature = match self.background.spawn(async move { sealing.seal() }) {
-            Some(task) => task.await.map_err(|_| WriteError::Stopped)??,
-            None => sealing_unavailable()?,
-        };
+        let signature = self
+            .background
+            .spawn(async move { sealing.seal() })
+            .await
+            .map_err(|_| WriteError::Stopped)??;
         self.writer.sign(signature).await?;
         Ok(SignOutcome::of(petition.confirmation))
     }
@@ -346,11 +347,6 @@ impl PetitionService {
             }
         })
     }
-}
-
-/// The background threads are gone only while the service shuts down.
-fn sealing_unavailable() -> Result<NewSignature, SignError> {
-    Err(SignError::Write(WriteError::Stopped))
 }
 
 /// A link claim as the store acts on it.

@@ -132,11 +132,11 @@ impl From<StoreError> for WriteError {
 }
 
 impl SignatureWriter {
-    /// Starts the writer (on `runtime` when given, else on the current
-    /// one); on SQLite it first rebuilds the address index.
+    /// Starts the writer on `runtime`; on SQLite it first rebuilds the
+    /// address index.
     pub async fn start(
         store: Store,
-        runtime: Option<&tokio::runtime::Handle>,
+        runtime: &tokio::runtime::Handle,
     ) -> Result<SignatureWriter, StoreError> {
         let dedup = match &store {
             Store::Sqlite(_) => Some(AddressIndex::load(&store).await?),
@@ -144,10 +144,7 @@ impl SignatureWriter {
         };
         // Bounded: under overload, requests wait here instead of eating memory.
         let (jobs, rx) = mpsc::channel(MAX_BATCH * 4);
-        match runtime {
-            Some(handle) => drop(handle.spawn(run(store, dedup, rx))),
-            None => drop(tokio::spawn(run(store, dedup, rx))),
-        }
+        drop(runtime.spawn(run(store, dedup, rx)));
         Ok(SignatureWriter { jobs })
     }
 

@@ -103,6 +103,19 @@ pub async fn sign(
         return Ok(response);
     }
 
+    // The petition page again, with what was entered and what is wrong.
+    let (state_ref, content_ref) = (&*state, &*content);
+    let again = move |view: FormView, status: StatusCode| {
+        page_again(
+            state_ref,
+            content_ref,
+            campaign,
+            petition,
+            lang,
+            view,
+            status,
+        )
+    };
     let form = match form {
         Ok(Form(form)) => form,
         Err(rejection) => {
@@ -110,16 +123,7 @@ pub async fn sign(
                 general_error: Some(tr.t("form-unreadable")),
                 ..Default::default()
             };
-            return again(
-                &state,
-                &content,
-                campaign,
-                petition,
-                lang,
-                view,
-                rejection.status(),
-            )
-            .await;
+            return again(view, rejection.status()).await;
         }
     };
     let now = chrono::Utc::now().timestamp();
@@ -138,16 +142,7 @@ pub async fn sign(
             tr.t("sign-elsewhere-title"),
             tr.t("sign-elsewhere-text")
         ));
-        return again(
-            &state,
-            &content,
-            campaign,
-            petition,
-            lang,
-            view,
-            StatusCode::FORBIDDEN,
-        )
-        .await;
+        return again(view, StatusCode::FORBIDDEN).await;
     }
     let thanks = |outcome: SignOutcome| {
         let kind = match outcome {
@@ -166,16 +161,7 @@ pub async fn sign(
         if min > 0 && now - stamped < min {
             let mut view = FormView::from_form(&form, &[], &tr);
             view.general_error = Some(tr.t("form-too-fast"));
-            return again(
-                &state,
-                &content,
-                campaign,
-                petition,
-                lang,
-                view,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return again(view, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     }
     let signer = match form.validate(petition.confirmation) {
@@ -190,16 +176,7 @@ pub async fn sign(
         }
         Err(problems) => {
             let view = FormView::from_form(&form, &problems, &tr);
-            return again(
-                &state,
-                &content,
-                campaign,
-                petition,
-                lang,
-                view,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-            .await;
+            return again(view, StatusCode::UNPROCESSABLE_ENTITY).await;
         }
     };
     let row = content
@@ -231,7 +208,7 @@ pub async fn sign(
 }
 
 /// The petition page again, with what was entered and what is wrong.
-async fn again(
+async fn page_again(
     state: &AppState,
     content: &Content,
     campaign: &Campaign,
