@@ -18,11 +18,11 @@ pub struct Background {
 }
 
 impl Background {
-    pub fn start() -> std::io::Result<Background> {
-        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+    /// `threads` low-priority threads named `name`.
+    pub fn start(name: &str, threads: usize) -> std::io::Result<Background> {
         let runtime = Builder::new_multi_thread()
             .worker_threads(threads)
-            .thread_name("svoboda-signing")
+            .thread_name(name)
             .on_thread_start(lower_this_threads_priority)
             .enable_all()
             .build()?;

@@ -17,8 +17,8 @@ use crate::config::PetitionSettings;
 use crate::i18n::{Tr, arg};
 use crate::mail::OutgoingMail;
 use crate::store::signatures::{
-    Confirmed, LinkTarget, MailDraft, NewSignature, Placed, SignatureRef, SignatureWriter,
-    Withdrawn, WriteError,
+    Confirmed, IdReservations, LinkTarget, MailDraft, NewSignature, Placed, Reserved, SignatureRef,
+    SignatureWriter, Withdrawn, WriteError,
 };
 
 /// Stored plain times are rounded down to the hour: exact ones could be
@@ -110,8 +110,10 @@ pub struct PetitionService {
     pub settings: PetitionSettings,
     pub public_url: String,
     repeat_mail: Arc<RepeatMailLimit>,
-    /// Sealing and the writer run here, after readers (see `background`).
+    /// Sealing runs here, after readers (see `background`).
     background: Background,
+    /// The writer's own low-priority thread, kept while the service lives.
+    _writer_thread: Background,
 }
 
 /// How long one file key seals signatures before the next is made.
@@ -129,6 +131,7 @@ struct Sealing {
     signer: Signer,
     lang: Lang,
     now: i64,
+    ids: Option<IdReservations>,
 }
 
 impl Sealing {
@@ -153,7 +156,7 @@ impl Sealing {
                 let hash = self
                     .secret
                     .email_hash(self.row, &email::normalize(&address));
-                let draft: Box<dyn MailDraft> = Box::new(SignatureMail {
+                let draft = SignatureMail {
                     secret: self.secret.clone(),
                     to: address,
                     lang: self.lang,
@@ -162,11 +165,23 @@ impl Sealing {
                     petition: self.row,
                     email_hash: hash,
                     repeat_mail: self.repeat_mail,
-                });
+                };
                 (Some(hash), Some(draft))
             }
             _ => (None, None),
         };
+        // The mail of a new signature, made here rather than in the writer.
+        let reserved = self.ids.map(|ids| {
+            let id = ids.reserve();
+            let signature = SignatureRef {
+                id,
+                epoch: epoch.id,
+            };
+            Reserved {
+                id,
+                mail_if_new: mail.as_ref().and_then(|m| m.seal(Placed::New(signature))),
+            }
+        });
         Ok(NewSignature {
             petition: self.row,
             created_at: to_the_hour(self.now),
@@ -175,7 +190,8 @@ impl Sealing {
             epoch: epoch.id,
             epoch_header: Arc::from(epoch.header.as_str()),
             sealed,
-            mail,
+            mail: mail.map(|m| Box::new(m) as Box<dyn MailDraft>),
+            reserved,
         })
     }
 }
@@ -190,11 +206,22 @@ impl PetitionService {
     ) -> Result<Arc<Self>, crate::store::StoreError> {
         let sealer = Arc::new(Sealer::new(EPOCH_LIFETIME));
         spawn_epoch_sweeper(Arc::downgrade(&sealer));
-        let background = Background::start().map_err(|e| {
+        let cannot_start = |e: std::io::Error| {
             crate::store::StoreError::Unsupported(format!("cannot start the signing threads: {e}"))
-        })?;
+        };
+        let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
+        let background = Background::start("svoboda-signing", threads).map_err(cannot_start)?;
+        // The writer has a thread of its own: queued behind sealing on the
+        // signing threads, each of its wake-ups waited, and every signer
+        // waits for the writer.
+        let writer_thread = Background::start("svoboda-writer", 1).map_err(cannot_start)?;
+        let writer = writer_thread
+            .spawn(SignatureWriter::start(store))
+            .await
+            .map_err(|e| cannot_start(std::io::Error::other(e)))??;
         Ok(Arc::new(PetitionService {
-            writer: SignatureWriter::start(store, background.handle()).await?,
+            writer,
+            _writer_thread: writer_thread,
             sealer,
             secret,
             settings,
@@ -229,6 +256,7 @@ impl PetitionService {
             signer,
             lang,
             now,
+            ids: self.writer.id_reservations(),
         };
         let signature = self
             .background

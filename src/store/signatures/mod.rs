@@ -1,0 +1,524 @@
+//! Signatures, their counts, and the outbox.
+//!
+//! Every change to signatures goes through one writer task that commits
+//! whatever has queued up in one transaction (group commit): one fsync for
+//! hundreds of signatures, and a request is answered only after its commit.
+//! The one-signature-per-address rule is kept by that writer in memory on
+//! SQLite (one process; the index is rebuilt from the table at start) and by
+//! a unique index on PostgreSQL (shared by several processes).
+
+mod placing;
+mod writer;
+
+use std::collections::HashMap;
+
+use futures_util::TryStreamExt;
+use sqlx::Row;
+use tokio::sync::{mpsc, oneshot};
+
+use super::{Store, StoreError, on_pool};
+use writer::{AddressIndex, Job};
+
+/// Largest number of signatures in one INSERT statement (SQLite allows
+/// 32,766 bound values; eight per row).
+pub(super) const ROWS_PER_STATEMENT: usize = 400;
+/// Largest number of jobs committed together.
+pub(super) const MAX_BATCH: usize = 4000;
+
+pub struct NewSignature {
+    pub petition: i64,
+    /// Rounded by the caller (to the hour): stored times are coarse.
+    pub created_at: i64,
+    pub public_name: Option<String>,
+    /// Keyed hash of the normalised address; `None` on anonymous petitions,
+    /// which are confirmed from the start.
+    pub email_hash: Option<[u8; 32]>,
+    pub epoch: i64,
+    pub epoch_header: std::sync::Arc<str>,
+    pub sealed: Vec<u8>,
+    /// What to send once the signature has its place: opaque to the store.
+    pub mail: Option<Box<dyn MailDraft>>,
+    /// SQLite: the id reserved for it, and its mail for that place already
+    /// sealed, used if the address had not signed (see `IdReservations`).
+    pub reserved: Option<Reserved>,
+}
+
+pub struct Reserved {
+    pub id: i64,
+    pub mail_if_new: Option<Vec<u8>>,
+}
+
+/// SQLite: ids handed out before the writer sees a signature, so that its
+/// mail (the costliest part of storing it: text, links, sealing) is made on
+/// the signing threads in parallel instead of in the one writer. An id
+/// whose signature turns out to be a repeat is left unused; ids are never
+/// reused (the writer stores the counter with every batch).
+#[derive(Clone)]
+pub struct IdReservations(std::sync::Arc<std::sync::atomic::AtomicI64>);
+
+impl IdReservations {
+    fn starting_at(next: i64) -> Self {
+        IdReservations(std::sync::Arc::new(std::sync::atomic::AtomicI64::new(next)))
+    }
+
+    pub fn reserve(&self) -> i64 {
+        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    }
+
+    /// The next id to hand out: above every id reserved so far.
+    fn next(&self) -> i64 {
+        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    }
+}
+
+/// A stored signature as a link names it: its id and its epoch (random, so
+/// a link cannot name another row that got the same id).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SignatureRef {
+    pub id: i64,
+    pub epoch: i64,
+}
+
+/// Where a signature ended up.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Placed {
+    New(SignatureRef),
+    /// The address had signed this petition already.
+    Existing {
+        signature: SignatureRef,
+        confirmed: bool,
+    },
+}
+
+/// A message the writer turns into an outbox row once it knows the
+/// signature's place, so links can name it; `None` when nothing is to be sent.
+pub trait MailDraft: Send + Sync {
+    fn seal(&self, placed: Placed) -> Option<Vec<u8>>;
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmed {
+    Now,
+    Already,
+    NotFound,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Withdrawn {
+    Now,
+    /// Already withdrawn or removed.
+    Gone,
+    /// The petition's data was purged by retention: links no longer act.
+    Expired,
+}
+
+/// What a link may act on: the signature, and when the link was issued (a
+/// row created after that is not the one the link was made for).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LinkTarget {
+    pub signature: SignatureRef,
+    pub issued: i64,
+}
+
+/// The handle through which everything writes signatures.
+#[derive(Clone)]
+pub struct SignatureWriter {
+    jobs: mpsc::Sender<Job>,
+    ids: Option<IdReservations>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum WriteError {
+    #[error("the signature writer has stopped")]
+    Stopped,
+    #[error("saving failed: {0}")]
+    Failed(String),
+}
+
+impl From<StoreError> for WriteError {
+    fn from(e: StoreError) -> Self {
+        WriteError::Failed(e.to_string())
+    }
+}
+
+impl SignatureWriter {
+    /// Starts the writer on the caller's runtime; on SQLite it first
+    /// rebuilds the address index.
+    pub async fn start(store: Store) -> Result<SignatureWriter, StoreError> {
+        let dedup = match &store {
+            Store::Sqlite(_) => Some(AddressIndex::load(&store).await?),
+            Store::Postgres(_) => None,
+        };
+        let ids = dedup.as_ref().map(|index| index.ids.clone());
+        // Bounded: under overload, requests wait here instead of eating memory.
+        let (jobs, rx) = mpsc::channel(MAX_BATCH * 4);
+        drop(tokio::spawn(writer::run(store, dedup, rx)));
+        Ok(SignatureWriter { jobs, ids })
+    }
+
+    /// Where ids can be reserved ahead of the writer (SQLite only).
+    pub fn id_reservations(&self) -> Option<IdReservations> {
+        self.ids.clone()
+    }
+
+    async fn ask<T>(
+        &self,
+        job: impl FnOnce(oneshot::Sender<Result<T, String>>) -> Job,
+    ) -> Result<T, WriteError> {
+        let (tx, rx) = oneshot::channel();
+        self.jobs
+            .send(job(tx))
+            .await
+            .map_err(|_| WriteError::Stopped)?;
+        rx.await
+            .map_err(|_| WriteError::Stopped)?
+            .map_err(WriteError::Failed)
+    }
+
+    /// Stores a signature durably; returns once it is committed.
+    pub async fn sign(&self, signature: NewSignature) -> Result<Placed, WriteError> {
+        self.ask(|tx| Job::Sign(signature, tx)).await
+    }
+
+    /// Confirms at `now` (rounded by the caller).
+    pub async fn confirm(&self, target: LinkTarget, now: i64) -> Result<Confirmed, WriteError> {
+        self.ask(|tx| Job::Confirm(target, now, tx)).await
+    }
+
+    /// Deletes a signature and its data.
+    pub async fn withdraw(&self, target: LinkTarget) -> Result<Withdrawn, WriteError> {
+        self.ask(|tx| Job::Withdraw(target, tx)).await
+    }
+
+    /// Clears the keyed address hashes of a petition that no longer takes
+    /// signatures; returns how many were cleared.
+    pub async fn clear_hashes(&self, petition: i64, now: i64) -> Result<u64, WriteError> {
+        self.ask(|reply| Job::Forget {
+            petition,
+            now,
+            sealed_too: false,
+            reply,
+        })
+        .await
+    }
+
+    /// Deletes unconfirmed signatures made before `cutoff`.
+    pub async fn expire_pending(&self, cutoff: i64) -> Result<u64, WriteError> {
+        self.ask(|tx| Job::ExpirePending(cutoff, tx)).await
+    }
+
+    /// Deletes the sealed data of a petition's signatures (retention).
+    pub async fn purge_sealed(&self, petition: i64, now: i64) -> Result<u64, WriteError> {
+        self.ask(|reply| Job::Forget {
+            petition,
+            now,
+            sealed_too: true,
+            reply,
+        })
+        .await
+    }
+}
+
+/// A petition's row id, and its counter.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PetitionRow {
+    pub id: i64,
+    pub confirmed: i64,
+    pub purged: bool,
+    /// Its keyed address hashes were cleared (it closed).
+    pub hashes_cleared: bool,
+}
+
+/// A public name in the list of signers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PublicSigner {
+    /// For the next page's cursor.
+    pub id: i64,
+    pub name: String,
+    pub confirmed_at: i64,
+}
+
+/// One signature as exported for the organisers: the age file of its data.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportedSignature {
+    pub id: i64,
+    pub created_at: i64,
+    pub confirmed_at: Option<i64>,
+    pub header: Option<String>,
+    pub sealed: Option<Vec<u8>>,
+}
+
+/// A message taken from the outbox for sending.
+pub struct OutboxItem {
+    pub id: i64,
+    pub sealed: Vec<u8>,
+    pub attempts: i64,
+}
+
+/// A counter that disagreed with its rows, and was fixed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Drift {
+    pub petition: i64,
+    pub stored: i64,
+    pub counted: i64,
+}
+
+impl Store {
+    /// Petition rows by (campaign, petition slug).
+    pub async fn petitions(&self) -> Result<HashMap<(String, String), PetitionRow>, StoreError> {
+        /// campaign, slug, id, confirmed, purged_at, hashes_cleared_at
+        type Columns = (String, String, i64, i64, Option<i64>, Option<i64>);
+        let rows: Vec<Columns> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT campaign, slug, id, confirmed, purged_at, hashes_cleared_at FROM petitions",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(campaign, slug, id, confirmed, purged, cleared)| {
+                (
+                    (campaign, slug),
+                    PetitionRow {
+                        id,
+                        confirmed,
+                        purged: purged.is_some(),
+                        hashes_cleared: cleared.is_some(),
+                    },
+                )
+            })
+            .collect())
+    }
+
+    /// Confirmed signatures per petition id: cheap, for live counts.
+    pub async fn petition_counts(&self) -> Result<HashMap<i64, i64>, StoreError> {
+        let rows: Vec<(i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as("SELECT id, confirmed FROM petitions")
+                .fetch_all(pool)
+                .await?
+        });
+        Ok(rows.into_iter().collect())
+    }
+
+    /// Newest first: up to `limit` public names with ids below `before`.
+    /// Walks only the index of public signers, so its cost does not grow
+    /// with the number of signatures (nor with how deep the page is).
+    pub async fn public_signers(
+        &self,
+        petition: i64,
+        before: Option<i64>,
+        limit: i64,
+    ) -> Result<Vec<PublicSigner>, StoreError> {
+        let rows: Vec<(i64, String, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT id, public_name, confirmed_at FROM signatures
+                 WHERE petition = $1 AND confirmed_at IS NOT NULL AND public_name IS NOT NULL AND id < $2
+                 ORDER BY id DESC LIMIT $3",
+            )
+            .bind(petition)
+            .bind(before.unwrap_or(i64::MAX))
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(|(id, name, confirmed_at)| PublicSigner {
+                id,
+                name,
+                confirmed_at,
+            })
+            .collect())
+    }
+
+    /// The campaign and petition slugs of the signature a link names.
+    pub async fn signature_petition(
+        &self,
+        signature: SignatureRef,
+    ) -> Result<Option<(String, String)>, StoreError> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT p.campaign, p.slug FROM signatures s JOIN petitions p ON p.id = s.petition
+                 WHERE s.id = $1 AND s.epoch = $2",
+            )
+            .bind(signature.id)
+            .bind(signature.epoch)
+            .fetch_optional(pool)
+            .await?
+        }))
+    }
+
+    /// Confirmed signatures per day, oldest first.
+    pub async fn signature_days(
+        &self,
+        petition: i64,
+    ) -> Result<Vec<(chrono::NaiveDate, i64)>, StoreError> {
+        let rows: Vec<(String, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT day, confirmed FROM signature_days WHERE petition = $1 ORDER BY day",
+            )
+            .bind(petition)
+            .fetch_all(pool)
+            .await?
+        });
+        rows.into_iter()
+            .map(|(day, n)| {
+                day.parse()
+                    .map(|d| (d, n))
+                    .map_err(|_| StoreError::Corrupt(format!("signature day '{day}'")))
+            })
+            .collect()
+    }
+
+    /// Streams a petition's signatures to `sink` in id order, in constant memory.
+    pub async fn export_signatures(
+        &self,
+        petition: i64,
+        mut sink: impl FnMut(ExportedSignature) -> Result<(), StoreError>,
+    ) -> Result<u64, StoreError> {
+        let mut n = 0u64;
+        on_pool!(self, |pool| {
+            let mut rows = sqlx::query(
+                "SELECT s.id, s.created_at, s.confirmed_at, e.header, s.sealed FROM signatures s
+                 LEFT JOIN seal_epochs e ON e.id = s.epoch WHERE s.petition = $1 ORDER BY s.id",
+            )
+            .bind(petition)
+            .fetch(pool);
+            while let Some(row) = rows.try_next().await? {
+                sink(ExportedSignature {
+                    id: row.try_get(0)?,
+                    created_at: row.try_get(1)?,
+                    confirmed_at: row.try_get(2)?,
+                    header: row.try_get(3)?,
+                    sealed: row.try_get(4)?,
+                })?;
+                n += 1;
+            }
+        });
+        Ok(n)
+    }
+
+    /// How many signatures a petition has, confirmed or not.
+    pub async fn signature_total(&self, petition: i64) -> Result<i64, StoreError> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM signatures WHERE petition = $1")
+                .bind(petition)
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+
+    /// Compares every stored counter with its rows and fixes those that drifted.
+    pub async fn recount(&self) -> Result<Vec<Drift>, StoreError> {
+        let rows: Vec<(i64, i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT p.id, p.confirmed,
+                        (SELECT COUNT(*) FROM signatures s WHERE s.petition = p.id AND s.confirmed_at IS NOT NULL)
+                 FROM petitions p",
+            )
+            .fetch_all(pool)
+            .await?
+        });
+        let drifts: Vec<Drift> = rows
+            .into_iter()
+            .filter(|(_, stored, counted)| stored != counted)
+            .map(|(petition, stored, counted)| Drift {
+                petition,
+                stored,
+                counted,
+            })
+            .collect();
+        for d in &drifts {
+            on_pool!(self, |pool| {
+                sqlx::query("UPDATE petitions SET confirmed = $1 WHERE id = $2")
+                    .bind(d.counted)
+                    .bind(d.petition)
+                    .execute(pool)
+                    .await?;
+            });
+        }
+        Ok(drifts)
+    }
+
+    /// Takes up to `limit` due messages, leasing them until `lease_until` so
+    /// that another process does not send them too.
+    pub async fn claim_outbox(
+        &self,
+        now: i64,
+        lease_until: i64,
+        limit: i64,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
+        let rows: Vec<(i64, Vec<u8>, i64)> = match self {
+            Store::Sqlite(pool) => {
+                sqlx::query_as(
+                    "UPDATE outbox SET next_attempt_at = $1 WHERE id IN
+                       (SELECT id FROM outbox WHERE next_attempt_at <= $2 ORDER BY id LIMIT $3)
+                     RETURNING id, sealed, attempts",
+                )
+                .bind(lease_until)
+                .bind(now)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+            }
+            // SKIP LOCKED: processes sharing the outbox never take the same rows.
+            Store::Postgres(pool) => {
+                sqlx::query_as(
+                    "UPDATE outbox SET next_attempt_at = $1 WHERE id IN
+                       (SELECT id FROM outbox WHERE next_attempt_at <= $2 ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED)
+                     RETURNING id, sealed, attempts",
+                )
+                .bind(lease_until)
+                .bind(now)
+                .bind(limit)
+                .fetch_all(pool)
+                .await?
+            }
+        };
+        Ok(rows
+            .into_iter()
+            .map(|(id, sealed, attempts)| OutboxItem {
+                id,
+                sealed,
+                attempts,
+            })
+            .collect())
+    }
+
+    /// Sent, or given up: the message and the address in it are gone.
+    pub async fn delete_outbox(&self, id: i64) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            sqlx::query("DELETE FROM outbox WHERE id = $1")
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn retry_outbox(
+        &self,
+        id: i64,
+        attempts: i64,
+        next_attempt_at: i64,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            sqlx::query("UPDATE outbox SET attempts = $1, next_attempt_at = $2 WHERE id = $3")
+                .bind(attempts)
+                .bind(next_attempt_at)
+                .bind(id)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn outbox_len(&self) -> Result<i64, StoreError> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM outbox")
+                .fetch_one(pool)
+                .await?
+        }))
+    }
+}
