@@ -175,9 +175,13 @@ pub(super) async fn sign_sqlite(
     script.push("COMMIT");
     // Not kept prepared: each batch's script differs.
     if let Err(e) = script.build().persistent(false).execute(&mut **conn).await {
-        // The script stopped at its first error, inside the transaction;
-        // if even the rollback fails, the writer closes this connection.
-        sqlx::query("ROLLBACK").execute(&mut **conn).await?;
+        // The script stopped at its first error, perhaps inside the
+        // transaction. The writer closes this connection after any failure,
+        // so a failed rollback (none begun) changes nothing: the first
+        // error is the one to report.
+        if let Err(rollback) = sqlx::query("ROLLBACK").execute(&mut **conn).await {
+            tracing::debug!(error = %rollback, "no rollback after a failed batch");
+        }
         return Err(e.into());
     }
     Ok(placed)
