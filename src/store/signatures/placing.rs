@@ -32,7 +32,7 @@ enum Slot {
 /// thread. Under load each round trip waited about a quarter of a
 /// millisecond for a CPU, and a batch used to make five.
 pub(super) async fn sign_sqlite(
-    conn: &mut PoolConnection<Sqlite>,
+    conn: &mut sqlx::SqliteConnection,
     index: &AddressIndex,
     stored_epochs: &HashSet<i64>,
     signs: &[Signing],
@@ -90,7 +90,7 @@ pub(super) async fn sign_sqlite(
             ids.push_bind(*id);
         }
         qb.push(")");
-        let rows: Vec<(i64, i64, bool)> = qb.build_query_as().fetch_all(&mut **conn).await?;
+        let rows: Vec<(i64, i64, bool)> = qb.build_query_as().fetch_all(&mut *conn).await?;
         earlier.extend(rows.into_iter().map(|(id, epoch, c)| (id, (epoch, c))));
     }
     let placed = slots
@@ -174,12 +174,12 @@ pub(super) async fn sign_sqlite(
     }
     script.push("COMMIT");
     // Not kept prepared: each batch's script differs.
-    if let Err(e) = script.build().persistent(false).execute(&mut **conn).await {
+    if let Err(e) = script.build().persistent(false).execute(&mut *conn).await {
         // The script stopped at its first error, perhaps inside the
         // transaction. The writer closes this connection after any failure,
         // so a failed rollback (none begun) changes nothing: the first
         // error is the one to report.
-        if let Err(rollback) = sqlx::query("ROLLBACK").execute(&mut **conn).await {
+        if let Err(rollback) = sqlx::query("ROLLBACK").execute(&mut *conn).await {
             tracing::debug!(error = %rollback, "no rollback after a failed batch");
         }
         return Err(e.into());

@@ -4,6 +4,7 @@
 use std::collections::{HashMap, HashSet};
 
 use futures_util::TryStreamExt;
+use sqlx::ConnectOptions;
 use sqlx::Row;
 use sqlx::pool::PoolConnection;
 use tokio::sync::{mpsc, oneshot};
@@ -112,7 +113,10 @@ struct Writer {
 }
 
 enum Held {
-    Sqlite(PoolConnection<sqlx::Sqlite>),
+    /// SQLite: a connection of the writer's own, outside the pool, so that
+    /// sqlx's thread for it is born from the writer's thread and shares its
+    /// low priority (Linux threads inherit their creator's nice value).
+    Sqlite(sqlx::SqliteConnection),
     Postgres(PoolConnection<sqlx::Postgres>),
 }
 
@@ -170,7 +174,7 @@ impl Held {
     ) -> Result<&'a mut Held, StoreError> {
         if held.is_none() {
             *held = Some(match store {
-                Store::Sqlite(pool) => Held::Sqlite(pool.acquire().await?),
+                Store::Sqlite(pool) => Held::Sqlite(pool.connect_options().connect().await?),
                 Store::Postgres(pool) => Held::Postgres(pool.acquire().await?),
             });
         }
@@ -289,9 +293,9 @@ impl Writer {
     fn failed(&mut self, e: StoreError) -> String {
         tracing::error!(error = %e, "a batch of signature changes failed; nothing of it was saved");
         match self.held.take() {
-            Some(Held::Sqlite(mut conn)) => conn.close_on_drop(),
+            // Dropped, an own connection closes.
+            Some(Held::Sqlite(_)) | None => {}
             Some(Held::Postgres(mut conn)) => conn.close_on_drop(),
-            None => {}
         }
         e.to_string()
     }
@@ -302,12 +306,12 @@ impl Writer {
 macro_rules! other_jobs_fn {
     ($name:ident, $db:ty, $record:ident) => {
         async fn $name(
-            conn: &mut PoolConnection<$db>,
+            conn: &mut <$db as sqlx::Database>::Connection,
             jobs: Vec<Job>,
             changes: &mut IndexChanges,
             replies: &mut Vec<Reply>,
         ) -> Result<(), StoreError> {
-    let mut tx = sqlx::Connection::begin(&mut **conn).await?;
+    let mut tx = sqlx::Connection::begin(conn).await?;
     // Counter and per-day changes of confirmed signatures, applied at the end.
     let mut counts: HashMap<i64, i64> = HashMap::new();
     let mut days: HashMap<(i64, String), i64> = HashMap::new();
