@@ -106,7 +106,7 @@ struct Writer {
     dedup: Option<AddressIndex>,
     /// A connection kept from one batch to the next: taking one from the
     /// pool for every batch cost a health check and its wake-ups, a tenth of
-    /// a batch's time under load. Dropped after a failed batch.
+    /// a batch's time under load. Closed after a failed batch.
     held: Option<Held>,
     /// Seal epochs already committed, whose rows need no insert again.
     stored_epochs: HashSet<i64>,
@@ -167,7 +167,8 @@ pub(super) fn day_of(ts: i64) -> String {
 }
 
 impl Held {
-    /// The held connection, taken from the pool when there is none.
+    /// The held connection; when there is none, one is opened (SQLite) or
+    /// taken from the pool (PostgreSQL).
     async fn take_or_get<'a>(
         held: &'a mut Option<Held>,
         store: &Store,
