@@ -134,16 +134,7 @@ pub(super) async fn sign_sqlite(
     }
     for chunk in fresh.chunks(ROWS_PER_STATEMENT) {
         script.push(SIGNATURE_COLUMNS);
-        script.push_values(chunk, |mut row, (id, s)| {
-            row.push_bind(*id)
-                .push_bind(s.petition)
-                .push_bind(s.created_at)
-                .push_bind(confirmed_at(s))
-                .push_bind(s.public_name.as_deref())
-                .push_bind(s.email_hash.as_ref().map(|h| h.as_slice()))
-                .push_bind(s.epoch)
-                .push_bind(s.sealed.as_slice());
-        });
+        push_signature_values(&mut script, chunk);
         script.push("; ");
     }
     for chunk in outbox.chunks(ROWS_PER_STATEMENT) {
@@ -225,16 +216,7 @@ pub(super) async fn sign_postgres(
         .collect();
     for chunk in numbered.chunks(ROWS_PER_STATEMENT) {
         let mut qb = QueryBuilder::<Postgres>::new(SIGNATURE_COLUMNS);
-        qb.push_values(chunk, |mut row, (id, s)| {
-            row.push_bind(*id)
-                .push_bind(s.petition)
-                .push_bind(s.created_at)
-                .push_bind(confirmed_at(s))
-                .push_bind(s.public_name.as_deref())
-                .push_bind(s.email_hash.as_ref().map(|h| h.as_slice()))
-                .push_bind(s.epoch)
-                .push_bind(s.sealed.as_slice());
-        });
+        push_signature_values(&mut qb, chunk);
         qb.push(" ON CONFLICT (petition, email_hash) DO NOTHING RETURNING id");
         let returned: Vec<i64> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
         inserted.extend(returned);
@@ -354,6 +336,29 @@ fn seal_mails<'a>(signs: &'a [Signing], placed: &[Placed]) -> Vec<Cow<'a, [u8]>>
             _ => s.mail.as_ref()?.seal(*p).map(Cow::Owned),
         })
         .collect()
+}
+
+/// The rows of new signatures, after `SIGNATURE_COLUMNS`.
+fn push_signature_values<'a, DB: sqlx::Database>(
+    qb: &mut QueryBuilder<DB>,
+    rows: &'a [(i64, &'a NewSignature)],
+) where
+    i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    Option<i64>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    Option<&'a str>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    Option<&'a [u8]>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+    &'a [u8]: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
+{
+    qb.push_values(rows, |mut row, (id, s)| {
+        row.push_bind(*id)
+            .push_bind(s.petition)
+            .push_bind(s.created_at)
+            .push_bind(confirmed_at(s))
+            .push_bind(s.public_name.as_deref())
+            .push_bind(s.email_hash.as_ref().map(|h| h.as_slice()))
+            .push_bind(s.epoch)
+            .push_bind(s.sealed.as_slice());
+    });
 }
 
 fn push_outbox_values<'a, DB: sqlx::Database>(
