@@ -10,10 +10,11 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
 use crate::web::error::WebError;
-use crate::web::{
-    AppState, api, assets, calendar, campaign_page, directory, language, petition_page, security,
-    signing, updates,
+use crate::web::AppState;
+use crate::web::public::{
+    api, assets, calendar, campaign_page, directory, language, petition_page, signing, updates,
 };
+use crate::web::security;
 
 /// The signing form is a few short fields; nothing bigger is read.
 const FORM_BODY_LIMIT: usize = 16 * 1024;

@@ -2,7 +2,7 @@
 
 use askama::Template;
 
-use super::assets;
+use super::public::assets;
 use super::cache::{CachedPage, PAGE_MAX_AGE};
 use super::error::WebError;
 use crate::campaign::Lang;

@@ -1,6 +1,6 @@
 //! Every public URL, built in one place so pages, feeds and tests agree.
 
-use super::campaign_page::PhotoView;
+use super::public::campaign_page::PhotoView;
 use super::error::WebError;
 use super::state::{AppState, Content};
 use crate::campaign::{Campaign, Lang};
@@ -62,7 +62,7 @@ pub fn photo(content: &Content, c: &Campaign, tr: &Tr) -> Option<PhotoView> {
 /// A neutral silhouette for campaigns without a photo.
 pub fn placeholder_photo(tr: &Tr, name: &str) -> PhotoView {
     PhotoView {
-        src: super::assets::placeholder_href(),
+        src: super::public::assets::placeholder_href(),
         width: 320,
         height: 400,
         alt: tr.args("photo-placeholder-alt", [("name", arg(name))]),

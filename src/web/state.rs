@@ -213,7 +213,7 @@ impl AppState {
     pub fn form_freshness(&self, now: i64) -> Freshness {
         Freshness::CountsAndSlot(
             self.counts_generation(),
-            super::petition_page::stamp_time(now),
+            super::public::petition_page::stamp_time(now),
         )
     }
 

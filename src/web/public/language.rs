@@ -6,8 +6,8 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
-use super::paths;
-use super::state::AppState;
+use crate::web::paths;
+use crate::web::state::AppState;
 use crate::campaign::Lang;
 
 pub async fn root(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
@@ -54,7 +54,7 @@ pub fn negotiate(accept_language: &str) -> Option<Lang> {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use crate::web::*;
     use proptest::prelude::*;
 
     #[test]

@@ -7,9 +7,9 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
-use super::cache::{CachedPage, IMMUTABLE};
-use super::error::WebError;
-use super::state::AppState;
+use crate::web::cache::{CachedPage, IMMUTABLE};
+use crate::web::error::WebError;
+use crate::web::state::AppState;
 
 struct Asset {
     page: CachedPage,
@@ -30,21 +30,21 @@ static STYLESHEET: LazyLock<Asset> = LazyLock::new(|| {
     asset(
         "style.css",
         "text/css; charset=utf-8",
-        include_bytes!("../../static/style.css"),
+        include_bytes!("../../../static/style.css"),
     )
 });
 static ICON: LazyLock<Asset> = LazyLock::new(|| {
     asset(
         "icon.svg",
         "image/svg+xml",
-        include_bytes!("../../static/icon.svg"),
+        include_bytes!("../../../static/icon.svg"),
     )
 });
 static PLACEHOLDER: LazyLock<Asset> = LazyLock::new(|| {
     asset(
         "placeholder.svg",
         "image/svg+xml",
-        include_bytes!("../../static/placeholder.svg"),
+        include_bytes!("../../../static/placeholder.svg"),
     )
 });
 
@@ -87,7 +87,7 @@ pub async fn photo(
         return Err(not_found());
     }
     let key = format!("photo/{slug}");
-    if let Some(page) = content.cached(&key, super::state::Freshness::Content) {
+    if let Some(page) = content.cached(&key, crate::web::state::Freshness::Content) {
         return Ok(page.respond(&headers));
     }
     let photo = state

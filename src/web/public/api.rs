@@ -9,10 +9,10 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
-use super::cache::{CachedPage, PAGE_MAX_AGE};
-use super::error::WebError;
-use super::paths;
-use super::state::AppState;
+use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
+use crate::web::error::WebError;
+use crate::web::paths;
+use crate::web::state::AppState;
 use crate::campaign::{Campaign, Lang, Localized, StatusKind, file};
 
 #[derive(Serialize)]

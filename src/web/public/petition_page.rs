@@ -16,11 +16,11 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use super::error::WebError;
-use super::layout::{Layout, html_page};
-use super::paths;
-use super::state::{AppState, Content};
-use super::text::{FootnoteView, footnotes};
+use crate::web::error::WebError;
+use crate::web::layout::{Layout, html_page};
+use crate::web::paths;
+use crate::web::state::{AppState, Content};
+use crate::web::text::{FootnoteView, footnotes};
 use crate::campaign::markdown::render_block;
 use crate::campaign::{Campaign, Confirmation, Footnotes, Lang, Petition, PetitionState};
 use crate::i18n::{Tr, arg};
@@ -257,7 +257,7 @@ pub async fn build(
         open: petition_state == PetitionState::Open,
         state_text: state_text(&tr, p, petition_state, count),
         anonymous: p.confirmation == Confirmation::Anonymous,
-        chart_svg: super::chart::cumulative_svg(&days, &total_label),
+        chart_svg: crate::web::chart::cumulative_svg(&days, &total_label),
         signers: signers
             .into_iter()
             .map(|s| {

@@ -10,10 +10,10 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::campaign_page::PhotoView;
-use super::error::WebError;
-use super::layout::{Layout, html_page};
-use super::paths;
-use super::state::{AppState, Content};
+use crate::web::error::WebError;
+use crate::web::layout::{Layout, html_page};
+use crate::web::paths;
+use crate::web::state::{AppState, Content};
 use crate::campaign::{Campaign, Lang, StatusKind};
 use crate::i18n::{Tr, arg};
 

@@ -1,0 +1,12 @@
+//! The pages anyone can reach: campaigns, petitions and signing, updates and
+//! feeds, the directory, the JSON API, assets.
+
+pub mod api;
+pub mod assets;
+pub mod calendar;
+pub mod campaign_page;
+pub mod directory;
+pub mod language;
+pub mod petition_page;
+pub mod signing;
+pub mod updates;
