@@ -54,7 +54,7 @@ pub fn negotiate(accept_language: &str) -> Option<Lang> {
 
 #[cfg(test)]
 mod tests {
-    use crate::web::*;
+    use super::*;
     use proptest::prelude::*;
 
     #[test]
