@@ -9,8 +9,8 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 
-use crate::web::error::WebError;
 use crate::web::AppState;
+use crate::web::error::WebError;
 use crate::web::public::{
     api, assets, calendar, campaign_page, directory, language, petition_page, signing, updates,
 };

@@ -2,9 +2,9 @@
 
 use askama::Template;
 
-use super::public::assets;
 use super::cache::{CachedPage, PAGE_MAX_AGE};
 use super::error::WebError;
+use super::public::assets;
 use crate::campaign::Lang;
 use crate::i18n::Tr;
 

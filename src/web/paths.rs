@@ -1,7 +1,7 @@
 //! Every public URL, built in one place so pages, feeds and tests agree.
 
-use super::public::campaign_page::PhotoView;
 use super::error::WebError;
+use super::public::campaign_page::PhotoView;
 use super::state::{AppState, Content};
 use crate::campaign::{Campaign, Lang};
 use crate::i18n::{Tr, arg};

@@ -43,7 +43,7 @@ backend_test! {
 backend_test! {
     async fn static_files_are_immutable_and_versioned(backend: Backend) {
         let Some(app) = TestApp::with_demo(backend).await else { return };
-        let href = svoboda::web::assets::stylesheet_href();
+        let href = svoboda::web::public::assets::stylesheet_href();
         assert!(href.starts_with("/static/style.css?v="));
         let css = app.get(&href).await;
         assert_eq!(css.status, StatusCode::OK);

@@ -14,7 +14,7 @@ backend_test! {
         assert!(html.contains("Pre-trial detention"));
         assert!(html.contains("Art. 207.3 of the Criminal Code of the Russian Federation"));
         assert!(html.contains("/photos/anna-example.jpg?v="));
-        assert!(html.contains(&svoboda::web::assets::placeholder_href()), "Boris has no photo");
+        assert!(html.contains(&svoboda::web::public::assets::placeholder_href()), "Boris has no photo");
         let ru = app.page("/ru/").await;
         assert!(ru.contains("Борис Романов"));
         assert!(ru.contains("ст. 207.3 УК РФ"));

@@ -276,7 +276,7 @@ backend_test! {
     async fn campaign_page_stays_small(backend: Backend) {
         let Some(app) = TestApp::with_fixtures(backend).await else { return };
         let html = app.get("/en/anna-example").await.body.len();
-        let css_href = svoboda::web::assets::stylesheet_href();
+        let css_href = svoboda::web::public::assets::stylesheet_href();
         let css = app.get(&css_href).await;
         assert_eq!(css.status, StatusCode::OK);
         assert!(html + css.body.len() < 50 * 1024, "HTML {html} + CSS {} bytes", css.body.len());

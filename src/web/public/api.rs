@@ -9,11 +9,11 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 
+use crate::campaign::{Campaign, Lang, Localized, StatusKind, file};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::paths;
 use crate::web::state::AppState;
-use crate::campaign::{Campaign, Lang, Localized, StatusKind, file};
 
 #[derive(Serialize)]
 struct ListItem<'a> {

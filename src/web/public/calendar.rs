@@ -8,13 +8,13 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use icalendar::{Calendar, Component, EventLike};
 
+use crate::campaign::markdown::render_plain;
+use crate::campaign::{Campaign, Lang, Registry};
+use crate::i18n::{Tr, arg};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::paths;
 use crate::web::state::AppState;
-use crate::campaign::markdown::render_plain;
-use crate::campaign::{Campaign, Lang, Registry};
-use crate::i18n::{Tr, arg};
 
 pub async fn handler(
     State(state): State<Arc<AppState>>,

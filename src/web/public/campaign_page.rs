@@ -7,15 +7,15 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use std::sync::Arc;
 
+use crate::campaign::markdown::{escape_html, render_block, render_inline, render_plain};
+use crate::campaign::{Campaign, Donation, Event, Footnotes, HelpKind, Lang};
+use crate::i18n::{Tr, arg};
 use crate::web::cache::CachedPage;
 use crate::web::error::WebError;
 use crate::web::layout::{FeedLink, Layout, html_page};
 use crate::web::paths;
 use crate::web::state::{AppState, Content, Freshness};
 use crate::web::text::{FootnoteView, footnotes, organisation_html, sentence_with_html};
-use crate::campaign::markdown::{escape_html, render_block, render_inline, render_plain};
-use crate::campaign::{Campaign, Donation, Event, Footnotes, HelpKind, Lang};
-use crate::i18n::{Tr, arg};
 
 pub async fn handler(
     State(state): State<Arc<AppState>>,

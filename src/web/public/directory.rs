@@ -10,12 +10,12 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::campaign_page::PhotoView;
+use crate::campaign::{Campaign, Lang, StatusKind};
+use crate::i18n::{Tr, arg};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
 use crate::web::paths;
 use crate::web::state::{AppState, Content};
-use crate::campaign::{Campaign, Lang, StatusKind};
-use crate::i18n::{Tr, arg};
 
 /// How far ahead the strip looks for birthdays.
 const BIRTHDAY_WINDOW_DAYS: i64 = 31;

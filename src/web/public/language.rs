@@ -6,9 +6,9 @@ use axum::extract::State;
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Redirect, Response};
 
+use crate::campaign::Lang;
 use crate::web::paths;
 use crate::web::state::AppState;
-use crate::campaign::Lang;
 
 pub async fn root(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let lang = from_headers(&headers, state.settings.default_lang);

@@ -16,15 +16,15 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
+use crate::campaign::markdown::render_block;
+use crate::campaign::{Campaign, Confirmation, Footnotes, Lang, Petition, PetitionState};
+use crate::i18n::{Tr, arg};
+use crate::petition::form::{Field, Problem, SignForm};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
 use crate::web::paths;
 use crate::web::state::{AppState, Content};
 use crate::web::text::{FootnoteView, footnotes};
-use crate::campaign::markdown::render_block;
-use crate::campaign::{Campaign, Confirmation, Footnotes, Lang, Petition, PetitionState};
-use crate::i18n::{Tr, arg};
-use crate::petition::form::{Field, Problem, SignForm};
 
 /// Public signers per page.
 pub const SIGNERS_PER_PAGE: i64 = 50;

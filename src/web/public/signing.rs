@@ -13,19 +13,19 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{MethodRouter, get};
 use axum::{Extension, Form};
 
-use crate::web::error::WebError;
-use crate::web::layout::Layout;
-use crate::web::origin::{PostSource, post_source};
-use crate::web::paths;
 use super::petition_page::{self, FormView, render};
-use crate::web::state::AppState;
-use crate::web::state::Content;
 use crate::campaign::Confirmation;
 use crate::campaign::{Campaign, Lang, Petition};
 use crate::i18n::{Tr, arg};
 use crate::petition::form::SignForm;
 use crate::petition::secret::LinkKind;
 use crate::petition::service::{LinkOutcome, SignError, SignOutcome};
+use crate::web::error::WebError;
+use crate::web::layout::Layout;
+use crate::web::origin::{PostSource, post_source};
+use crate::web::paths;
+use crate::web::state::AppState;
+use crate::web::state::Content;
 
 pub struct NoticeButton {
     pub action: String,

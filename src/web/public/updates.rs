@@ -10,16 +10,16 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use chrono::NaiveDate;
 
-use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use super::campaign_page::DESCRIPTION_CHARS;
+use crate::campaign::markdown::{render_block, render_plain};
+use crate::campaign::{Campaign, Footnotes, Lang, Registry, Update};
+use crate::i18n::{Tr, arg};
+use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::layout::{FeedLink, Layout, html_page};
 use crate::web::paths;
 use crate::web::state::AppState;
 use crate::web::text::{FootnoteView, footnotes};
-use crate::campaign::markdown::{render_block, render_plain};
-use crate::campaign::{Campaign, Footnotes, Lang, Registry, Update};
-use crate::i18n::{Tr, arg};
 
 pub struct UpdateView {
     pub date: String,
