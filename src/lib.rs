@@ -3,6 +3,7 @@
 //! Data flows one way: `web` → `campaign` → `store`. The domain (`campaign`)
 //! knows neither HTTP nor SQL; the store returns domain types.
 
+pub mod account;
 pub mod app;
 pub mod campaign;
 pub mod cli;

@@ -1,0 +1,124 @@
+//! Passwords: a length rule and a list of the most common ones, no
+//! composition rules (they make passwords harder to remember, not to
+//! guess); Argon2id with OWASP's parameters for what is stored.
+
+use argon2::password_hash::rand_core::OsRng;
+use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
+use argon2::{Algorithm, Argon2, Params, Version};
+
+/// Characters, at least. Every account also needs a one-time code to sign
+/// in; the length still has to hold if the database leaks.
+pub const MIN_PASSWORD_CHARS: usize = 10;
+/// Characters, at most: hashing is the costly part, and no one types more.
+pub const MAX_PASSWORD_CHARS: usize = 256;
+
+const COMMON: &str = include_str!("common-passwords.txt");
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PasswordProblem {
+    TooShort,
+    TooLong,
+    /// On the list of passwords every guesser tries first.
+    Common,
+    /// Contains the login name, which a guesser knows.
+    ContainsLogin,
+}
+
+/// Checks a new password against the rules.
+pub fn check(password: &str, login: &str) -> Result<(), PasswordProblem> {
+    let chars = password.chars().count();
+    if chars < MIN_PASSWORD_CHARS {
+        return Err(PasswordProblem::TooShort);
+    }
+    if chars > MAX_PASSWORD_CHARS {
+        return Err(PasswordProblem::TooLong);
+    }
+    let lower = password.to_lowercase();
+    if is_common(&lower) {
+        return Err(PasswordProblem::Common);
+    }
+    if login.chars().count() >= 3 && lower.contains(&login.to_lowercase()) {
+        return Err(PasswordProblem::ContainsLogin);
+    }
+    Ok(())
+}
+
+fn is_common(lower: &str) -> bool {
+    COMMON
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .any(|l| l.trim() == lower)
+}
+
+/// Argon2id, m = 19 MiB, t = 2, p = 1: OWASP's recommendation.
+fn argon2() -> Argon2<'static> {
+    let params = Params::new(19 * 1024, 2, 1, None).unwrap_or_default();
+    Argon2::new(Algorithm::Argon2id, Version::V0x13, params)
+}
+
+/// The PHC string to store (algorithm, parameters, salt and hash).
+/// CPU-heavy: call it off the async threads.
+pub fn hash(password: &str) -> String {
+    let salt = SaltString::generate(&mut OsRng);
+    // Hashing with valid parameters and a fresh salt does not fail.
+    argon2()
+        .hash_password(password.as_bytes(), &salt)
+        .map(|h| h.to_string())
+        .unwrap_or_default()
+}
+
+/// Whether `password` matches a stored PHC string. CPU-heavy.
+pub fn verify(password: &str, stored: &str) -> bool {
+    match PasswordHash::new(stored) {
+        Ok(parsed) => argon2()
+            .verify_password(password.as_bytes(), &parsed)
+            .is_ok(),
+        Err(_) => false,
+    }
+}
+
+/// A stored hash of no one's password: checked when a login name is
+/// unknown, so that the answer takes as long as for a known one.
+pub fn decoy_hash() -> &'static str {
+    static DECOY: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| hash("no account has this password"));
+    &DECOY
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn length_and_common_list_are_the_only_rules() {
+        assert_eq!(check("short", "anna"), Err(PasswordProblem::TooShort));
+        assert_eq!(check("QwertyUiop", "anna"), Err(PasswordProblem::Common));
+        assert_eq!(check("йцукенгшщз", "anna"), Err(PasswordProblem::Common));
+        assert_eq!(
+            check("anna-is-the-best", "anna"),
+            Err(PasswordProblem::ContainsLogin)
+        );
+        assert_eq!(
+            check(&"x".repeat(300), "anna"),
+            Err(PasswordProblem::TooLong)
+        );
+        assert_eq!(check("correct horse battery", "anna"), Ok(()));
+        assert_eq!(
+            check("всепростоникакихправил", "anna"),
+            Ok(()),
+            "no composition rules"
+        );
+    }
+
+    #[test]
+    fn hashes_are_argon2id_salted_and_verify() {
+        let a = hash("correct horse battery");
+        let b = hash("correct horse battery");
+        assert!(a.starts_with("$argon2id$v=19$m=19456,t=2,p=1$"), "{a}");
+        assert_ne!(a, b, "a fresh salt each time");
+        assert!(verify("correct horse battery", &a));
+        assert!(!verify("correct horse batterY", &a));
+        assert!(!verify("anything", "not a hash"));
+        assert!(!verify("anything", decoy_hash()));
+    }
+}
