@@ -24,7 +24,29 @@ pub type App = crate::web::cached_first::CachedFirst;
 
 pub fn app(state: Arc<AppState>) -> App {
     let cache_state = state.clone();
+    let public = public_routes();
+    let router = if state.settings.admin_apart {
+        public
+    } else {
+        public.merge(crate::web::admin::routes(state.clone()))
+    };
+    let router = router.fallback(not_found).with_state(state);
+    crate::web::cached_first::CachedFirst::new(cache_state, security::add_headers(router))
+}
+
+/// The workspace alone, for its own listener (`admin_addr`).
+pub fn admin_app(state: Arc<AppState>) -> Router {
     let router = Router::new()
+        .route("/static/{name}", get(assets::static_file))
+        .route("/healthz", get(health))
+        .merge(crate::web::admin::routes(state.clone()))
+        .fallback(not_found)
+        .with_state(state);
+    security::add_headers(router)
+}
+
+fn public_routes() -> Router<Arc<AppState>> {
+    Router::new()
         .route("/", get(language::root))
         .route("/healthz", get(health))
         .route("/static/{name}", get(assets::static_file))
@@ -60,9 +82,6 @@ pub fn app(state: Arc<AppState>) -> App {
             "/{lang}/withdraw/{token}",
             signing::withdraw_routes().layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
         )
-        .fallback(not_found)
-        .with_state(state);
-    crate::web::cached_first::CachedFirst::new(cache_state, security::add_headers(router))
 }
 
 /// `/ru` → `/ru/`.

@@ -7,6 +7,7 @@ use std::time::Duration;
 
 use serde::Deserialize;
 
+use crate::account::Lifetimes;
 use crate::campaign::Lang;
 
 pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
@@ -51,6 +52,9 @@ pub struct FileConfig {
     pub client_ip_header: Option<String>,
     pub trusted_proxies: Option<Vec<ipnet::IpNet>>,
     pub embed_origins: Option<Vec<String>>,
+    pub admin_addr: Option<SocketAddr>,
+    pub session_idle_minutes: Option<u64>,
+    pub session_max_hours: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -153,6 +157,10 @@ pub struct Config {
     pub log_level: LogLevel,
     pub mail: MailSettings,
     pub petitions: PetitionSettings,
+    /// The workspace's own listener; when set, the public one does not
+    /// serve the workspace at all.
+    pub admin_addr: Option<SocketAddr>,
+    pub sessions: Lifetimes,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -302,6 +310,11 @@ impl Config {
                     .iter()
                     .filter_map(|o| normalize_origin(o))
                     .collect(),
+            },
+            admin_addr: file.admin_addr,
+            sessions: Lifetimes {
+                idle: Duration::from_secs(60 * file.session_idle_minutes.unwrap_or(30).max(1)),
+                absolute: hours(file.session_max_hours.unwrap_or(12).max(1)),
             },
             data_dir,
             data_dir_is_default,

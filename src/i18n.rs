@@ -9,9 +9,22 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::campaign::Lang;
 
-const SOURCES: [(Lang, &str); 2] = [
-    (Lang::Ru, include_str!("../locales/ru/main.ftl")),
-    (Lang::En, include_str!("../locales/en/main.ftl")),
+/// Per language: the public pages' texts, then the workspace's.
+const SOURCES: [(Lang, [&str; 2]); 2] = [
+    (
+        Lang::Ru,
+        [
+            include_str!("../locales/ru/main.ftl"),
+            include_str!("../locales/ru/admin.ftl"),
+        ],
+    ),
+    (
+        Lang::En,
+        [
+            include_str!("../locales/en/main.ftl"),
+            include_str!("../locales/en/admin.ftl"),
+        ],
+    ),
 ];
 
 pub struct Localizer {
@@ -24,14 +37,7 @@ impl Localizer {
     fn load() -> Self {
         let bundles = SOURCES
             .into_iter()
-            .map(|(lang, source)| {
-                // The files are part of the program and checked by the tests,
-                // so a syntax error here is a build defect, not user input.
-                let resource =
-                    FluentResource::try_new(source.to_string()).unwrap_or_else(|(res, errors)| {
-                        tracing::error!(?errors, %lang, "errors in the translation file");
-                        res
-                    });
+            .map(|(lang, sources)| {
                 let langid = lang
                     .code()
                     .parse()
@@ -39,8 +45,18 @@ impl Localizer {
                 let mut bundle = FluentBundle::new_concurrent(vec![langid]);
                 // Isolation marks would end up inside attributes and titles.
                 bundle.set_use_isolating(false);
-                if let Err(errors) = bundle.add_resource(resource) {
-                    tracing::error!(?errors, %lang, "duplicate keys in the translation file");
+                for source in sources {
+                    // The files are part of the program and checked by the
+                    // tests, so a syntax error is a build defect, not input.
+                    let resource = FluentResource::try_new(source.to_string()).unwrap_or_else(
+                        |(res, errors)| {
+                            tracing::error!(?errors, %lang, "errors in the translation file");
+                            res
+                        },
+                    );
+                    if let Err(errors) = bundle.add_resource(resource) {
+                        tracing::error!(?errors, %lang, "duplicate keys in the translation files");
+                    }
                 }
                 (lang, bundle)
             })
@@ -66,20 +82,23 @@ impl Localizer {
 
     /// Message keys defined for `lang`, for the completeness test.
     pub fn keys(lang: Lang) -> Vec<String> {
-        let source = SOURCES
+        let sources = SOURCES
             .iter()
             .find(|(l, _)| *l == lang)
-            .map(|(_, s)| *s)
+            .map(|(_, s)| s.to_vec())
             .unwrap_or_default();
-        match FluentResource::try_new(source.to_string()) {
-            Ok(res) | Err((res, _)) => res
-                .entries()
-                .filter_map(|e| match e {
-                    fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
-                    _ => None,
-                })
-                .collect(),
-        }
+        sources
+            .into_iter()
+            .flat_map(|source| match FluentResource::try_new(source.to_string()) {
+                Ok(res) | Err((res, _)) => res
+                    .entries()
+                    .filter_map(|e| match e {
+                        fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                        _ => None,
+                    })
+                    .collect::<Vec<_>>(),
+            })
+            .collect()
     }
 }
 

@@ -16,4 +16,4 @@ pub mod petition;
 pub mod store;
 pub mod web;
 
-pub use app::{App, app};
+pub use app::{App, admin_app, app};

@@ -22,6 +22,8 @@ pub enum PasswordProblem {
     Common,
     /// Contains the login name, which a guesser knows.
     ContainsLogin,
+    /// The current password, typed to confirm a change, is not right.
+    Wrong,
 }
 
 /// Checks a new password against the rules.

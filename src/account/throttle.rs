@@ -1,7 +1,8 @@
 //! Slowing down password guessers: after a few failures under one key (a
-//! login name as typed, or a client address), each next attempt must wait
-//! longer, up to a quarter of an hour. Kept in memory: a restart forgives,
-//! and nothing about who tried is written down.
+//! login name as typed, or a client address), each next attempt must wait:
+//! half a minute, then twice as long each time, up to a quarter of an hour.
+//! Kept in memory: a restart forgives, and nothing about who tried is
+//! written down.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -9,6 +10,8 @@ use std::time::{Duration, Instant};
 
 /// Failures allowed before waiting starts.
 const FREE_FAILURES: u32 = 5;
+/// The first wait; each further failure doubles it.
+const FIRST_WAIT: Duration = Duration::from_secs(30);
 const MAX_WAIT: Duration = Duration::from_secs(15 * 60);
 /// A key with no failure for this long is forgotten.
 const FORGET_AFTER: Duration = Duration::from_secs(3600);
@@ -41,7 +44,7 @@ impl Throttle {
         match self.lock().get(key) {
             Some(f) if f.count >= FREE_FAILURES => {
                 let doubling = (f.count - FREE_FAILURES).min(10);
-                let wait = Duration::from_secs(1u64 << doubling).min(MAX_WAIT);
+                let wait = (FIRST_WAIT * (1u32 << doubling)).min(MAX_WAIT);
                 wait.saturating_sub(now.saturating_duration_since(f.last))
             }
             _ => Duration::ZERO,
@@ -87,10 +90,11 @@ mod tests {
             assert_eq!(t.wait("anna", now), Duration::ZERO);
             t.fail("anna", now);
         }
-        assert_eq!(t.wait("anna", now), Duration::from_secs(1));
+        assert_eq!(t.wait("anna", now), Duration::from_secs(30));
         t.fail("anna", now);
-        assert_eq!(t.wait("anna", now), Duration::from_secs(2));
-        assert_eq!(t.wait("anna", now + Duration::from_secs(2)), Duration::ZERO);
+        assert_eq!(t.wait("anna", now), Duration::from_secs(60));
+        assert_eq!(t.wait("anna", now + Duration::from_secs(50)), Duration::from_secs(10));
+        assert_eq!(t.wait("anna", now + Duration::from_secs(60)), Duration::ZERO);
         assert_eq!(t.wait("boris", now), Duration::ZERO, "per key");
         for _ in 0..40 {
             t.fail("anna", now);

@@ -1,6 +1,7 @@
 //! The command line: thin commands over the library. The doc comments below
 //! are the `--help` text.
 
+pub mod admin;
 pub mod campaign;
 pub mod secret;
 mod serve;
@@ -47,6 +48,9 @@ pub enum Command {
     /// The instance secret (keys the address hashes, signs links).
     #[command(subcommand)]
     Secret(SecretCommand),
+    /// The organisers' workspace (at /admin): invitations from the shell.
+    #[command(subcommand)]
+    Admin(AdminCommand),
     /// Write a consistent copy of the SQLite database to FILE, while serving.
     Backup {
         /// A new file; an existing one is never overwritten.
@@ -69,6 +73,32 @@ pub struct ServeArgs {
     /// mail written to files and confirmation links logged.
     #[arg(long)]
     pub demo: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum AdminCommand {
+    /// Print a one-time invitation link (valid 24 hours). The first owner
+    /// is invited this way; owners invite everyone else in the workspace.
+    Invite {
+        #[arg(long, value_enum, default_value = "owner")]
+        role: AdminRole,
+        /// The campaign (slug) of an editor or delivery role.
+        #[arg(long)]
+        campaign: Option<String>,
+        /// The address the link starts with (default: public_url).
+        #[arg(long, env = "SVOBODA_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum AdminRole {
+    /// Everything: every campaign, people and roles, settings.
+    Owner,
+    /// A campaign's content, updates and petitions' texts.
+    Editor,
+    /// Downloads a campaign's sealed signatures; nothing else.
+    Delivery,
 }
 
 #[derive(Debug, Subcommand)]
@@ -206,6 +236,16 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = crate::config::Config::resolve(file, over);
             ensure_data_dir(&config)?;
             campaign::run(&config, cmd).await
+        }
+        Command::Admin(AdminCommand::Invite {
+            role,
+            campaign,
+            public_url,
+        }) => {
+            over.public_url = public_url;
+            let config = crate::config::Config::resolve(file, over);
+            ensure_data_dir(&config)?;
+            admin::invite(&config, role, campaign).await
         }
         Command::Keys(KeysCommand::Generate { out }) => signatures::generate(&out),
         Command::Signatures(cmd) => {

@@ -38,6 +38,8 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         } else {
             Vec::new()
         },
+        sessions: config.sessions,
+        admin_apart: config.admin_addr.is_some(),
     };
     // The nightly-style check, at every start: counters must match their rows.
     for d in store.recount().await? {
@@ -85,7 +87,31 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         store.backend(),
         redact(&config.database_url)
     );
-    // Connection addresses reach the rate limiter only, in memory.
+    let admin = match config.admin_addr {
+        Some(addr) => {
+            let listener = tokio::net::TcpListener::bind(addr)
+                .await
+                .map_err(|e| CliError::Usage(format!("cannot listen on {addr}: {e}")))?;
+            eprintln!(
+                "The workspace is served at http://{addr}/admin (and not on {})",
+                config.addr
+            );
+            let app =
+                axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<
+                    SocketAddr,
+                >(crate::admin_app(state.clone()));
+            Some(tokio::spawn(async move {
+                if let Err(e) = axum::serve(listener, app)
+                    .with_graceful_shutdown(shutdown_signal())
+                    .await
+                {
+                    tracing::error!(error = %e, "the workspace listener stopped");
+                }
+            }))
+        }
+        None => None,
+    };
+    // Connection addresses reach the rate limiters only, in memory.
     let app = axum::ServiceExt::<axum::extract::Request>::into_make_service_with_connect_info::<
         SocketAddr,
     >(crate::app(state));
@@ -94,6 +120,9 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         .await
         .map_err(|e| CliError::Usage(format!("the server stopped: {e}")))?;
     refresher.abort();
+    if let Some(admin) = admin {
+        admin.abort();
+    }
     if let Some(sender) = sender {
         sender.abort();
     }

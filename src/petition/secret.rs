@@ -45,6 +45,7 @@ pub struct InstanceSecret {
     email_key: Zeroizing<[u8; 32]>,
     link_key: Zeroizing<[u8; 32]>,
     outbox_key: Zeroizing<[u8; 32]>,
+    workspace_key: Zeroizing<[u8; 32]>,
 }
 
 /// What a signed link is for; part of what the MAC covers.
@@ -89,6 +90,7 @@ impl InstanceSecret {
             email_key: derive(b"email-hash"),
             link_key: derive(b"links"),
             outbox_key: derive(b"outbox"),
+            workspace_key: derive(b"workspace"),
         }
     }
 
@@ -165,24 +167,50 @@ impl InstanceSecret {
 
     /// Encrypts a message waiting in the outbox (it holds an address).
     pub fn seal_outbox(&self, plaintext: &[u8]) -> Vec<u8> {
-        let cipher = XChaCha20Poly1305::new(&chacha20poly1305::Key::from(*self.outbox_key));
-        // A nonce needs uniqueness, not a system call: the thread's CSPRNG
-        // (ChaCha, seeded and reseeded from the OS) gives it.
-        let nonce = XChaCha20Poly1305::generate_nonce(&mut rand::thread_rng());
-        let mut out = nonce.to_vec();
-        // Encryption with a valid key and in-memory buffer cannot fail.
-        out.extend(cipher.encrypt(&nonce, plaintext).unwrap_or_default());
-        out
+        seal(&self.outbox_key, plaintext)
     }
 
     pub fn open_outbox(&self, sealed: &[u8]) -> Option<Vec<u8>> {
-        if sealed.len() < 24 {
+        open(&self.outbox_key, sealed)
+    }
+
+    /// Encrypts what the workspace keeps secret from a copy of the
+    /// database (authenticator secrets) or hands to a browser to bring back
+    /// unread (an enrolment in progress).
+    pub fn seal_workspace(&self, plaintext: &[u8]) -> Vec<u8> {
+        seal(&self.workspace_key, plaintext)
+    }
+
+    pub fn open_workspace(&self, sealed: &[u8]) -> Option<Vec<u8>> {
+        open(&self.workspace_key, sealed)
+    }
+
+    /// A stamp for a form that has no session yet (sign-in, invitation):
+    /// made by this instance at `now`, for `purpose` only.
+    pub fn workspace_stamp(&self, purpose: &str, now: i64) -> String {
+        let body = now.to_be_bytes();
+        let mut token = body.to_vec();
+        token.extend_from_slice(&self.workspace_mac(purpose, &body)[..16]);
+        B64URL.encode(token)
+    }
+
+    /// When a stamp for `purpose` was made, if this instance made it.
+    pub fn verify_workspace_stamp(&self, purpose: &str, stamp: &str) -> Option<i64> {
+        let raw = B64URL.decode(stamp.as_bytes()).ok()?;
+        if raw.len() != 24 {
             return None;
         }
-        let (nonce, ciphertext) = sealed.split_at(24);
-        XChaCha20Poly1305::new(&chacha20poly1305::Key::from(*self.outbox_key))
-            .decrypt(&XNonce::from(<[u8; 24]>::try_from(nonce).ok()?), ciphertext)
-            .ok()
+        let (body, tag) = raw.split_at(8);
+        constant_time_eq(tag, &self.workspace_mac(purpose, body)[..16])
+            .then(|| i64::from_be_bytes(body.try_into().unwrap_or_default()))
+    }
+
+    fn workspace_mac(&self, purpose: &str, body: &[u8]) -> [u8; 32] {
+        let mut mac = self.mac(&self.workspace_key);
+        mac.update(purpose.as_bytes());
+        mac.update(&[0]);
+        mac.update(body);
+        mac.finalize().into_bytes().into()
     }
 
     fn mac(&self, key: &[u8; 32]) -> HmacSha256 {
@@ -200,6 +228,28 @@ impl InstanceSecret {
         mac.update(body);
         mac.finalize().into_bytes().into()
     }
+}
+
+/// XChaCha20-Poly1305 with a random nonce in front.
+fn seal(key: &[u8; 32], plaintext: &[u8]) -> Vec<u8> {
+    let cipher = XChaCha20Poly1305::new(&chacha20poly1305::Key::from(*key));
+    // A nonce needs uniqueness, not a system call: the thread's CSPRNG
+    // (ChaCha, seeded and reseeded from the OS) gives it.
+    let nonce = XChaCha20Poly1305::generate_nonce(&mut rand::thread_rng());
+    let mut out = nonce.to_vec();
+    // Encryption with a valid key and in-memory buffer cannot fail.
+    out.extend(cipher.encrypt(&nonce, plaintext).unwrap_or_default());
+    out
+}
+
+fn open(key: &[u8; 32], sealed: &[u8]) -> Option<Vec<u8>> {
+    if sealed.len() < 24 {
+        return None;
+    }
+    let (nonce, ciphertext) = sealed.split_at(24);
+    XChaCha20Poly1305::new(&chacha20poly1305::Key::from(*key))
+        .decrypt(&XNonce::from(<[u8; 24]>::try_from(nonce).ok()?), ciphertext)
+        .ok()
 }
 
 fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
@@ -253,6 +303,22 @@ mod tests {
             !sealed.windows(4).any(|w| w == b"a@b."),
             "no plaintext in the sealed form"
         );
+    }
+
+    #[test]
+    fn workspace_seals_and_stamps_are_its_own() {
+        let s = secret();
+        let sealed = s.seal_workspace(b"totp");
+        assert_eq!(s.open_workspace(&sealed).as_deref(), Some(&b"totp"[..]));
+        assert_eq!(s.open_outbox(&sealed), None, "another key");
+        assert_eq!(secret().open_workspace(&sealed), None);
+        let stamp = s.workspace_stamp("sign-in", 1_700_000_000);
+        assert_eq!(
+            s.verify_workspace_stamp("sign-in", &stamp),
+            Some(1_700_000_000)
+        );
+        assert_eq!(s.verify_workspace_stamp("invite", &stamp), None);
+        assert_eq!(s.verify_form_stamp(&stamp), None);
     }
 
     #[test]

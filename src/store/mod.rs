@@ -2,13 +2,18 @@
 //! default) and PostgreSQL (shared by several processes); queries are written
 //! once where the dialects agree, and return domain types.
 
+mod accounts;
+mod audit;
 mod campaigns;
 mod connect;
 pub mod erasure;
+mod sessions;
 pub mod signatures;
 
 use sqlx::{PgPool, SqlitePool};
 
+pub use accounts::Accepted;
+pub use audit::AuditFilter;
 pub use campaigns::{CampaignSummary, SaveMode};
 pub use connect::{DatabaseUrl, OpenMode, connect, redact};
 pub use erasure::{Erase, Forgotten};

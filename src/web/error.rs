@@ -14,6 +14,8 @@ use crate::store::StoreError;
 #[derive(Debug)]
 pub enum ErrorKind {
     NotFound,
+    /// Signed in, but this account may not do this.
+    Forbidden,
     /// The database is unreachable or busy: worth retrying.
     Unavailable,
     Internal(String),
@@ -29,6 +31,13 @@ impl WebError {
     pub fn not_found(lang: Lang) -> Self {
         WebError {
             kind: ErrorKind::NotFound,
+            lang: Some(lang),
+        }
+    }
+
+    pub fn forbidden(lang: Lang) -> Self {
+        WebError {
+            kind: ErrorKind::Forbidden,
             lang: Some(lang),
         }
     }
@@ -57,6 +66,7 @@ impl WebError {
     fn status(&self) -> StatusCode {
         match self.kind {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
+            ErrorKind::Forbidden => StatusCode::FORBIDDEN,
             ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -92,6 +102,7 @@ impl IntoResponse for WebError {
         let tr = Tr::new(lang);
         let key = match self.kind {
             ErrorKind::NotFound => "error-not-found",
+            ErrorKind::Forbidden => "error-forbidden",
             ErrorKind::Unavailable => "error-unavailable",
             ErrorKind::Internal(_) => "error-internal",
         };

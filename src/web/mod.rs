@@ -1,8 +1,10 @@
-//! HTTP: the pages anyone can reach (`public/`), and what every page shares:
+//! HTTP: the pages anyone can reach (`public/`), the organisers' workspace
+//! (`admin/`), and what every page shares:
 //! the page cache, error pages, layout, paths and security headers. Public
 //! handlers read the in-memory content snapshot; only photos and health
 //! checks touch the store.
 
+pub mod admin;
 pub mod cache;
 pub mod cached_first;
 pub mod chart;

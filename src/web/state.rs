@@ -15,6 +15,8 @@ use chrono::NaiveDate;
 use super::cache::CachedPage;
 use super::error::WebError;
 use super::rate_limit::SignLimiter;
+use crate::account::Lifetimes;
+use crate::account::service::Accounts;
 use crate::campaign::photo::PhotoMeta;
 use crate::campaign::{Campaign, Lang, Registry};
 use crate::petition::service::PetitionService;
@@ -31,6 +33,11 @@ pub struct WebSettings {
     pub refresh_interval: Duration,
     /// Lines `/healthz` adds for operators (e.g. that mail is held).
     pub health_notes: Vec<String>,
+    /// How long workspace sessions live.
+    pub sessions: Lifetimes,
+    /// The workspace has a listener of its own (`admin_addr`), and is not
+    /// served on the public one.
+    pub admin_apart: bool,
 }
 
 /// Today's date, fixed in tests so pages with "upcoming" sections are stable.
@@ -148,6 +155,7 @@ pub struct AppState {
     pub settings: WebSettings,
     pub clock: Clock,
     pub petitions: Arc<PetitionService>,
+    pub accounts: Accounts,
     pub limiter: SignLimiter,
     /// Held while a page that changes faster than content is rendered.
     pub render_lock: tokio::sync::Mutex<()>,
@@ -175,11 +183,13 @@ impl AppState {
             p.client_ip_header.clone(),
             p.trusted_proxies.clone(),
         );
+        let accounts = Accounts::new(store.clone(), petitions.secret.clone(), settings.sessions);
         Ok(Arc::new(AppState {
             store,
             settings,
             clock,
             petitions,
+            accounts,
             limiter,
             render_lock: tokio::sync::Mutex::new(()),
             content: RwLock::new(Arc::new(content)),
@@ -273,12 +283,21 @@ impl AppState {
         tokio::spawn(async move {
             let mut tick = tokio::time::interval(state.settings.refresh_interval);
             tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+            let mut tidied = std::time::Instant::now();
             loop {
                 tick.tick().await;
                 if let Err(e) = state.refresh_if_stale().await {
                     tracing::warn!(error = %e, "could not check for content changes");
                 }
                 state.limiter.forget_idle();
+                // Sessions that are over leave the database within a minute.
+                if tidied.elapsed() >= Duration::from_secs(60) {
+                    tidied = std::time::Instant::now();
+                    let now = chrono::Utc::now().timestamp();
+                    if let Err(e) = state.accounts.tidy(now, tidied).await {
+                        tracing::warn!(error = %e, "could not remove ended sessions");
+                    }
+                }
             }
         })
     }

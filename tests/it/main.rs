@@ -19,3 +19,4 @@ mod safety_defaults;
 mod signer_data;
 mod signers_privacy;
 mod storage;
+mod workspace;

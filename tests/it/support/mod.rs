@@ -214,6 +214,8 @@ impl TestApp {
             default_lang: Lang::Ru,
             refresh_interval: Duration::from_millis(50),
             health_notes: Vec::new(),
+            sessions: svoboda::account::Lifetimes::default(),
+            admin_apart: false,
         };
         let state = AppState::new(store.clone(), settings, Clock::Fixed(today()), petitions)
             .await
@@ -284,6 +286,19 @@ impl TestApp {
     ) -> TestResponse {
         let form = "application/x-www-form-urlencoded";
         self.post_from(path, form, body.into_bytes(), [198, 51, 100, 7], headers)
+            .await
+    }
+
+    /// POSTs a form body from `ip` with extra request headers.
+    pub async fn post_from_ip(
+        &self,
+        path: &str,
+        body: String,
+        headers: &[(&str, &str)],
+        ip: [u8; 4],
+    ) -> TestResponse {
+        let form = "application/x-www-form-urlencoded";
+        self.post_from(path, form, body.into_bytes(), ip, headers)
             .await
     }
 
@@ -449,6 +464,30 @@ pub async fn stored_bytes(db: &Database) -> Vec<u8> {
             }
             pool.close().await;
             all
+        }
+    }
+}
+
+/// Runs a statement on the test database directly (to age a session, say).
+pub async fn run_sql(db: &Database, sql: &str) {
+    assert!(try_sql(db, sql).await, "{sql}");
+}
+
+/// Whether a statement on the test database succeeds.
+pub async fn try_sql(db: &Database, sql: &str) -> bool {
+    let sql = sqlx::AssertSqlSafe(sql.to_string());
+    match db.url.strip_prefix("sqlite://") {
+        Some(_) => {
+            let pool = sqlx::SqlitePool::connect(&db.url).await.expect("connect");
+            let ok = sqlx::query(sql).execute(&pool).await.is_ok();
+            pool.close().await;
+            ok
+        }
+        None => {
+            let pool = sqlx::PgPool::connect(&db.url).await.expect("connect");
+            let ok = sqlx::query(sql).execute(&pool).await.is_ok();
+            pool.close().await;
+            ok
         }
     }
 }

@@ -1,0 +1,132 @@
+# The organisers' workspace.
+admin-name = Svoboda workspace
+admin-nav-label = Workspace
+admin-nav-campaigns = Campaigns
+admin-nav-people = People
+admin-nav-audit = Audit log
+admin-nav-account = My account
+admin-sign-out = Sign out
+admin-continue = Continue
+admin-public-site = Open the public site
+
+## Signing in
+admin-sign-in-title = Sign in
+admin-sign-in = Sign in
+admin-field-login = Login name
+admin-field-password = Password
+admin-field-code = Code
+admin-field-code-hint = The six digits your authenticator app shows now, or one of your recovery codes.
+admin-sign-in-refused = The login name, the password or the code is not right. Please try again.
+admin-sign-in-wait = Too many attempts. Please wait { $minutes } min before trying again.
+admin-sign-in-no-account = Accounts are made by invitation only: ask the owner of this site for a link.
+
+## Invitations and enrolment
+admin-invitation-title = Join the workspace
+admin-invited-as = You are invited as { $role } of the campaign “{ $campaign }”.
+admin-invited-as-owner = You are invited as an owner of this site: you will manage every campaign, the people who work on them, and the settings.
+admin-invitation-steps = Choose a login name and a password. Next, you will set up an authenticator app on your phone: signing in always needs a code from it.
+admin-invitation-gone-title = This invitation cannot be used
+admin-invitation-gone-text = The link has been used already, has expired (links last 24 hours), or is mistyped. Ask whoever invited you for a new one.
+admin-field-login-hint = Letters, digits, dots, dashes and underscores. It need not be your real name.
+admin-field-new-password = New password
+admin-field-password-hint = At least 10 characters. A few unrelated words are easy to remember and hard to guess.
+admin-field-repeat-password = The new password again
+admin-field-current-password = Current password
+admin-login-empty = Please choose a login name.
+admin-login-too-long = Please use at most 64 characters.
+admin-login-characters = Please use only letters, digits, dots, dashes and underscores, without spaces.
+admin-login-taken = This login name is taken. Please choose another.
+admin-password-too-short = Please use at least { $min } characters.
+admin-password-too-long = Please use at most 256 characters.
+admin-password-common = This password is among the first that guessers try. Please choose another.
+admin-password-contains-login = The password must not contain the login name.
+admin-password-differ = The two passwords differ. Please type the same one twice.
+admin-password-wrong = The current password is not right.
+admin-enrol-title = Set up your authenticator app
+admin-enrol-intro = Open an authenticator app on your phone (for example Aegis, FreeOTP, Google Authenticator or Microsoft Authenticator), add an account and scan this code.
+admin-enrol-qr-label = QR code for the authenticator app
+admin-enrol-by-hand = Or type this key into the app:
+admin-enrol-code = The six-digit code the app shows
+admin-enrol-confirm = Confirm
+admin-enrol-wrong-code = This code is not right. Check the phone's time and type the code the app shows now.
+admin-enrol-expired = This step took too long or its page was changed. Please start again.
+admin-recovery-title = Your recovery codes
+admin-recovery-intro = If you lose your phone, each of these codes signs you in once instead of a code from the app. Write them down or print them, and keep them away from the phone. They are shown only now.
+admin-recovery-saved = I have saved them: continue
+
+## Campaigns
+admin-home-title = Campaigns
+admin-home-none = You have no campaign to work on yet. The owner of this site gives roles in campaigns.
+admin-campaign-public-page = Open the public page
+admin-campaign-petitions = Petitions
+admin-campaign-no-petitions = This campaign has no petition.
+admin-petition = Petition
+admin-petition-state = State
+admin-petition-count = Signatures
+admin-petition-open = open
+admin-petition-closed = closed
+admin-petition-not-yet-open = not open yet
+
+## Roles
+admin-role-owner = owner
+admin-role-editor = editor
+admin-role-delivery = delivery
+
+## My account
+admin-account-title = My account
+admin-sessions = Where I am signed in
+admin-session-device = Browser
+admin-session-started = Signed in
+admin-session-seen = Last active
+admin-session-this = this one
+admin-session-end = Sign out there
+admin-sessions-end-others = Sign out everywhere else
+admin-password-change = Change the password
+admin-password-changed = The password is changed. Every other session has been signed out.
+admin-second-factor = Authenticator and recovery codes
+admin-recovery-left = Unused recovery codes:
+admin-recovery-renew = Make new recovery codes
+admin-authenticator-replace = Set up a new authenticator app
+
+## People
+admin-people-title = People
+admin-people-invite = Invite someone
+admin-field-role = Role
+admin-field-campaign = Campaign
+admin-people-invite-button = Make an invitation link
+admin-people-invitation-made = Send this link to the person over a safe channel. It works once, for { $hours } hours:
+admin-people-choose-role = Please choose a role, and a campaign for it.
+admin-people-list = Who works here
+admin-people-you = you
+admin-people-revoke = Take away
+admin-people-grant = Give the role
+admin-people-remove = Remove the account
+admin-people-their-audit = What they did
+admin-people-not-yourself = You cannot remove your own account.
+
+## Audit log
+admin-audit-title = Audit log
+admin-audit-all = all
+admin-audit-person = Person
+admin-audit-filter = Show
+admin-audit-empty = Nothing has been recorded yet.
+admin-audit-when = When
+admin-audit-who = Who
+admin-audit-what = What
+admin-audit-detail = Details
+admin-audit-older = Older entries
+admin-audit-sign-in = signed in
+admin-audit-sign-in-failed = failed to sign in
+admin-audit-sign-in-recovery-code = signed in with a recovery code
+admin-audit-sign-out = signed out
+admin-audit-session-ended = ended a session
+admin-audit-sessions-ended-all = signed out everywhere else
+admin-audit-invitation-created = made an invitation
+admin-audit-invitation-accepted = accepted an invitation
+admin-audit-role-granted = gave a role
+admin-audit-role-revoked = took a role away
+admin-audit-account-removed = removed an account
+admin-audit-password-changed = changed their password
+admin-audit-authenticator-replaced = set up a new authenticator
+admin-audit-recovery-codes-renewed = made new recovery codes
+admin-audit-export-downloaded = downloaded the signatures

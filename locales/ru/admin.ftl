@@ -1,0 +1,132 @@
+# Рабочее место организаторов.
+admin-name = Svoboda: рабочее место
+admin-nav-label = Рабочее место
+admin-nav-campaigns = Кампании
+admin-nav-people = Люди
+admin-nav-audit = Журнал действий
+admin-nav-account = Моя учётная запись
+admin-sign-out = Выйти
+admin-continue = Дальше
+admin-public-site = Открыть публичный сайт
+
+## Вход
+admin-sign-in-title = Вход
+admin-sign-in = Войти
+admin-field-login = Имя для входа
+admin-field-password = Пароль
+admin-field-code = Код
+admin-field-code-hint = Шесть цифр, которые сейчас показывает приложение-аутентификатор, или один из резервных кодов.
+admin-sign-in-refused = Имя, пароль или код неверны. Попробуйте ещё раз.
+admin-sign-in-wait = Слишком много попыток. Подождите { $minutes } мин. и попробуйте снова.
+admin-sign-in-no-account = Учётные записи создаются только по приглашению: попросите ссылку у владельца сайта.
+
+## Приглашения и подключение
+admin-invitation-title = Присоединиться к работе
+admin-invited-as = Вас приглашают в кампанию «{ $campaign }», роль: { $role }.
+admin-invited-as-owner = Вас приглашают владельцем этого сайта: вы будете управлять всеми кампаниями, людьми, которые над ними работают, и настройками.
+admin-invitation-steps = Выберите имя для входа и пароль. Затем вы подключите приложение-аутентификатор на телефоне: для входа всегда нужен код из него.
+admin-invitation-gone-title = Этим приглашением воспользоваться нельзя
+admin-invitation-gone-text = Ссылка уже использована, устарела (она действует 24 часа) или набрана с ошибкой. Попросите у пригласившего новую.
+admin-field-login-hint = Буквы, цифры, точки, дефисы и подчёркивания. Настоящее имя не обязательно.
+admin-field-new-password = Новый пароль
+admin-field-password-hint = Не меньше 10 символов. Несколько не связанных между собой слов легко запомнить и трудно угадать.
+admin-field-repeat-password = Новый пароль ещё раз
+admin-field-current-password = Текущий пароль
+admin-login-empty = Выберите имя для входа.
+admin-login-too-long = Не больше 64 символов.
+admin-login-characters = Только буквы, цифры, точки, дефисы и подчёркивания, без пробелов.
+admin-login-taken = Это имя занято. Выберите другое.
+admin-password-too-short = Не меньше { $min } символов.
+admin-password-too-long = Не больше 256 символов.
+admin-password-common = Этот пароль среди первых, которые пробуют подборщики. Выберите другой.
+admin-password-contains-login = Пароль не должен содержать имя для входа.
+admin-password-differ = Пароли не совпадают. Введите один и тот же дважды.
+admin-password-wrong = Текущий пароль неверен.
+admin-enrol-title = Подключите приложение-аутентификатор
+admin-enrol-intro = Откройте на телефоне приложение-аутентификатор (например, Aegis, FreeOTP, Google Authenticator или Microsoft Authenticator), добавьте учётную запись и отсканируйте этот код.
+admin-enrol-qr-label = QR-код для приложения-аутентификатора
+admin-enrol-by-hand = Или введите в приложение этот ключ:
+admin-enrol-code = Шестизначный код из приложения
+admin-enrol-confirm = Подтвердить
+admin-enrol-wrong-code = Код неверен. Проверьте время на телефоне и введите код, который приложение показывает сейчас.
+admin-enrol-expired = Этот шаг занял слишком много времени или страница была изменена. Начните заново.
+admin-recovery-title = Ваши резервные коды
+admin-recovery-intro = Если вы потеряете телефон, каждый из этих кодов один раз заменит код из приложения при входе. Запишите или распечатайте их и храните отдельно от телефона. Они показываются только сейчас.
+admin-recovery-saved = Я их сохранил(а): дальше
+
+## Кампании
+admin-home-title = Кампании
+admin-home-none = Пока у вас нет кампаний для работы. Роли в кампаниях даёт владелец сайта.
+admin-campaign-public-page = Открыть публичную страницу
+admin-campaign-petitions = Петиции
+admin-campaign-no-petitions = У этой кампании нет петиции.
+admin-petition = Петиция
+admin-petition-state = Состояние
+admin-petition-count = Подписей
+admin-petition-open = открыта
+admin-petition-closed = закрыта
+admin-petition-not-yet-open = ещё не открыта
+
+## Роли
+admin-role-owner = владелец
+admin-role-editor = редактор
+admin-role-delivery = передача подписей
+
+## Моя учётная запись
+admin-account-title = Моя учётная запись
+admin-sessions = Где выполнен вход
+admin-session-device = Браузер
+admin-session-started = Вход
+admin-session-seen = Последняя активность
+admin-session-this = этот
+admin-session-end = Выйти там
+admin-sessions-end-others = Выйти везде, кроме этого
+admin-password-change = Сменить пароль
+admin-password-changed = Пароль изменён. Все остальные сеансы завершены.
+admin-second-factor = Аутентификатор и резервные коды
+admin-recovery-left = Неиспользованных резервных кодов:
+admin-recovery-renew = Создать новые резервные коды
+admin-authenticator-replace = Подключить новое приложение-аутентификатор
+
+## Люди
+admin-people-title = Люди
+admin-people-invite = Пригласить
+admin-field-role = Роль
+admin-field-campaign = Кампания
+admin-people-invite-button = Создать ссылку-приглашение
+admin-people-invitation-made = Передайте эту ссылку человеку по надёжному каналу. Она сработает один раз в течение { $hours } ч.:
+admin-people-choose-role = Выберите роль и кампанию для неё.
+admin-people-list = Кто здесь работает
+admin-people-you = вы
+admin-people-revoke = Отозвать
+admin-people-grant = Дать роль
+admin-people-remove = Удалить учётную запись
+admin-people-their-audit = Что делал(а)
+admin-people-not-yourself = Нельзя удалить собственную учётную запись.
+
+## Журнал действий
+admin-audit-title = Журнал действий
+admin-audit-all = все
+admin-audit-person = Человек
+admin-audit-filter = Показать
+admin-audit-empty = Пока ничего не записано.
+admin-audit-when = Когда
+admin-audit-who = Кто
+admin-audit-what = Что
+admin-audit-detail = Подробности
+admin-audit-older = Более ранние записи
+admin-audit-sign-in = вошёл(ла)
+admin-audit-sign-in-failed = неудачная попытка входа
+admin-audit-sign-in-recovery-code = вошёл(ла) с резервным кодом
+admin-audit-sign-out = вышел(ла)
+admin-audit-session-ended = завершил(а) сеанс
+admin-audit-sessions-ended-all = вышел(ла) везде, кроме одного сеанса
+admin-audit-invitation-created = создал(а) приглашение
+admin-audit-invitation-accepted = принял(а) приглашение
+admin-audit-role-granted = дал(а) роль
+admin-audit-role-revoked = отозвал(а) роль
+admin-audit-account-removed = удалил(а) учётную запись
+admin-audit-password-changed = сменил(а) пароль
+admin-audit-authenticator-replaced = подключил(а) новый аутентификатор
+admin-audit-recovery-codes-renewed = создал(а) новые резервные коды
+admin-audit-export-downloaded = скачал(а) подписи

@@ -1,0 +1,156 @@
+//! The workspace's start page (the campaigns one may work on) and a
+//! campaign's overview (its petitions and their counts).
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::context::{AdminLang, SignedIn};
+use super::layout::{AdminLayout, Section, render};
+use super::paths;
+use crate::account::Role;
+use crate::campaign::PetitionState;
+use crate::i18n::Tr;
+use crate::web::AppState;
+use crate::web::error::WebError;
+
+pub struct CampaignLine {
+    pub href: String,
+    pub name: String,
+    pub roles: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/home.html")]
+pub struct HomePage {
+    pub layout: AdminLayout,
+    pub campaigns: Vec<CampaignLine>,
+    pub public_href: String,
+}
+
+pub struct PetitionLine {
+    pub title: String,
+    pub count: i64,
+    pub state: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/campaign.html")]
+pub struct CampaignPage {
+    pub layout: AdminLayout,
+    pub public_href: String,
+    pub petitions: Vec<PetitionLine>,
+}
+
+/// What the account is in a campaign, in words.
+fn roles_text(tr: &Tr, owner: bool, roles: &[Role]) -> String {
+    if owner {
+        return tr.t("admin-role-owner");
+    }
+    roles
+        .iter()
+        .map(|r| tr.t(&format!("admin-role-{}", r.as_str())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub async fn home(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let content = state.content();
+    let campaigns = content
+        .campaigns
+        .iter()
+        .filter(|c| signed.access.may_see(c.slug.as_str()))
+        .map(|c| {
+            let roles: Vec<Role> = signed
+                .access
+                .grants
+                .iter()
+                .filter(|g| g.campaign == c.slug.as_str())
+                .map(|g| g.role)
+                .collect();
+            CampaignLine {
+                href: paths::campaign(lang, c.slug.as_str()),
+                name: c.person.name.get(lang).to_string(),
+                roles: roles_text(&tr, signed.access.owner, &roles),
+            }
+        })
+        .collect();
+    let page = HomePage {
+        layout: AdminLayout::new(
+            &state,
+            lang,
+            Some(&signed),
+            Section::Campaigns,
+            tr.t("admin-home-title"),
+            paths::home,
+        ),
+        campaigns,
+        public_href: crate::web::paths::directory(lang),
+    };
+    render(&page, StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+pub struct SlugParam {
+    slug: String,
+}
+
+pub async fn overview(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    // One answer for "no such campaign" and "not yours": nobody learns
+    // from the workspace which campaigns exist beyond their own.
+    if !signed.access.may_see(&params.slug) {
+        return Err(WebError::forbidden(lang));
+    }
+    let content = state.content();
+    let campaign = content
+        .campaign(&params.slug)
+        .ok_or(WebError::not_found(lang))?;
+    let petitions = campaign
+        .petitions
+        .iter()
+        .map(|p| {
+            let count = content
+                .petition_row(campaign.slug.as_str(), p.id.as_str())
+                .map(|row| state.count(row))
+                .unwrap_or_default();
+            PetitionLine {
+                title: p.title.get(lang).to_string(),
+                count,
+                state: tr.t(match p.state(content.today) {
+                    PetitionState::NotYetOpen => "admin-petition-not-yet-open",
+                    PetitionState::Open => "admin-petition-open",
+                    PetitionState::Closed => "admin-petition-closed",
+                }),
+            }
+        })
+        .collect();
+    let slug = params.slug.clone();
+    let page = CampaignPage {
+        layout: AdminLayout::new(
+            &state,
+            lang,
+            Some(&signed),
+            Section::Campaigns,
+            campaign.person.name.get(lang).to_string(),
+            |l| paths::campaign(l, &slug),
+        ),
+        public_href: crate::web::paths::campaign(lang, campaign.slug.as_str()),
+        petitions,
+    };
+    render(&page, StatusCode::OK)
+}

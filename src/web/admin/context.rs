@@ -1,0 +1,83 @@
+//! What workspace handlers take from a request: its language (from the
+//! path, `/admin/{lang}/...`) and the signed-in account, if any.
+
+use std::sync::Arc;
+
+use axum::extract::FromRequestParts;
+use axum::http::request::Parts;
+use axum::response::{IntoResponse, Redirect, Response};
+
+use crate::account::service::Signed;
+use crate::campaign::Lang;
+use crate::web::AppState;
+use crate::web::error::WebError;
+
+/// Set by the guard on every workspace request.
+#[derive(Clone)]
+pub struct MaybeSigned(pub Option<Signed>);
+
+pub fn now() -> i64 {
+    chrono::Utc::now().timestamp()
+}
+
+/// The language of a workspace path, else the instance's default.
+pub fn lang_of_path(path: &str, state: &AppState) -> Lang {
+    path.trim_start_matches('/')
+        .split('/')
+        .nth(1)
+        .and_then(|code| code.parse().ok())
+        .unwrap_or(state.settings.default_lang)
+}
+
+/// The language of the page: a path with an unknown language is a 404.
+pub struct AdminLang(pub Lang);
+
+impl FromRequestParts<Arc<AppState>> for AdminLang {
+    type Rejection = WebError;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        parts
+            .uri
+            .path()
+            .trim_start_matches('/')
+            .split('/')
+            .nth(1)
+            .and_then(|code| code.parse().ok())
+            .map(AdminLang)
+            .ok_or_else(|| WebError::not_found(state.settings.default_lang))
+    }
+}
+
+/// A signed-in account; without one, the request goes to the sign-in page.
+pub struct SignedIn(pub Signed);
+
+impl FromRequestParts<Arc<AppState>> for SignedIn {
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        state: &Arc<AppState>,
+    ) -> Result<Self, Self::Rejection> {
+        match parts.extensions.get::<MaybeSigned>() {
+            Some(MaybeSigned(Some(signed))) => Ok(SignedIn(signed.clone())),
+            _ => {
+                let lang = lang_of_path(parts.uri.path(), state);
+                Err(Redirect::to(&super::paths::sign_in(lang)).into_response())
+            }
+        }
+    }
+}
+
+impl SignedIn {
+    /// Refuses (403) unless the account may manage the instance.
+    pub fn owner(&self, lang: Lang) -> Result<(), WebError> {
+        if self.0.access.may_manage_instance() {
+            Ok(())
+        } else {
+            Err(WebError::forbidden(lang))
+        }
+    }
+}

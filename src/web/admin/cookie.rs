@@ -1,0 +1,85 @@
+//! The session cookie: the only cookie Svoboda sets, and only for the
+//! workspace. `__Host-` (bound to this host, path `/`, `Secure`) whenever
+//! the site is served over https; over plain http (a loopback address, an
+//! onion service) browsers refuse that prefix, so the cookie is then
+//! limited to `/admin` instead.
+
+use axum::http::{HeaderMap, HeaderValue, header};
+
+const SECURE_NAME: &str = "__Host-svoboda";
+const PLAIN_NAME: &str = "svoboda";
+
+fn secure(public_url: &str) -> bool {
+    public_url.starts_with("https://")
+}
+
+fn name(public_url: &str) -> &'static str {
+    if secure(public_url) {
+        SECURE_NAME
+    } else {
+        PLAIN_NAME
+    }
+}
+
+fn attributes(public_url: &str) -> &'static str {
+    if secure(public_url) {
+        "Path=/; Secure; HttpOnly; SameSite=Strict"
+    } else {
+        "Path=/admin; HttpOnly; SameSite=Strict"
+    }
+}
+
+/// Starts a session. No expiry: the browser forgets it when closed, and
+/// the server ends it after its idle or absolute time anyway.
+pub fn set(public_url: &str, token: &str) -> HeaderValue {
+    let value = format!("{}={token}; {}", name(public_url), attributes(public_url));
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+pub fn clear(public_url: &str) -> HeaderValue {
+    let value = format!(
+        "{}=; Max-Age=0; {}",
+        name(public_url),
+        attributes(public_url)
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The session token a request carries, if any.
+pub fn read(headers: &HeaderMap, public_url: &str) -> Option<String> {
+    let wanted = name(public_url);
+    headers
+        .get_all(header::COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|pair| pair.trim().split_once('='))
+        .find(|(n, _)| *n == wanted)
+        .map(|(_, v)| v.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn https_sites_get_a_host_cookie_plain_ones_a_path_cookie() {
+        let s = set("https://svoboda.example", "tok");
+        assert_eq!(
+            s,
+            "__Host-svoboda=tok; Path=/; Secure; HttpOnly; SameSite=Strict"
+        );
+        let p = set("http://127.0.0.1:8080", "tok");
+        assert_eq!(p, "svoboda=tok; Path=/admin; HttpOnly; SameSite=Strict");
+        let mut headers = HeaderMap::new();
+        headers.insert(
+            header::COOKIE,
+            HeaderValue::from_static("a=b; __Host-svoboda=tok2"),
+        );
+        assert_eq!(
+            read(&headers, "https://svoboda.example").as_deref(),
+            Some("tok2")
+        );
+        assert_eq!(read(&headers, "http://x"), None);
+    }
+}

@@ -1,0 +1,87 @@
+//! The organisers' workspace, under `/admin/{lang}/`: signing in,
+//! invitations, one's account, people and roles, the audit log, campaigns.
+//! Every route passes the guard (no caching, same-origin POSTs with the
+//! form's token); what a route may show or change is checked against the
+//! signed-in account's roles in its handler.
+
+mod account_page;
+mod audit_page;
+mod campaigns;
+mod context;
+pub mod cookie;
+mod enrolment;
+pub mod guard;
+mod layout;
+pub mod paths;
+mod people;
+mod sign_in;
+
+use std::sync::Arc;
+
+use axum::Router;
+use axum::extract::State;
+use axum::http::HeaderMap;
+use axum::response::Redirect;
+use axum::routing::{get, post};
+
+use crate::web::AppState;
+
+/// Every workspace route, behind the guard.
+pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
+    Router::new()
+        .route("/admin", get(root))
+        .route("/admin/", get(root))
+        .route("/admin/{lang}/", get(campaigns::home))
+        .route(
+            "/admin/{lang}/sign-in",
+            get(sign_in::form).post(sign_in::submit),
+        )
+        .route("/admin/{lang}/sign-out", post(sign_in::sign_out))
+        .route(
+            "/admin/{lang}/invitation/{token}",
+            get(enrolment::open).post(enrolment::choose),
+        )
+        .route(
+            "/admin/{lang}/invitation/{token}/enrol",
+            post(enrolment::confirm),
+        )
+        .route("/admin/{lang}/account", get(account_page::show))
+        .route(
+            "/admin/{lang}/account/sessions/{id}/end",
+            post(account_page::end_session),
+        )
+        .route(
+            "/admin/{lang}/account/sessions/end-others",
+            post(account_page::end_others),
+        )
+        .route(
+            "/admin/{lang}/account/password",
+            post(account_page::change_password),
+        )
+        .route(
+            "/admin/{lang}/account/recovery-codes",
+            post(account_page::renew_recovery_codes),
+        )
+        .route(
+            "/admin/{lang}/account/authenticator",
+            post(account_page::new_authenticator),
+        )
+        .route(
+            "/admin/{lang}/account/authenticator/confirm",
+            post(account_page::confirm_authenticator),
+        )
+        .route("/admin/{lang}/people", get(people::show))
+        .route("/admin/{lang}/people/invite", post(people::invite))
+        .route("/admin/{lang}/people/{id}/grant", post(people::grant))
+        .route("/admin/{lang}/people/{id}/revoke", post(people::revoke))
+        .route("/admin/{lang}/people/{id}/remove", post(people::remove))
+        .route("/admin/{lang}/audit", get(audit_page::show))
+        .route("/admin/{lang}/campaigns/{slug}", get(campaigns::overview))
+        .layer(axum::middleware::from_fn_with_state(state, guard::guard))
+}
+
+/// `/admin` → the workspace in the visitor's language.
+async fn root(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Redirect {
+    let lang = crate::web::public::language::from_headers(&headers, state.settings.default_lang);
+    Redirect::to(&paths::home(lang))
+}

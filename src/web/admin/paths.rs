@@ -1,0 +1,46 @@
+//! Where each workspace page lives: `/admin/{lang}/...`.
+
+use crate::campaign::Lang;
+
+pub fn home(lang: Lang) -> String {
+    format!("/admin/{}/", lang.code())
+}
+
+pub fn sign_in(lang: Lang) -> String {
+    format!("/admin/{}/sign-in", lang.code())
+}
+
+pub fn sign_out(lang: Lang) -> String {
+    format!("/admin/{}/sign-out", lang.code())
+}
+
+pub fn invitation(lang: Lang, token: &str) -> String {
+    format!("/admin/{}/invitation/{token}", lang.code())
+}
+
+pub fn account(lang: Lang) -> String {
+    format!("/admin/{}/account", lang.code())
+}
+
+pub fn people(lang: Lang) -> String {
+    format!("/admin/{}/people", lang.code())
+}
+
+pub fn person(lang: Lang, id: i64) -> String {
+    format!("/admin/{}/people/{id}", lang.code())
+}
+
+pub fn audit(lang: Lang) -> String {
+    format!("/admin/{}/audit", lang.code())
+}
+
+pub fn campaign(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}", lang.code())
+}
+
+pub fn export(lang: Lang, slug: &str, petition: &str) -> String {
+    format!(
+        "/admin/{}/campaigns/{slug}/petitions/{petition}/export",
+        lang.code()
+    )
+}

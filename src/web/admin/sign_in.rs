@@ -1,0 +1,165 @@
+//! Signing in and out. One form asks for the name, the password and a code
+//! at once, so the answer to a wrong one never tells which was wrong, nor
+//! whether the name exists.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Instant;
+
+use askama::Template;
+use axum::extract::{ConnectInfo, State};
+use axum::http::{HeaderMap, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
+use serde::Deserialize;
+
+use super::context::{AdminLang, MaybeSigned, SignedIn, now};
+use super::cookie;
+use super::layout::{AdminLayout, Section, render};
+use super::paths;
+use crate::account::service::SignInOutcome;
+use crate::account::session::device_label;
+use crate::i18n::arg;
+use crate::web::AppState;
+use crate::web::error::WebError;
+use crate::web::rate_limit::visitor_key;
+
+#[derive(Template)]
+#[template(path = "admin/sign_in.html")]
+pub struct SignInPage {
+    pub layout: AdminLayout,
+    pub action: String,
+    pub login: String,
+    pub error: Option<String>,
+}
+
+#[derive(Deserialize)]
+pub struct SignInForm {
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    code: String,
+}
+
+fn page(
+    state: &AppState,
+    lang: crate::campaign::Lang,
+    login: String,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = crate::i18n::Tr::new(lang);
+    let page = SignInPage {
+        layout: AdminLayout::new(
+            state,
+            lang,
+            None,
+            Section::None,
+            tr.t("admin-sign-in-title"),
+            paths::sign_in,
+        ),
+        action: paths::sign_in(lang),
+        login,
+        error,
+    };
+    render(&page, status)
+}
+
+/// GET: the form, or the workspace for whoever is signed in already.
+pub async fn form(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    Extension(MaybeSigned(signed)): Extension<MaybeSigned>,
+) -> Result<Response, WebError> {
+    if signed.is_some() {
+        return Ok(Redirect::to(&paths::home(lang)).into_response());
+    }
+    page(&state, lang, String::new(), None, StatusCode::OK)
+}
+
+pub async fn submit(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    conn: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
+    Form(form): Form<SignInForm>,
+) -> Result<Response, WebError> {
+    let tr = crate::i18n::Tr::new(lang);
+    let ip = state
+        .limiter
+        .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
+    let client = visitor_key(ip).to_string();
+    let device = device_label(
+        headers
+            .get(header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default(),
+    );
+    let outcome = state
+        .accounts
+        .sign_in(
+            &form.login,
+            &form.password,
+            &form.code,
+            &client,
+            &device,
+            now(),
+            Instant::now(),
+        )
+        .await
+        .map_err(|e| WebError::from(e).in_lang(lang))?;
+    match outcome {
+        SignInOutcome::SignedIn { session_token, .. } => {
+            let mut response = Redirect::to(&paths::home(lang)).into_response();
+            response.headers_mut().insert(
+                header::SET_COOKIE,
+                cookie::set(&state.settings.public_url, &session_token),
+            );
+            Ok(response)
+        }
+        SignInOutcome::Refused => page(
+            &state,
+            lang,
+            form.login,
+            Some(tr.t("admin-sign-in-refused")),
+            StatusCode::UNAUTHORIZED,
+        ),
+        SignInOutcome::Wait(wait) => {
+            let minutes = wait.as_secs().div_ceil(60).max(1);
+            let mut response = page(
+                &state,
+                lang,
+                form.login,
+                Some(tr.args(
+                    "admin-sign-in-wait",
+                    [("minutes", arg(minutes.to_string()))],
+                )),
+                StatusCode::TOO_MANY_REQUESTS,
+            )?;
+            if let Ok(v) = wait.as_secs().max(1).to_string().parse() {
+                response.headers_mut().insert(header::RETRY_AFTER, v);
+            }
+            Ok(response)
+        }
+    }
+}
+
+pub async fn sign_out(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+) -> Result<Response, WebError> {
+    state
+        .accounts
+        .sign_out(&signed, now())
+        .await
+        .map_err(|e| WebError::from(e).in_lang(lang))?;
+    let mut response = Redirect::to(&paths::sign_in(lang)).into_response();
+    response.headers_mut().insert(
+        header::SET_COOKIE,
+        cookie::clear(&state.settings.public_url),
+    );
+    Ok(response)
+}

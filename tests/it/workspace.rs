@@ -1,0 +1,443 @@
+//! The organisers' workspace through the real HTTP app and the real store:
+//! invitations, enrolment with an authenticator, signing in (with a code
+//! and with a recovery code), throttling, sessions, roles and the audit log.
+
+use std::time::Instant;
+
+use axum::http::StatusCode;
+
+use crate::backend_test;
+use crate::support::{Backend, PUBLIC_URL, TestApp, TestResponse, form_body};
+use svoboda::account::{AuditAction, Grant, Role, totp};
+use svoboda::store::AuditFilter;
+
+const PASSWORD: &str = "correct horse battery staple";
+
+/// A browser of one person: keeps the session cookie, sends the `Origin`
+/// a browser sends, from its own address.
+pub struct Browser<'a> {
+    app: &'a TestApp,
+    cookie: Option<String>,
+    ip: [u8; 4],
+}
+
+/// The value of `name="{field}" value="..."` in a page.
+pub fn field(html: &str, field: &str) -> Option<String> {
+    let marker = format!("name=\"{field}\" value=\"");
+    let start = html.find(&marker)? + marker.len();
+    let len = html[start..].find('"')?;
+    Some(
+        html[start..start + len]
+            .replace("&#x2b;", "+")
+            .replace("&#43;", "+"),
+    )
+}
+
+impl<'a> Browser<'a> {
+    pub fn new(app: &'a TestApp, ip: [u8; 4]) -> Self {
+        Browser {
+            app,
+            cookie: None,
+            ip,
+        }
+    }
+
+    fn keep_cookie(&mut self, response: &TestResponse) {
+        let set = response.header("set-cookie");
+        if let Some((pair, _)) = set.split_once(';') {
+            match pair.split_once('=') {
+                Some((_, "")) => self.cookie = None,
+                Some(_) => self.cookie = Some(pair.to_string()),
+                None => {}
+            }
+        }
+    }
+
+    pub async fn get(&mut self, path: &str) -> TestResponse {
+        let cookie = self.cookie.clone().unwrap_or_default();
+        let response = self.app.get_with(path, &[("cookie", &cookie)]).await;
+        self.keep_cookie(&response);
+        response
+    }
+
+    /// POSTs a form as the page at `page` would: with the token it carries.
+    pub async fn submit(
+        &mut self,
+        page: &str,
+        path: &str,
+        fields: &[(&str, &str)],
+    ) -> TestResponse {
+        let token = field(page, "csrf").expect("the page's form token");
+        let mut all = vec![("csrf", token.as_str())];
+        all.extend_from_slice(fields);
+        self.post_raw(path, &form_body(&all), Some(PUBLIC_URL))
+            .await
+    }
+
+    pub async fn post_raw(&mut self, path: &str, body: &str, origin: Option<&str>) -> TestResponse {
+        let cookie = self.cookie.clone().unwrap_or_default();
+        let mut headers = vec![
+            ("cookie", cookie.as_str()),
+            (
+                "user-agent",
+                "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
+            ),
+        ];
+        if let Some(o) = origin {
+            headers.push(("origin", o));
+        }
+        let response = self
+            .app
+            .post_from_ip(path, body.to_string(), &headers, self.ip)
+            .await;
+        self.keep_cookie(&response);
+        response
+    }
+
+    pub fn signed_in(&self) -> bool {
+        self.cookie.is_some()
+    }
+}
+
+/// What enrolment leaves a person with.
+pub struct Enrolled {
+    pub login: String,
+    pub totp_secret: Vec<u8>,
+    pub recovery_codes: Vec<String>,
+}
+
+impl Enrolled {
+    /// A code the authenticator shows `ahead` steps from now (each code
+    /// works once, so successive sign-ins in a test use later steps).
+    pub fn code(&self, ahead: i64) -> String {
+        totp::code(
+            &self.totp_secret,
+            chrono::Utc::now().timestamp() + 30 * ahead,
+        )
+    }
+}
+
+/// An invitation link's path, made as the CLI or an owner makes it.
+pub async fn invitation(app: &TestApp, grant: Option<Grant>) -> String {
+    let token = app
+        .state
+        .accounts
+        .invite(
+            grant.is_none(),
+            grant.as_ref(),
+            None,
+            chrono::Utc::now().timestamp(),
+        )
+        .await
+        .expect("invite");
+    format!("/admin/en/invitation/{token}")
+}
+
+/// Opens an invitation and enrols as a new organiser would; the browser
+/// ends signed in.
+pub async fn enrol(browser: &mut Browser<'_>, link: &str, login: &str) -> Enrolled {
+    let page = browser.get(link).await;
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text());
+    let enrol_page = browser
+        .submit(
+            &page.text(),
+            link,
+            &[
+                ("login", login),
+                ("password", PASSWORD),
+                ("repeat", PASSWORD),
+            ],
+        )
+        .await;
+    assert_eq!(enrol_page.status, StatusCode::OK, "{}", enrol_page.text());
+    let html = enrol_page.text();
+    assert!(html.contains("<svg"), "a QR code drawn on the server");
+    let marker = "<code class=\"secret\">";
+    let key_start = html.find(marker).expect("the key as text") + marker.len();
+    let key_end = key_start + html[key_start..].find("</code>").expect("end of key");
+    let key = html[key_start..key_end].replace(' ', "");
+    let totp_secret = data_encoding::BASE32_NOPAD
+        .decode(key.as_bytes())
+        .expect("a Base32 key");
+    let sealed = field(&html, "enrolment").expect("the sealed enrolment");
+    let code = totp::code(&totp_secret, chrono::Utc::now().timestamp());
+    let done = browser
+        .submit(
+            &html,
+            &format!("{link}/enrol"),
+            &[("enrolment", &sealed), ("code", &code)],
+        )
+        .await;
+    assert_eq!(done.status, StatusCode::OK, "{}", done.text());
+    assert!(browser.signed_in(), "enrolment signs in");
+    let text = done.text();
+    let recovery_codes: Vec<String> = text
+        .split("<li><code>")
+        .skip(1)
+        .filter_map(|s| s.split("</code>").next())
+        .map(str::to_string)
+        .collect();
+    assert_eq!(recovery_codes.len(), 10, "ten recovery codes, shown once");
+    Enrolled {
+        login: login.to_string(),
+        totp_secret,
+        recovery_codes,
+    }
+}
+
+/// Signs in through the form; returns the response.
+pub async fn sign_in(
+    browser: &mut Browser<'_>,
+    login: &str,
+    password: &str,
+    code: &str,
+) -> TestResponse {
+    let form = browser.get("/admin/en/sign-in").await;
+    browser
+        .submit(
+            &form.text(),
+            "/admin/en/sign-in",
+            &[("login", login), ("password", password), ("code", code)],
+        )
+        .await
+}
+
+async fn audit_actions(app: &TestApp) -> Vec<AuditAction> {
+    app.store
+        .audit_log(&AuditFilter::default(), 1000)
+        .await
+        .expect("audit")
+        .into_iter()
+        .map(|(_, e)| e.action)
+        .collect()
+}
+
+fn editor_of(campaign: &str) -> Option<Grant> {
+    Some(Grant {
+        campaign: campaign.into(),
+        role: Role::Editor,
+    })
+}
+
+backend_test! {
+    /// The whole way in: an invitation, a password, an authenticator, the
+    /// recovery codes; then signing out and in with a code, and with a
+    /// recovery code (each works once).
+    async fn invitation_enrolment_and_sign_in_with_code_or_recovery_code(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let link = invitation(&app, None).await;
+        let mut anna = Browser::new(&app, [198, 51, 100, 1]);
+        let enrolled = enrol(&mut anna, &link, "Anna").await;
+        assert_eq!(enrolled.login, "Anna");
+        let home = anna.get("/admin/en/").await;
+        assert_eq!(home.status, StatusCode::OK);
+        assert!(home.text().contains("Boris Romanov"), "an owner sees every campaign");
+
+        // The invitation worked once.
+        let again = anna.get(&link).await;
+        assert_eq!(again.status, StatusCode::NOT_FOUND);
+
+        let out = anna.submit(&home.text(), "/admin/en/sign-out", &[]).await;
+        assert_eq!(out.status, StatusCode::SEE_OTHER);
+        assert!(!anna.signed_in());
+        assert_eq!(anna.get("/admin/en/").await.header("location"), "/admin/en/sign-in");
+
+        let wrong = sign_in(&mut anna, "anna", PASSWORD, "000000").await;
+        assert_eq!(wrong.status, StatusCode::UNAUTHORIZED);
+        let ok = sign_in(&mut anna, "ANNA ", PASSWORD, &enrolled.code(1)).await;
+        assert_eq!(ok.status, StatusCode::SEE_OTHER, "{}", ok.text());
+        assert!(anna.signed_in());
+
+        let mut phone_lost = Browser::new(&app, [198, 51, 100, 2]);
+        let code = enrolled.recovery_codes[3].to_uppercase();
+        let with_recovery = sign_in(&mut phone_lost, "anna", PASSWORD, &code).await;
+        assert_eq!(with_recovery.status, StatusCode::SEE_OTHER);
+        let mut thief = Browser::new(&app, [198, 51, 100, 3]);
+        let reused = sign_in(&mut thief, "anna", PASSWORD, &code).await;
+        assert_eq!(reused.status, StatusCode::UNAUTHORIZED, "a recovery code works once");
+
+        let actions = audit_actions(&app).await;
+        for wanted in [
+            AuditAction::InvitationCreated,
+            AuditAction::InvitationAccepted,
+            AuditAction::SignOut,
+            AuditAction::SignInFailed,
+            AuditAction::SignIn,
+            AuditAction::SignInWithRecoveryCode,
+        ] {
+            assert!(actions.contains(&wanted), "{wanted:?} in {actions:?}");
+        }
+    }
+}
+
+backend_test! {
+    /// A wrong password for a real name and any password for a name that
+    /// does not exist get the same page, after the same password hashing.
+    async fn sign_in_does_not_reveal_whether_an_account_exists(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let link = invitation(&app, None).await;
+        let mut anna = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut anna, &link, "anna").await;
+
+        let mut guesser = Browser::new(&app, [203, 0, 113, 9]);
+        let strip = |r: &TestResponse| {
+            let t = r.text();
+            let token = field(&t, "csrf").unwrap_or_default();
+            t.replace(&token, "TOKEN").replace("value=\"anna\"", "value=\"NAME\"").replace("value=\"nobody\"", "value=\"NAME\"")
+        };
+        let started = Instant::now();
+        let known = sign_in(&mut guesser, "anna", "not the password", "123456").await;
+        let known_took = started.elapsed();
+        let started = Instant::now();
+        let unknown = sign_in(&mut guesser, "nobody", "not the password", "123456").await;
+        let unknown_took = started.elapsed();
+        assert_eq!(known.status, unknown.status);
+        assert_eq!(strip(&known), strip(&unknown));
+        // The unknown name's answer waited for a full Argon2id check too
+        // (19 MiB, two passes: milliseconds even in an optimised build).
+        assert!(unknown_took.as_micros() * 4 > known_took.as_micros(), "{unknown_took:?} vs {known_took:?}");
+        assert!(unknown_took.as_millis() >= 5, "{unknown_took:?}");
+    }
+}
+
+backend_test! {
+    /// After five failures a name must wait, even with the right password;
+    /// another name is not held up. One address trying many names is held
+    /// up too.
+    async fn failed_sign_ins_slow_down_per_name_and_per_address(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let link = invitation(&app, None).await;
+        let mut anna = Browser::new(&app, [198, 51, 100, 1]);
+        let enrolled = enrol(&mut anna, &link, "anna").await;
+
+        for (i, ip) in (10..15u8).enumerate() {
+            let mut b = Browser::new(&app, [203, 0, 113, ip]);
+            let r = sign_in(&mut b, "anna", &format!("guess number {i}"), "123456").await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        }
+        let mut real = Browser::new(&app, [198, 51, 100, 77]);
+        let held = sign_in(&mut real, "anna", PASSWORD, &enrolled.code(1)).await;
+        assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS);
+        assert!(held.text().contains("Please wait"), "{}", held.text());
+        assert!(!held.header("retry-after").is_empty());
+
+        let mut sprayer = Browser::new(&app, [203, 0, 113, 200]);
+        for i in 0..5 {
+            let r = sign_in(&mut sprayer, &format!("name{i}"), "whatever password", "123456").await;
+            assert_eq!(r.status, StatusCode::UNAUTHORIZED);
+        }
+        let r = sign_in(&mut sprayer, "name-six", "whatever password", "123456").await;
+        assert_eq!(r.status, StatusCode::TOO_MANY_REQUESTS, "per address");
+    }
+}
+
+backend_test! {
+    /// A POST needs this site's Origin and the form's token; another site's
+    /// page can neither sign in nor act with a session.
+    async fn foreign_origin_and_missing_token_are_refused(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let link = invitation(&app, None).await;
+        let mut anna = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut anna, &link, "anna").await;
+        let page = anna.get("/admin/en/account").await.text();
+        let token = field(&page, "csrf").expect("token");
+
+        let end_all = "/admin/en/account/sessions/end-others";
+        let body = format!("csrf={token}");
+        assert_eq!(anna.post_raw(end_all, &body, Some("https://evil.example")).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(anna.post_raw(end_all, &body, None).await.status, StatusCode::FORBIDDEN, "no Origin at all");
+        assert_eq!(anna.post_raw(end_all, "", Some(PUBLIC_URL)).await.status, StatusCode::FORBIDDEN, "no token");
+        assert_eq!(anna.post_raw(end_all, "csrf=forged", Some(PUBLIC_URL)).await.status, StatusCode::FORBIDDEN);
+        assert_eq!(anna.post_raw(end_all, &body, Some(PUBLIC_URL)).await.status, StatusCode::SEE_OTHER);
+
+        // Before signing in, the forms carry a stamp of this instance.
+        let mut b = Browser::new(&app, [198, 51, 100, 5]);
+        let form = form_body(&[("login", "anna"), ("password", PASSWORD), ("code", "123456")]);
+        assert_eq!(b.post_raw("/admin/en/sign-in", &form, Some(PUBLIC_URL)).await.status, StatusCode::FORBIDDEN);
+        let evil = b.get("/admin/en/sign-in").await.text();
+        let stamp = field(&evil, "csrf").expect("stamp");
+        let stamped = format!("csrf={stamp}&{form}");
+        assert_eq!(b.post_raw("/admin/en/sign-in", &stamped, Some("https://evil.example")).await.status, StatusCode::FORBIDDEN);
+        // A stamp is not a session's token: with it, a session does not act.
+        let with_stamp = format!("csrf={stamp}");
+        let r = anna.post_raw(end_all, &with_stamp, Some(PUBLIC_URL)).await;
+        assert_eq!(r.header("location"), "/admin/en/sign-in");
+    }
+}
+
+backend_test! {
+    /// The session cookie is the only cookie, `__Host-`, HttpOnly, Secure
+    /// (the site is https) and SameSite=Strict; workspace answers are never
+    /// cached and keep the strict content policy.
+    async fn session_cookie_and_workspace_headers(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let link = invitation(&app, None).await;
+        let mut anna = Browser::new(&app, [198, 51, 100, 1]);
+        let page = anna.get(&link).await;
+        assert!(page.header("set-cookie").is_empty(), "no cookie before signing in");
+        assert_eq!(page.header("cache-control"), "no-store");
+        assert!(page.header("content-security-policy").contains("default-src 'none'"));
+        let enrolled = enrol(&mut anna, &link, "anna").await;
+        let mut b = Browser::new(&app, [198, 51, 100, 2]);
+        let r = sign_in(&mut b, "anna", PASSWORD, &enrolled.code(1)).await;
+        let cookie = r.header("set-cookie");
+        assert!(cookie.starts_with("__Host-svoboda="), "{cookie}");
+        for attr in ["Path=/", "Secure", "HttpOnly", "SameSite=Strict"] {
+            assert!(cookie.contains(attr), "{cookie}");
+        }
+        assert!(!cookie.contains("Expires") && !cookie.contains("Max-Age"));
+        for path in ["/admin/en/", "/admin/en/account", "/admin/ru/people", "/admin/en/audit"] {
+            let r = b.get(path).await;
+            assert_eq!(r.status, StatusCode::OK, "{path}");
+            assert_eq!(r.header("cache-control"), "no-store", "{path}");
+            assert!(r.header("set-cookie").is_empty(), "{path}");
+        }
+    }
+}
+
+backend_test! {
+    /// Sessions end after 30 idle minutes; "sign out everywhere else" ends
+    /// the others at once; removing a person ends theirs.
+    async fn sessions_expire_end_everywhere_and_end_with_removal(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let link = invitation(&app, None).await;
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        let anna = enrol(&mut owner, &link, "anna").await;
+        let mut laptop = Browser::new(&app, [198, 51, 100, 2]);
+        assert_eq!(sign_in(&mut laptop, "anna", PASSWORD, &anna.recovery_codes[0]).await.status, StatusCode::SEE_OTHER);
+        let account = owner.get("/admin/en/account").await.text();
+        assert_eq!(account.matches("/end\"").count(), 2, "both sessions listed");
+        let r = owner.submit(&account, "/admin/en/account/sessions/end-others", &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(laptop.get("/admin/en/").await.header("location"), "/admin/en/sign-in");
+        assert_eq!(owner.get("/admin/en/").await.status, StatusCode::OK);
+
+        // Idle for 31 minutes.
+        crate::support::run_sql(&app.db, "UPDATE sessions SET seen_at = seen_at - 1860").await;
+        assert_eq!(owner.get("/admin/en/").await.header("location"), "/admin/en/sign-in");
+
+        // An editor, removed by the owner while signed in.
+        assert_eq!(sign_in(&mut owner, "anna", PASSWORD, &anna.recovery_codes[1]).await.status, StatusCode::SEE_OTHER);
+        let editor_link = invitation(&app, editor_of("boris-romanov")).await;
+        let mut boris_friend = Browser::new(&app, [198, 51, 100, 3]);
+        enrol(&mut boris_friend, &editor_link, "friend").await;
+        assert_eq!(boris_friend.get("/admin/en/campaigns/boris-romanov").await.status, StatusCode::OK);
+        let people = owner.get("/admin/en/people").await.text();
+        let id = app.store.accounts().await.expect("accounts").into_iter().find(|(a, _)| a.login.as_str() == "friend").expect("friend").0.id;
+        let r = owner.submit(&people, &format!("/admin/en/people/{id}/remove"), &[]).await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        assert_eq!(boris_friend.get("/admin/en/campaigns/boris-romanov").await.header("location"), "/admin/en/sign-in");
+        assert!(audit_actions(&app).await.contains(&AuditAction::AccountRemoved));
+    }
+}
+
+backend_test! {
+    /// The audit log is append-only in the database itself.
+    async fn audit_log_refuses_changes(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        invitation(&app, None).await;
+        assert!(!crate::support::try_sql(&app.db, "UPDATE audit_log SET detail = 'x'").await);
+        assert!(!crate::support::try_sql(&app.db, "DELETE FROM audit_log").await);
+        assert_eq!(audit_actions(&app).await, vec![AuditAction::InvitationCreated]);
+    }
+}
