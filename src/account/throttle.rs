@@ -93,8 +93,14 @@ mod tests {
         assert_eq!(t.wait("anna", now), Duration::from_secs(30));
         t.fail("anna", now);
         assert_eq!(t.wait("anna", now), Duration::from_secs(60));
-        assert_eq!(t.wait("anna", now + Duration::from_secs(50)), Duration::from_secs(10));
-        assert_eq!(t.wait("anna", now + Duration::from_secs(60)), Duration::ZERO);
+        assert_eq!(
+            t.wait("anna", now + Duration::from_secs(50)),
+            Duration::from_secs(10)
+        );
+        assert_eq!(
+            t.wait("anna", now + Duration::from_secs(60)),
+            Duration::ZERO
+        );
         assert_eq!(t.wait("boris", now), Duration::ZERO, "per key");
         for _ in 0..40 {
             t.fail("anna", now);
