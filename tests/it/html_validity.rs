@@ -14,7 +14,6 @@ async fn demo_and_fixture_pages_pass_the_nu_html_checker() {
     let app = TestApp::with_fixtures(Backend::Sqlite)
         .await
         .expect("sqlite");
-    let dir = tempfile::tempdir().expect("dir");
     let pages = [
         "/en/boris-romanov",
         "/ru/boris-romanov",
@@ -26,16 +25,25 @@ async fn demo_and_fixture_pages_pass_the_nu_html_checker() {
         "/ru/boris-romanov/updates/ban-on-certain-activities",
         "/en/no-such-page",
     ];
+    let mut bodies = Vec::new();
+    for page in pages {
+        bodies.push((page.to_string(), app.get(page).await.body));
+    }
+    check(&jar, &bodies);
+}
+
+/// Runs the checker over pages given as (name, HTML); fails with its report.
+fn check(jar: &str, pages: &[(String, Vec<u8>)]) {
+    let dir = tempfile::tempdir().expect("dir");
     let mut files = Vec::new();
-    for (i, page) in pages.iter().enumerate() {
-        let body = app.get(page).await.body;
+    for (i, (_, body)) in pages.iter().enumerate() {
         let path = dir.path().join(format!("page{i}.html"));
         std::fs::write(&path, body).expect("write page");
         files.push(path);
     }
     let output = Command::new("java")
         .arg("-jar")
-        .arg(&jar)
+        .arg(jar)
         .args(["--format", "text", "--also-check-css"])
         .args(&files)
         .output()
@@ -48,6 +56,96 @@ async fn demo_and_fixture_pages_pass_the_nu_html_checker() {
         .collect();
     assert!(
         output.status.success() && problems.is_empty(),
-        "validator findings (page N is {pages:?}[N]):\n{report}"
+        "validator findings (page N is {names:?}[N]):\n{report}",
+        names = pages.iter().map(|(n, _)| n).collect::<Vec<_>>()
     );
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn workspace_pages_pass_the_nu_html_checker() {
+    use crate::workspace::{Browser, enrol, field, invitation};
+    let Ok(jar) = std::env::var("SVOBODA_VNU_JAR") else {
+        unavailable("the Nu Html Checker (SVOBODA_VNU_JAR)");
+        return;
+    };
+    let app = TestApp::with_fixtures(Backend::Sqlite)
+        .await
+        .expect("sqlite");
+    let mut pages: Vec<(String, Vec<u8>)> = Vec::new();
+    let mut anna = Browser::new(&app, [198, 51, 100, 1]);
+    pages.push(("sign-in".into(), anna.get("/admin/ru/sign-in").await.body));
+    pages.push((
+        "gone invitation".into(),
+        anna.get("/admin/en/invitation/nothing").await.body,
+    ));
+    let link = invitation(&app, None).await;
+    pages.push(("invitation".into(), anna.get(&link).await.body));
+    let first = anna.get(&link).await.text();
+    let refused = anna
+        .submit(
+            &first,
+            &link,
+            &[("login", "a b"), ("password", "short"), ("repeat", "x")],
+        )
+        .await;
+    pages.push(("invitation with errors".into(), refused.body));
+    let enrol_page = anna
+        .submit(
+            &first,
+            &link,
+            &[
+                ("login", "vera"),
+                ("password", "a long enough password"),
+                ("repeat", "a long enough password"),
+            ],
+        )
+        .await;
+    assert!(field(&enrol_page.text(), "enrolment").is_some());
+    pages.push(("enrolment".into(), enrol_page.body));
+    let mut owner = Browser::new(&app, [198, 51, 100, 2]);
+    enrol(&mut owner, &invitation(&app, None).await, "owner").await;
+    for path in [
+        "/admin/en/",
+        "/admin/ru/",
+        "/admin/en/account",
+        "/admin/ru/people",
+        "/admin/en/audit",
+        "/admin/ru/campaigns/boris-romanov",
+        "/admin/en/campaigns/anna-example",
+    ] {
+        pages.push((path.into(), owner.get(path).await.body));
+    }
+    let people = owner.get("/admin/en/people").await.text();
+    let invited = owner
+        .submit(
+            &people,
+            "/admin/en/people/invite",
+            &[("role", "editor"), ("campaign", "anna-example")],
+        )
+        .await;
+    assert!(invited.text().contains("/admin/en/invitation/"));
+    pages.push(("invitation made".into(), invited.body));
+    let codes = owner
+        .submit(
+            &people,
+            "/admin/en/account/recovery-codes",
+            &[("password", "correct horse battery staple")],
+        )
+        .await;
+    assert!(codes.text().contains("<li><code>"));
+    pages.push(("recovery codes".into(), codes.body));
+    let mut editor = Browser::new(&app, [198, 51, 100, 3]);
+    let editor_link = invitation(
+        &app,
+        Some(svoboda::account::Grant {
+            campaign: "anna-example".into(),
+            role: svoboda::account::Role::Editor,
+        }),
+    )
+    .await;
+    enrol(&mut editor, &editor_link, "editor").await;
+    let forbidden = editor.get("/admin/en/people").await;
+    assert_eq!(forbidden.status, axum::http::StatusCode::FORBIDDEN);
+    pages.push(("forbidden".into(), forbidden.body));
+    check(&jar, &pages);
 }

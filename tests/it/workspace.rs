@@ -441,3 +441,109 @@ backend_test! {
         assert_eq!(audit_actions(&app).await, vec![AuditAction::InvitationCreated]);
     }
 }
+
+/// Every workspace route with what an editor of `anna-example` gets there:
+/// `(method, path, status)`. `{other}` is a campaign they have no role in,
+/// `{person}` another account.
+const ROUTE_TABLE: &[(&str, &str, u16)] = &[
+    ("GET", "/admin/en/", 200),
+    ("GET", "/admin/en/sign-in", 303),
+    ("GET", "/admin/en/account", 200),
+    ("GET", "/admin/en/people", 403),
+    ("POST", "/admin/en/people/invite", 403),
+    ("POST", "/admin/en/people/{person}/grant", 403),
+    ("POST", "/admin/en/people/{person}/revoke", 403),
+    ("POST", "/admin/en/people/{person}/remove", 403),
+    ("GET", "/admin/en/audit", 403),
+    ("GET", "/admin/en/campaigns/{other}", 403),
+    ("GET", "/admin/en/campaigns/no-such-campaign", 403),
+    ("GET", "/admin/en/campaigns/anna-example", 200),
+];
+
+backend_test! {
+    /// An editor of one campaign is refused (403) on every route of another
+    /// campaign and on every owner's route, also by direct POSTs to guessed
+    /// addresses; a delivery user sees counts and nothing to manage; without
+    /// a session every route leads to the sign-in page.
+    async fn roles_are_enforced_on_every_route(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let owner_link = invitation(&app, None).await;
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut owner, &owner_link, "owner").await;
+        let owner_id = app.store.accounts().await.expect("accounts")[0].0.id;
+
+        let link = invitation(&app, editor_of("anna-example")).await;
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &link, "editor").await;
+        let page = editor.get("/admin/en/account").await.text();
+        for (method, path, status) in ROUTE_TABLE {
+            let path = path.replace("{other}", "boris-romanov").replace("{person}", &owner_id.to_string());
+            let response = match *method {
+                "GET" => editor.get(&path).await,
+                _ => editor.submit(&page, &path, &[("role", "editor"), ("campaign", "boris-romanov")]).await,
+            };
+            assert_eq!(response.status.as_u16(), *status, "{method} {path}");
+        }
+        let home = editor.get("/admin/en/").await.text();
+        assert!(home.contains("Anna") && !home.contains("Boris"), "only their campaign is listed");
+        assert!(!home.contains("/admin/en/people"), "no owner's menu");
+        let grants = app.store.accounts().await.expect("accounts");
+        assert!(grants.iter().all(|(a, g)| a.login.as_str() != "editor" || g.len() == 1), "no role was gained");
+        assert_eq!(grants.len(), 2, "nobody was removed or added");
+
+        let delivery_link = invitation(&app, Some(Grant { campaign: "boris-romanov".into(), role: Role::Delivery })).await;
+        let mut courier = Browser::new(&app, [198, 51, 100, 3]);
+        enrol(&mut courier, &delivery_link, "courier").await;
+        let overview = courier.get("/admin/en/campaigns/boris-romanov").await;
+        assert_eq!(overview.status, StatusCode::OK);
+        assert!(overview.text().contains("<td>"), "petition counts");
+        assert_eq!(courier.get("/admin/en/campaigns/anna-example").await.status, StatusCode::FORBIDDEN);
+
+        let mut stranger = Browser::new(&app, [203, 0, 113, 4]);
+        let form = stranger.get("/admin/en/sign-in").await.text();
+        for (method, path, _) in ROUTE_TABLE.iter().filter(|(_, p, _)| !p.ends_with("sign-in")) {
+            let path = path.replace("{other}", "boris-romanov").replace("{person}", &owner_id.to_string());
+            let response = match *method {
+                "GET" => stranger.get(&path).await,
+                _ => stranger.submit(&form, &path, &[]).await,
+            };
+            assert_eq!(response.status, StatusCode::SEE_OTHER, "{method} {path}");
+            assert_eq!(response.header("location"), "/admin/en/sign-in", "{method} {path}");
+        }
+    }
+}
+
+/// The table above names every route the workspace has (but those used
+/// before signing in, and signing out, which have tests of their own).
+#[test]
+fn route_table_covers_every_workspace_route() {
+    let source = include_str!("../../src/web/admin/mod.rs");
+    let routes: Vec<&str> = source
+        .split('"')
+        .filter(|s| s.starts_with("/admin/{lang}/"))
+        .collect();
+    let untabled = [
+        "/admin/{lang}/sign-out",
+        "/admin/{lang}/invitation/{token}",
+        "/admin/{lang}/invitation/{token}/enrol",
+    ];
+    // Account routes act on one's own account only: covered by the
+    // session tests; the table holds one of them.
+    let own = |r: &&str| r.starts_with("/admin/{lang}/account/");
+    let tabled: Vec<String> = ROUTE_TABLE
+        .iter()
+        .map(|(_, p, _)| {
+            p.replacen("/admin/en/", "/admin/{lang}/", 1)
+                .replace("{other}", "{slug}")
+                .replace("{person}", "{id}")
+                .replace("no-such-campaign", "{slug}")
+                .replace("anna-example", "{slug}")
+        })
+        .collect();
+    for route in routes.iter().filter(|r| !untabled.contains(r) && !own(r)) {
+        assert!(
+            tabled.iter().any(|t| t == route),
+            "{route} is not in ROUTE_TABLE"
+        );
+    }
+}
