@@ -176,3 +176,86 @@ async fn supporter_signs_the_demo_petition_end_to_end() {
     assert_eq!(count, "1 signature");
     session.close().await;
 }
+
+/// Sets the value of the field with `id` on the current page.
+async fn fill(session: &crate::support::webdriver::Session<'_>, id: &str, value: &str) {
+    let script = format!(
+        "document.getElementById({}).value = {}; return true",
+        serde_json::to_string(id).unwrap_or_default(),
+        serde_json::to_string(value).unwrap_or_default()
+    );
+    session.eval(&script).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_new_organiser_joins_by_invitation_enrols_and_signs_in() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_demo(Backend::Sqlite).await.expect("sqlite");
+    let base = serve(&app).await;
+    let link = crate::workspace::invitation(&app, None).await;
+    let session = driver.session().await;
+    session.requests().await;
+
+    session.goto(&format!("{base}{link}")).await;
+    session.wait_for_text("Join the workspace").await;
+    fill(&session, "login", "marina").await;
+    fill(&session, "password", "tea with lemon at five").await;
+    fill(&session, "repeat", "tea with lemon at five").await;
+    session
+        .click_css("form.admin-form button[type=submit]")
+        .await;
+    session.wait_for_text("Set up your authenticator app").await;
+    let shown = session
+        .eval("return document.querySelector('figure.qr svg') ? document.querySelector('code.secret').innerText : ''")
+        .await;
+    let key = shown.as_str().unwrap_or_default().replace(' ', "");
+    let secret = data_encoding::BASE32_NOPAD
+        .decode(key.as_bytes())
+        .expect("the QR code and the key are on the page");
+    let now = chrono::Utc::now().timestamp();
+    fill(
+        &session,
+        "code",
+        &svoboda::account::totp::code(&secret, now),
+    )
+    .await;
+    session
+        .click_css("form.admin-form button[type=submit]")
+        .await;
+    let codes = session.wait_for_text("Your recovery codes").await;
+    assert_eq!(
+        codes
+            .lines()
+            .filter(|l| l.split('-').map(str::len).collect::<Vec<_>>() == [4, 4, 4, 4])
+            .count(),
+        10,
+        "{codes}"
+    );
+    session.click_css("main a").await;
+    session.wait_for_text("Boris Romanov").await;
+
+    session.click_css("form.sign-out button").await;
+    session.wait_for_text("Sign in").await;
+    assert_eq!(session.url().await, format!("{base}/admin/en/sign-in"));
+    fill(&session, "login", "Marina").await;
+    fill(&session, "password", "tea with lemon at five").await;
+    let next = svoboda::account::totp::code(&secret, now + 30);
+    fill(&session, "code", &next).await;
+    session
+        .click_css("form.admin-form button[type=submit]")
+        .await;
+    session.wait_for_url(&format!("{base}/admin/en/")).await;
+    session.wait_for_text("marina").await;
+
+    let foreign: Vec<_> = session
+        .requests()
+        .await
+        .into_iter()
+        .filter(|(url, by)| by.starts_with(&base) && !url.starts_with(&base))
+        .collect();
+    assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
+    session.close().await;
+}
