@@ -142,6 +142,8 @@ pub async fn destroy(config: &Config) -> Result<(), CliError> {
     let path = &config.petitions.secret_file;
     let store = store::connect(&config.database_url, OpenMode::MustExist).await?;
     let report = store.forget_addresses().await?;
+    // A seized laptop may hold an open workspace session.
+    let sessions = store.end_all_sessions().await?;
     store.close().await;
     let mut lines = vec![
         format!(
@@ -152,6 +154,7 @@ pub async fn destroy(config: &Config) -> Result<(), CliError> {
             "emptied the outbox: {} messages deleted unsent",
             report.outbox_deleted
         ),
+        format!("signed out every workspace session: {sessions} ended"),
     ];
     match shred(path) {
         Ok(()) => lines.push(format!("overwrote and removed {}", path.display())),
@@ -168,6 +171,9 @@ pub async fn destroy(config: &Config) -> Result<(), CliError> {
     }
     println!(
         "Pending confirmation and withdrawal links no longer work, and a signer who signs again is counted again. Restart every `svoboda serve` of this instance now: a running one still holds the old secret in memory."
+    );
+    println!(
+        "Authenticator apps of the workspace were set up under the old secret: each organiser signs in once with a recovery code, then sets up the app again under My account."
     );
     if std::env::var_os(SECRET_ENV).is_some() {
         println!(

@@ -118,4 +118,14 @@ impl Store {
                 .rows_affected()
         }))
     }
+
+    /// Ends every session of every account (the panic button).
+    pub async fn end_all_sessions(&self) -> Result<u64, StoreError> {
+        Ok(on_pool!(self, |pool| {
+            sqlx::query("DELETE FROM sessions")
+                .execute(pool)
+                .await?
+                .rows_affected()
+        }))
+    }
 }

@@ -229,3 +229,42 @@ fn config_file_with_a_typo_is_refused_naming_the_key() {
     assert!(!out.status.success());
     assert!(stderr(&out).contains("database_ulr"), "{}", stderr(&out));
 }
+
+backend_test! {
+    /// The first owner is invited from the shell; roles for one campaign
+    /// need the campaign, and an owner needs none.
+    async fn admin_invite_prints_a_one_time_link(backend: Backend) {
+        let Some(db) = Database::fresh(backend).await else { return };
+        let data = tempfile::tempdir().expect("data dir");
+        let invite = |args: &[&str]| {
+            crate::support::server::command()
+                .args(["admin", "invite"])
+                .args(args)
+                .env("DATABASE_URL", &db.url)
+                .env("XDG_DATA_HOME", data.path())
+                .output()
+                .expect("run svoboda")
+        };
+        let out = invite(&["--public-url", "https://campaign.example"]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let link = stdout(&out).trim().to_string();
+        assert!(link.starts_with("https://campaign.example/admin/ru/invitation/"), "{link}");
+        assert!(stderr(&out).contains("24 hours"));
+        let token = link.rsplit('/').next().expect("token");
+        let store = db.open().await;
+        let now = chrono::Utc::now().timestamp();
+        let open = store
+            .invitation(&svoboda::account::token::hash(token), now)
+            .await
+            .expect("read")
+            .expect("the invitation is stored, by its hash");
+        assert!(open.owner && open.grant.is_none());
+        assert!(open.expires_at > now + 23 * 3600);
+
+        let out = invite(&["--role", "editor"]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains("--campaign"), "{}", stderr(&out));
+        let out = invite(&["--role", "delivery", "--campaign", "nobody"]);
+        assert!(stderr(&out).contains("there is no campaign 'nobody'"), "{}", stderr(&out));
+    }
+}

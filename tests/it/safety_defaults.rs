@@ -380,6 +380,8 @@ async fn secret_destroy_leaves_a_seized_disk_unable_to_test_addresses() {
         "emptied the outbox",
         "overwrote and removed",
         "wrote a new secret",
+        "signed out every workspace session",
+        "sets up the app again",
         "links no longer work",
         "Restart",
     ] {

@@ -547,3 +547,35 @@ fn route_table_covers_every_workspace_route() {
         );
     }
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn with_a_listener_of_its_own_the_workspace_is_not_on_the_public_one() {
+    use tower::ServiceExt;
+    let app = TestApp::with_web_settings(Backend::Sqlite, |s| s.admin_apart = true)
+        .await
+        .expect("sqlite");
+    for path in ["/admin/en/sign-in", "/admin/en/", "/admin"] {
+        assert_eq!(app.get(path).await.status, StatusCode::NOT_FOUND, "{path}");
+    }
+    assert_eq!(app.get("/en/").await.status, StatusCode::OK);
+    let admin = svoboda::admin_app(app.state.clone());
+    let request = axum::http::Request::builder()
+        .uri("/admin/en/sign-in")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = admin.oneshot(request).await.expect("infallible");
+    assert_eq!(response.status(), StatusCode::OK);
+    let request = axum::http::Request::builder()
+        .uri("/en/")
+        .body(axum::body::Body::empty())
+        .expect("request");
+    let response = svoboda::admin_app(app.state.clone())
+        .oneshot(request)
+        .await
+        .expect("infallible");
+    assert_eq!(
+        response.status(),
+        StatusCode::NOT_FOUND,
+        "only the workspace there"
+    );
+}

@@ -197,6 +197,22 @@ impl TestApp {
         backend: Backend,
         petition_settings: PetitionSettings,
     ) -> Option<TestApp> {
+        TestApp::configured(backend, petition_settings, |_| {}).await
+    }
+
+    /// An instance whose web settings `adjust` changes.
+    pub async fn with_web_settings(
+        backend: Backend,
+        adjust: impl FnOnce(&mut WebSettings),
+    ) -> Option<TestApp> {
+        TestApp::configured(backend, test_petition_settings(), adjust).await
+    }
+
+    async fn configured(
+        backend: Backend,
+        petition_settings: PetitionSettings,
+        adjust: impl FnOnce(&mut WebSettings),
+    ) -> Option<TestApp> {
         let db = Database::fresh(backend).await?;
         let store = db.open().await;
         let secret =
@@ -209,7 +225,7 @@ impl TestApp {
         )
         .await
         .expect("petition service");
-        let settings = WebSettings {
+        let mut settings = WebSettings {
             public_url: PUBLIC_URL.to_string(),
             default_lang: Lang::Ru,
             refresh_interval: Duration::from_millis(50),
@@ -217,6 +233,7 @@ impl TestApp {
             sessions: svoboda::account::Lifetimes::default(),
             admin_apart: false,
         };
+        adjust(&mut settings);
         let state = AppState::new(store.clone(), settings, Clock::Fixed(today()), petitions)
             .await
             .expect("state");
