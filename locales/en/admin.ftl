@@ -130,3 +130,10 @@ admin-audit-password-changed = changed their password
 admin-audit-authenticator-replaced = set up a new authenticator
 admin-audit-recovery-codes-renewed = made new recovery codes
 admin-audit-export-downloaded = downloaded the signatures
+
+## Delivery
+admin-petition-export = Sealed signatures
+admin-petition-download = Download
+admin-export-how-title = Opening the signatures
+admin-export-how-intro = The file is sealed to the organisers' key: nobody without that key can read it, not this server either. Open it on your own computer, where the key is kept, with Svoboda:
+admin-export-how-age = or with the stock age tool, one record at a time:

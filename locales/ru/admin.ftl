@@ -130,3 +130,10 @@ admin-audit-password-changed = сменил(а) пароль
 admin-audit-authenticator-replaced = подключил(а) новый аутентификатор
 admin-audit-recovery-codes-renewed = создал(а) новые резервные коды
 admin-audit-export-downloaded = скачал(а) подписи
+
+## Передача подписей
+admin-petition-export = Запечатанные подписи
+admin-petition-download = Скачать
+admin-export-how-title = Как открыть подписи
+admin-export-how-intro = Файл запечатан ключом организаторов: без этого ключа его не прочтёт никто, в том числе этот сервер. Откройте его на своём компьютере, где хранится ключ, с помощью Svoboda:
+admin-export-how-age = или стандартной программой age, по одной записи:

@@ -1,9 +1,7 @@
 //! `svoboda keys generate` and `svoboda signatures export | decrypt | recount`.
 //!
-//! The export is a text file, one signature a line:
-//! `id <TAB> signed at <TAB> status <TAB> base64 of an age file`. Each age
-//! file opens with stock `age --decrypt -i KEYFILE`; `decrypt` opens them all
-//! and writes CSV for delivering the petition.
+//! The export's format is `petition::export`'s; `decrypt` opens every line
+//! with the organisers' identity and writes CSV for delivering the petition.
 
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::Path;
@@ -12,20 +10,12 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 
 use crate::config::Config;
-use crate::petition::csv;
-use crate::petition::seal::{Opener, age_file, generate_keys};
+use crate::petition::seal::{Opener, generate_keys};
 use crate::petition::service::SealedRecord;
+use crate::petition::{csv, export};
 use crate::store::{self, OpenMode, Store};
 
 use super::CliError;
-
-const EXPORT_MAGIC: &str = "# svoboda signatures v1";
-
-fn timestamp(ts: i64) -> String {
-    chrono::DateTime::from_timestamp(ts, 0)
-        .map(|t| t.to_rfc3339())
-        .unwrap_or_default()
-}
 
 /// Writes a new identity file and prints the public key for the campaign file.
 pub fn generate(out: &Path) -> Result<(), CliError> {
@@ -72,30 +62,16 @@ pub async fn export(config: &Config, name: &str, out_path: Option<&Path>) -> Res
     let total = store.signature_total(id).await?;
     let progress = std::io::stderr().is_terminal();
     let mut out = output(out_path)?;
-    writeln!(out, "{EXPORT_MAGIC} petition={name}").map_err(|e| CliError::io(Path::new("-"), e))?;
+    out.write_all(export::header(name).as_bytes())
+        .map_err(|e| CliError::io(Path::new("-"), e))?;
     let mut written = 0i64;
     let mut purged = 0i64;
     let count = store
         .export_signatures(id, |s| {
-            let status = if s.confirmed_at.is_some() {
-                "confirmed"
-            } else {
-                "pending"
-            };
-            let data = match (&s.header, &s.sealed) {
-                (Some(h), Some(sealed)) => B64.encode(age_file(h, sealed)),
-                _ => {
-                    purged += 1;
-                    String::new()
-                }
-            };
-            writeln!(
-                out,
-                "{}\t{}\t{status}\t{data}",
-                s.id,
-                timestamp(s.created_at)
-            )
-            .map_err(|e| store::StoreError::Unsupported(format!("writing the export: {e}")))?;
+            let (line, gone) = export::line(&s);
+            purged += i64::from(gone);
+            out.write_all(line.as_bytes())
+                .map_err(|e| store::StoreError::Unsupported(format!("writing the export: {e}")))?;
             written += 1;
             if progress && written % 10_000 == 0 {
                 eprint!("\rexported {written} of {total}");

@@ -5,6 +5,7 @@
 pub mod background;
 pub mod csv;
 pub mod email;
+pub mod export;
 pub mod form;
 pub mod seal;
 pub mod secret;

@@ -458,6 +458,16 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("GET", "/admin/en/campaigns/{other}", 403),
     ("GET", "/admin/en/campaigns/no-such-campaign", 403),
     ("GET", "/admin/en/campaigns/anna-example", 200),
+    (
+        "GET",
+        "/admin/en/campaigns/{other}/petitions/end-the-case/export",
+        403,
+    ),
+    (
+        "GET",
+        "/admin/en/campaigns/anna-example/petitions/free-anna/export",
+        403,
+    ),
 ];
 
 backend_test! {
@@ -538,6 +548,8 @@ fn route_table_covers_every_workspace_route() {
                 .replace("{person}", "{id}")
                 .replace("no-such-campaign", "{slug}")
                 .replace("anna-example", "{slug}")
+                .replace("end-the-case", "{petition}")
+                .replace("free-anna", "{petition}")
         })
         .collect();
     for route in routes.iter().filter(|r| !untabled.contains(r) && !own(r)) {
@@ -578,4 +590,53 @@ async fn with_a_listener_of_its_own_the_workspace_is_not_on_the_public_one() {
         StatusCode::NOT_FOUND,
         "only the workspace there"
     );
+}
+
+backend_test! {
+    /// A delivery user downloads the same sealed file as `svoboda signatures
+    /// export`; an editor may not; the download is in the audit log.
+    async fn delivery_downloads_the_sealed_export(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        for (i, email) in ["nina@example.org", "pavel@example.org"].iter().enumerate() {
+            let r = app
+                .post_form(
+                    "/en/anna-example/petition/quiet-support",
+                    &[("name", "Nina"), ("email", email), ("consent", "on")],
+                    [198, 51, 100, 10 + i as u8],
+                )
+                .await;
+            assert_eq!(r.status, StatusCode::SEE_OTHER);
+        }
+        let courier_link = invitation(&app, Some(Grant { campaign: "anna-example".into(), role: Role::Delivery })).await;
+        let mut courier = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut courier, &courier_link, "courier").await;
+        let overview = courier.get("/admin/en/campaigns/anna-example").await.text();
+        let path = "/admin/en/campaigns/anna-example/petitions/quiet-support/export";
+        assert!(overview.contains(path), "a download link");
+        assert!(overview.contains("age -d -i organiser-key.txt"), "how to open it");
+        let download = courier.get(path).await;
+        assert_eq!(download.status, StatusCode::OK);
+        assert!(download.header("content-disposition").contains("anna-example-quiet-support-signatures.txt"));
+        assert_eq!(download.header("cache-control"), "no-store");
+
+        let cli = crate::support::server::command()
+            .args(["signatures", "export", "anna-example/quiet-support"])
+            .env("DATABASE_URL", &app.db.url)
+            .output()
+            .expect("run svoboda");
+        assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
+        assert_eq!(download.text(), String::from_utf8_lossy(&cli.stdout), "the same file");
+        assert_eq!(download.text().lines().count(), 3, "a header and two signatures");
+
+        let editor_link = invitation(&app, editor_of("anna-example")).await;
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &editor_link, "editor").await;
+        assert_eq!(editor.get(path).await.status, StatusCode::FORBIDDEN);
+        assert!(!editor.get("/admin/en/campaigns/anna-example").await.text().contains(path));
+        let log = app.store.audit_log(&AuditFilter { campaign: Some("anna-example".into()), ..Default::default() }, 100).await.expect("audit");
+        let downloads: Vec<_> = log.iter().filter(|(_, e)| e.action == AuditAction::ExportDownloaded).collect();
+        assert_eq!(downloads.len(), 1);
+        assert_eq!(downloads[0].1.actor_login.as_deref(), Some("courier"));
+        assert_eq!(downloads[0].1.detail, "quiet-support");
+    }
 }

@@ -238,6 +238,8 @@ pub struct PublicSigner {
     pub confirmed_at: i64,
 }
 
+type ExportRow = (i64, i64, Option<i64>, Option<String>, Option<Vec<u8>>);
+
 /// One signature as exported for the organisers: the age file of its data.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ExportedSignature {
@@ -397,6 +399,40 @@ impl Store {
             }
         });
         Ok(n)
+    }
+
+    /// Up to `limit` of a petition's signatures with ids above `after`, in
+    /// id order: a download streams the export page by page.
+    pub async fn export_page(
+        &self,
+        petition: i64,
+        after: i64,
+        limit: i64,
+    ) -> Result<Vec<ExportedSignature>, StoreError> {
+        let rows: Vec<ExportRow> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT s.id, s.created_at, s.confirmed_at, e.header, s.sealed FROM signatures s
+                 LEFT JOIN seal_epochs e ON e.id = s.epoch
+                 WHERE s.petition = $1 AND s.id > $2 ORDER BY s.id LIMIT $3",
+            )
+            .bind(petition)
+            .bind(after)
+            .bind(limit)
+            .fetch_all(pool)
+            .await?
+        });
+        Ok(rows
+            .into_iter()
+            .map(
+                |(id, created_at, confirmed_at, header, sealed)| ExportedSignature {
+                    id,
+                    created_at,
+                    confirmed_at,
+                    header,
+                    sealed,
+                },
+            )
+            .collect())
     }
 
     /// How many signatures a petition has, confirmed or not.

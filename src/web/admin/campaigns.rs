@@ -36,6 +36,8 @@ pub struct PetitionLine {
     pub title: String,
     pub count: i64,
     pub state: String,
+    /// The sealed export's address, for whoever may deliver.
+    pub export: Option<String>,
 }
 
 #[derive(Template)]
@@ -44,6 +46,7 @@ pub struct CampaignPage {
     pub layout: AdminLayout,
     pub public_href: String,
     pub petitions: Vec<PetitionLine>,
+    pub may_deliver: bool,
 }
 
 /// What the account is in a campaign, in words.
@@ -136,6 +139,10 @@ pub async fn overview(
                     PetitionState::Open => "admin-petition-open",
                     PetitionState::Closed => "admin-petition-closed",
                 }),
+                export: signed
+                    .access
+                    .may_deliver(campaign.slug.as_str())
+                    .then(|| paths::export(lang, campaign.slug.as_str(), p.id.as_str())),
             }
         })
         .collect();
@@ -151,6 +158,7 @@ pub async fn overview(
         ),
         public_href: crate::web::paths::campaign(lang, campaign.slug.as_str()),
         petitions,
+        may_deliver: signed.access.may_deliver(campaign.slug.as_str()),
     };
     render(&page, StatusCode::OK)
 }

@@ -9,6 +9,7 @@ mod audit_page;
 mod campaigns;
 mod context;
 pub mod cookie;
+mod delivery;
 mod enrolment;
 pub mod guard;
 mod layout;
@@ -77,6 +78,10 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/admin/{lang}/people/{id}/remove", post(people::remove))
         .route("/admin/{lang}/audit", get(audit_page::show))
         .route("/admin/{lang}/campaigns/{slug}", get(campaigns::overview))
+        .route(
+            "/admin/{lang}/campaigns/{slug}/petitions/{petition}/export",
+            get(delivery::export),
+        )
         .layer(axum::middleware::from_fn_with_state(state, guard::guard))
 }
 
