@@ -137,3 +137,22 @@ admin-petition-download = Download
 admin-export-how-title = Opening the signatures
 admin-export-how-intro = The file is sealed to the organisers' key: nobody without that key can read it, not this server either. Open it on your own computer, where the key is kept, with Svoboda:
 admin-export-how-age = or with the stock age tool, one record at a time:
+
+## Mail
+admin-nav-mail = Mail
+admin-mail-title = Mail
+admin-mail-held = No mail transport is configured: messages wait in the outbox and are not sent. Set mail_transport = "smtp" in the configuration.
+admin-mail-directory = Messages are written as files into { $path } (for development), not sent.
+admin-mail-smtp = Messages are sent through the mail server { $server }.
+admin-mail-waiting = Waiting to be sent
+admin-mail-retrying = Failed, waiting for another attempt
+admin-mail-given-up = Given up (since the start)
+admin-mail-counts-only = Counts only: the workspace never shows whom a message is for.
+admin-mail-test = Send a test message
+admin-mail-test-address = Address
+admin-mail-test-button = Send now
+admin-mail-test-subject = Svoboda: test message
+admin-mail-test-text = This is a test message from the Svoboda workspace: mail from this site reaches this mailbox.
+admin-mail-test-sent = The message was handed to the mail server. Check the mailbox (and its spam folder).
+admin-mail-test-failed = The message could not be sent: { $reason }
+admin-audit-mail-tested = sent a test message

@@ -137,3 +137,22 @@ admin-petition-download = Скачать
 admin-export-how-title = Как открыть подписи
 admin-export-how-intro = Файл запечатан ключом организаторов: без этого ключа его не прочтёт никто, в том числе этот сервер. Откройте его на своём компьютере, где хранится ключ, с помощью Svoboda:
 admin-export-how-age = или стандартной программой age, по одной записи:
+
+## Почта
+admin-nav-mail = Почта
+admin-mail-title = Почта
+admin-mail-held = Способ отправки почты не настроен: письма ждут в очереди и не отправляются. Укажите mail_transport = "smtp" в настройках.
+admin-mail-directory = Письма записываются файлами в { $path } (для разработки) и не отправляются.
+admin-mail-smtp = Письма отправляются через почтовый сервер { $server }.
+admin-mail-waiting = Ждут отправки
+admin-mail-retrying = Не ушли, ждут новой попытки
+admin-mail-given-up = Отброшены (с начала работы)
+admin-mail-counts-only = Только числа: рабочее место никогда не показывает, кому письмо.
+admin-mail-test = Отправить проверочное письмо
+admin-mail-test-address = Адрес
+admin-mail-test-button = Отправить сейчас
+admin-mail-test-subject = Svoboda: проверочное письмо
+admin-mail-test-text = Это проверочное письмо из рабочего места Svoboda: почта с этого сайта доходит до этого ящика.
+admin-mail-test-sent = Письмо передано почтовому серверу. Проверьте ящик (и папку «Спам»).
+admin-mail-test-failed = Письмо не удалось отправить: { $reason }
+admin-audit-mail-tested = отправил(а) проверочное письмо

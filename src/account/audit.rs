@@ -19,10 +19,11 @@ pub enum AuditAction {
     AuthenticatorReplaced,
     RecoveryCodesRenewed,
     ExportDownloaded,
+    MailTested,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 15] = [
+    pub const ALL: [AuditAction; 16] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -38,6 +39,7 @@ impl AuditAction {
         AuditAction::AuthenticatorReplaced,
         AuditAction::RecoveryCodesRenewed,
         AuditAction::ExportDownloaded,
+        AuditAction::MailTested,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -58,6 +60,7 @@ impl AuditAction {
             AuditAction::AuthenticatorReplaced => "authenticator-replaced",
             AuditAction::RecoveryCodesRenewed => "recovery-codes-renewed",
             AuditAction::ExportDownloaded => "export-downloaded",
+            AuditAction::MailTested => "mail-tested",
         }
     }
 

@@ -39,6 +39,7 @@ pub async fn run(config: Config) -> Result<(), CliError> {
             Vec::new()
         },
         sessions: config.sessions,
+        mail: config.mail.clone(),
         admin_apart: config.admin_addr.is_some(),
     };
     // The nightly-style check, at every start: counters must match their rows.

@@ -102,14 +102,14 @@ impl Sender {
                     Err(MailError::Permanent(reason)) | Err(MailError::BadFrom(reason)) => {
                         let reason = redact_addresses(&reason);
                         tracing::warn!(id = item.id, %reason, "giving up a message that cannot be sent");
-                        self.store.delete_outbox(item.id).await?;
+                        self.store.give_up_outbox(item.id).await?;
                     }
                     Err(MailError::Transient(reason)) => {
                         let reason = redact_addresses(&reason);
                         let attempts = item.attempts + 1;
                         if attempts >= MAX_ATTEMPTS {
                             tracing::warn!(id = item.id, %reason, "giving up a message after {MAX_ATTEMPTS} attempts");
-                            self.store.delete_outbox(item.id).await?;
+                            self.store.give_up_outbox(item.id).await?;
                         } else {
                             tracing::info!(id = item.id, attempts, %reason, "sending failed; will retry");
                             let next = chrono::Utc::now().timestamp() + backoff(attempts);

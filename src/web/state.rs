@@ -19,6 +19,7 @@ use crate::account::Lifetimes;
 use crate::account::service::Accounts;
 use crate::campaign::photo::PhotoMeta;
 use crate::campaign::{Campaign, Lang, Registry};
+use crate::config::MailSettings;
 use crate::petition::service::PetitionService;
 use crate::store::signatures::PetitionRow;
 use crate::store::{Store, StoreError};
@@ -35,6 +36,8 @@ pub struct WebSettings {
     pub health_notes: Vec<String>,
     /// How long workspace sessions live.
     pub sessions: Lifetimes,
+    /// How mail leaves the instance (the workspace's mail page tests it).
+    pub mail: MailSettings,
     /// The workspace has a listener of its own (`admin_addr`), and is not
     /// served on the public one.
     pub admin_apart: bool,

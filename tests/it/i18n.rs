@@ -71,22 +71,44 @@ fn every_key_the_code_builds_from_an_enum_exists() {
     for m in 1..=12 {
         wanted.push(format!("month-{m}"));
     }
+    for a in svoboda::account::AuditAction::ALL {
+        wanted.push(format!("admin-audit-{}", a.as_str()));
+    }
+    for r in svoboda::account::Role::ALL {
+        wanted.push(format!("admin-role-{}", r.as_str()));
+    }
     let missing: Vec<_> = wanted.iter().filter(|k| !keys.contains(*k)).collect();
     assert!(missing.is_empty(), "missing: {missing:?}");
 }
 
-/// Every `t("...")` in the templates names a message that exists.
+/// Every `.t("...")` in the templates and the code names a message that exists.
 #[test]
 fn every_key_the_templates_use_exists() {
     let keys: BTreeSet<String> = Localizer::keys(Lang::Ru).into_iter().collect();
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
-    for entry in std::fs::read_dir(&dir).expect("templates") {
-        let path = entry.expect("entry").path();
-        let text = std::fs::read_to_string(&path).expect("read template");
-        for (i, _) in text.match_indices("t(\"") {
-            let rest = &text[i + 3..];
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    for path in files_under(&root.join("templates"))
+        .into_iter()
+        .chain(files_under(&root.join("src")))
+    {
+        let text = std::fs::read_to_string(&path).expect("read file");
+        for (i, _) in text.match_indices(".t(\"") {
+            let rest = &text[i + 4..];
             let key = &rest[..rest.find('"').expect("closing quote")];
             assert!(keys.contains(key), "{}: unknown key {key}", path.display());
         }
     }
+}
+
+/// Every file in `dir` and its subfolders.
+fn files_under(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).expect("folder") {
+        let path = entry.expect("entry").path();
+        if path.is_dir() {
+            files.extend(files_under(&path));
+        } else {
+            files.push(path);
+        }
+    }
+    files
 }

@@ -455,6 +455,8 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("POST", "/admin/en/people/{person}/revoke", 403),
     ("POST", "/admin/en/people/{person}/remove", 403),
     ("GET", "/admin/en/audit", 403),
+    ("GET", "/admin/en/mail", 403),
+    ("POST", "/admin/en/mail", 403),
     ("GET", "/admin/en/campaigns/{other}", 403),
     ("GET", "/admin/en/campaigns/no-such-campaign", 403),
     ("GET", "/admin/en/campaigns/anna-example", 200),
@@ -638,5 +640,58 @@ backend_test! {
         assert_eq!(downloads.len(), 1);
         assert_eq!(downloads[0].1.actor_login.as_deref(), Some("courier"));
         assert_eq!(downloads[0].1.detail, "quiet-support");
+    }
+}
+
+backend_test! {
+    /// The mail page shows the outbox in counts only, and sends a test
+    /// message through the configured server (a real one, aiosmtpd).
+    async fn mail_page_counts_the_outbox_and_sends_a_test_message(backend: Backend) {
+        let Some(smtp) = crate::support::server::SmtpServer::start().await else {
+            crate::support::unavailable("aiosmtpd (SVOBODA_TEST_PYTHON)");
+            return;
+        };
+        let port = smtp.port;
+        let Some(app) = TestApp::with_web_settings(backend, |s| {
+            s.mail = svoboda::config::MailSettings::Smtp {
+                host: "127.0.0.1".into(),
+                port,
+                tls: svoboda::config::SmtpTls::None,
+                username: None,
+                password: None,
+                from: "Svoboda <noreply@svoboda.test>".into(),
+            }
+        })
+        .await else { return };
+        svoboda::demo::load(&app.store).await.expect("demo");
+        app.state.reload().await.expect("reload");
+        let r = app
+            .post_form(
+                "/en/boris-romanov/petition/end-the-case",
+                &[("name", "Olga"), ("email", "olga@example.org"), ("consent", "on")],
+                [198, 51, 100, 50],
+            )
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut owner, &invitation(&app, None).await, "owner").await;
+        let page = owner.get("/admin/en/mail").await.text();
+        assert!(page.contains("<td class=\"mail-waiting\">1</td>"), "{page}");
+        assert!(page.contains(&format!("127.0.0.1:{port}")));
+        assert!(!page.contains("olga@"), "never an address");
+
+        let bad = owner.submit(&page, "/admin/en/mail", &[("address", "not an address")]).await;
+        assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(bad.text().contains("does not look like an e-mail address"));
+        let sent = owner.submit(&page, "/admin/en/mail", &[("address", "owner@example.org")]).await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.text());
+        assert!(sent.text().contains("handed to the mail server"));
+        let mails = smtp.wait_for(1).await;
+        assert_eq!(mails[0].to, "owner@example.org");
+        assert_eq!(mails[0].subject, "Svoboda: test message");
+        assert!(audit_actions(&app).await.contains(&AuditAction::MailTested));
+        let log = app.store.audit_log(&AuditFilter::default(), 100).await.expect("audit");
+        assert!(log.iter().all(|(_, e)| !e.detail.contains('@')), "the audit log holds no address");
     }
 }

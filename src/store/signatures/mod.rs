@@ -250,6 +250,15 @@ pub struct ExportedSignature {
     pub sealed: Option<Vec<u8>>,
 }
 
+/// How many messages wait to be sent for the first time, wait for another
+/// attempt after failing, and were given up since the database was made.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OutboxState {
+    pub waiting: i64,
+    pub retrying: i64,
+    pub given_up: i64,
+}
+
 /// A message taken from the outbox for sending.
 pub struct OutboxItem {
     pub id: i64,
@@ -548,6 +557,49 @@ impl Store {
                 .await?;
         });
         Ok(())
+    }
+
+    /// Gives a message up: it is deleted, and only the count of such
+    /// messages grows.
+    pub async fn give_up_outbox(&self, id: i64) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            let gone = sqlx::query("DELETE FROM outbox WHERE id = $1")
+                .bind(id)
+                .execute(&mut *tx)
+                .await?
+                .rows_affected();
+            sqlx::query("UPDATE mail_counters SET value = value + $1 WHERE name = 'given_up'")
+                .bind(i64::try_from(gone).unwrap_or_default())
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
+    /// Counts of the outbox for the workspace: never an address.
+    pub async fn outbox_state(&self) -> Result<OutboxState, StoreError> {
+        let (waiting, retrying): (i64, i64) = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT COALESCE(SUM(CASE WHEN attempts = 0 THEN 1 ELSE 0 END), 0),
+                        COALESCE(SUM(CASE WHEN attempts > 0 THEN 1 ELSE 0 END), 0)
+                 FROM outbox",
+            )
+            .fetch_one(pool)
+            .await?
+        });
+        let given_up: i64 = on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT value FROM mail_counters WHERE name = 'given_up'")
+                .fetch_optional(pool)
+                .await?
+                .unwrap_or_default()
+        });
+        Ok(OutboxState {
+            waiting,
+            retrying,
+            given_up,
+        })
     }
 
     pub async fn outbox_len(&self) -> Result<i64, StoreError> {

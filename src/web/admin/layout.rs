@@ -43,6 +43,7 @@ pub enum Section {
     None,
     Campaigns,
     People,
+    Mail,
     Audit,
     Account,
 }
@@ -70,6 +71,7 @@ impl AdminLayout {
             link(paths::home(lang), "admin-nav-campaigns", Section::Campaigns);
             if s.access.may_manage_instance() {
                 link(paths::people(lang), "admin-nav-people", Section::People);
+                link(paths::mail(lang), "admin-nav-mail", Section::Mail);
                 link(paths::audit(lang), "admin-nav-audit", Section::Audit);
             }
             link(paths::account(lang), "admin-nav-account", Section::Account);

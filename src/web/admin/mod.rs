@@ -13,6 +13,7 @@ mod delivery;
 mod enrolment;
 pub mod guard;
 mod layout;
+mod mail_page;
 pub mod paths;
 mod people;
 mod sign_in;
@@ -77,6 +78,10 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/admin/{lang}/people/{id}/revoke", post(people::revoke))
         .route("/admin/{lang}/people/{id}/remove", post(people::remove))
         .route("/admin/{lang}/audit", get(audit_page::show))
+        .route(
+            "/admin/{lang}/mail",
+            get(mail_page::show).post(mail_page::send_test),
+        )
         .route("/admin/{lang}/campaigns/{slug}", get(campaigns::overview))
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/export",

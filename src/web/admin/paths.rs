@@ -30,6 +30,10 @@ pub fn person(lang: Lang, id: i64) -> String {
     format!("/admin/{}/people/{id}", lang.code())
 }
 
+pub fn mail(lang: Lang) -> String {
+    format!("/admin/{}/mail", lang.code())
+}
+
 pub fn audit(lang: Lang) -> String {
     format!("/admin/{}/audit", lang.code())
 }

@@ -232,6 +232,7 @@ impl TestApp {
             health_notes: Vec::new(),
             sessions: svoboda::account::Lifetimes::default(),
             admin_apart: false,
+            mail: svoboda::config::MailSettings::Hold,
         };
         adjust(&mut settings);
         let state = AppState::new(store.clone(), settings, Clock::Fixed(today()), petitions)

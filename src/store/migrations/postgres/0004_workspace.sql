@@ -89,3 +89,11 @@ END;
 $$;
 CREATE TRIGGER audit_log_append_only BEFORE UPDATE OR DELETE ON audit_log
     FOR EACH ROW EXECUTE FUNCTION audit_log_append_only();
+
+-- Messages the sender gave up on, for the workspace's mail page: the
+-- messages themselves (and the addresses in them) are deleted.
+CREATE TABLE mail_counters (
+    name  TEXT PRIMARY KEY,
+    value BIGINT NOT NULL
+);
+INSERT INTO mail_counters (name, value) VALUES ('given_up', 0);

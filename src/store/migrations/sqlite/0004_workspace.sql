@@ -90,3 +90,11 @@ CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
 BEGIN
     SELECT RAISE(ABORT, 'the audit log is append-only');
 END;
+
+-- Messages the sender gave up on, for the workspace's mail page: the
+-- messages themselves (and the addresses in them) are deleted.
+CREATE TABLE mail_counters (
+    name  TEXT PRIMARY KEY,
+    value BIGINT NOT NULL
+);
+INSERT INTO mail_counters (name, value) VALUES ('given_up', 0);
