@@ -1,7 +1,7 @@
 //! The demo campaign, built from the seed page "Free Boris Romanov!".
 
 use crate::campaign::{Campaign, file};
-use crate::store::{SaveMode, Store, StoreError};
+use crate::store::{PhotoChange, SaveMode, Store, StoreError};
 
 pub const DEMO_FILE: &str = include_str!("../demo/boris-romanov/campaign.toml");
 pub const DEMO_SLUG: &str = "boris-romanov";
@@ -30,7 +30,7 @@ pub enum DemoError {
 pub async fn load(store: &Store) -> Result<bool, DemoError> {
     let campaign = file::parse(DEMO_FILE, "demo/boris-romanov/campaign.toml", &|_| false)?;
     Ok(store
-        .save_campaign(&campaign, None, SaveMode::OnlyIfAbsent)
+        .save_campaign(&campaign, PhotoChange::Remove, SaveMode::OnlyIfAbsent)
         .await?)
 }
 

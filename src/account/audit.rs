@@ -20,10 +20,13 @@ pub enum AuditAction {
     RecoveryCodesRenewed,
     ExportDownloaded,
     MailTested,
+    CampaignSaved,
+    CampaignPublished,
+    CampaignRestored,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 16] = [
+    pub const ALL: [AuditAction; 19] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -40,6 +43,9 @@ impl AuditAction {
         AuditAction::RecoveryCodesRenewed,
         AuditAction::ExportDownloaded,
         AuditAction::MailTested,
+        AuditAction::CampaignSaved,
+        AuditAction::CampaignPublished,
+        AuditAction::CampaignRestored,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -61,6 +67,9 @@ impl AuditAction {
             AuditAction::RecoveryCodesRenewed => "recovery-codes-renewed",
             AuditAction::ExportDownloaded => "export-downloaded",
             AuditAction::MailTested => "mail-tested",
+            AuditAction::CampaignSaved => "campaign-saved",
+            AuditAction::CampaignPublished => "campaign-published",
+            AuditAction::CampaignRestored => "campaign-restored",
         }
     }
 

@@ -10,6 +10,7 @@ pub mod model;
 pub mod organisation;
 pub mod petition;
 pub mod photo;
+pub mod revision;
 pub mod status;
 
 pub use ids::{OrgId, Slug, WebLink};

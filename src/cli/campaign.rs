@@ -5,7 +5,7 @@ use std::path::Path;
 use crate::campaign::file;
 use crate::campaign::photo;
 use crate::config::Config;
-use crate::store::{self, OpenMode, SaveMode, Store};
+use crate::store::{self, OpenMode, PhotoChange, SaveMode, Store};
 
 use super::{CampaignCommand, CliError};
 
@@ -88,7 +88,11 @@ pub async fn import(store: &Store, path: &Path) -> Result<String, CliError> {
         None => None,
     };
     store
-        .save_campaign(&campaign, photo.as_ref(), SaveMode::Replace)
+        .save_campaign(
+            &campaign,
+            PhotoChange::from_file(photo.as_ref()),
+            SaveMode::Replace,
+        )
         .await?;
     Ok(campaign.slug.to_string())
 }

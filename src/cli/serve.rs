@@ -40,6 +40,7 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         },
         sessions: config.sessions,
         mail: config.mail.clone(),
+        demo: config.demo,
         admin_apart: config.admin_addr.is_some(),
     };
     // The nightly-style check, at every start: counters must match their rows.

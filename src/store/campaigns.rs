@@ -18,6 +18,22 @@ pub struct CampaignSummary {
     pub updated: NaiveDate,
 }
 
+/// What saving does to a campaign's stored photo.
+#[derive(Debug, Clone, Copy)]
+pub enum PhotoChange<'a> {
+    /// Leave it as it is (publishing from the workspace).
+    Keep,
+    Set(&'a Photo),
+    Remove,
+}
+
+impl<'a> PhotoChange<'a> {
+    /// The photo a campaign file brings, or none: the file is the truth.
+    pub fn from_file(photo: Option<&'a Photo>) -> Self {
+        photo.map_or(PhotoChange::Remove, PhotoChange::Set)
+    }
+}
+
 /// What saving does when the campaign is already there.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveMode {
@@ -40,13 +56,12 @@ fn from_json<T: serde::de::DeserializeOwned>(what: &str, doc: &str) -> Result<T,
 }
 
 impl Store {
-    /// Saves a campaign, the organisations it brings, and its photo (`None`
-    /// removes a stored one), in one transaction. Returns whether anything
-    /// was written.
+    /// Saves a campaign, the organisations it brings, and the change of its
+    /// photo, in one transaction. Returns whether anything was written.
     pub async fn save_campaign(
         &self,
         campaign: &Campaign,
-        photo: Option<&Photo>,
+        photo: PhotoChange<'_>,
         mode: SaveMode,
     ) -> Result<bool, StoreError> {
         let mut doc = campaign.clone();
@@ -102,7 +117,8 @@ impl Store {
                 .await?;
             }
             match photo {
-                Some(p) => {
+                PhotoChange::Keep => {}
+                PhotoChange::Set(p) => {
                     sqlx::query(
                         "INSERT INTO photos (slug, jpeg, width, height, digest) VALUES ($1, $2, $3, $4, $5)
                          ON CONFLICT (slug) DO UPDATE SET jpeg = excluded.jpeg,
@@ -116,7 +132,7 @@ impl Store {
                     .execute(&mut *tx)
                     .await?;
                 }
-                None => {
+                PhotoChange::Remove => {
                     sqlx::query("DELETE FROM photos WHERE slug = $1")
                         .bind(slug)
                         .execute(&mut *tx)

@@ -7,6 +7,7 @@ mod audit;
 mod campaigns;
 mod connect;
 pub mod erasure;
+mod revisions;
 mod sessions;
 pub mod signatures;
 
@@ -14,9 +15,10 @@ use sqlx::{PgPool, SqlitePool};
 
 pub use accounts::Accepted;
 pub use audit::AuditFilter;
-pub use campaigns::{CampaignSummary, SaveMode};
+pub use campaigns::{CampaignSummary, PhotoChange, SaveMode};
 pub use connect::{DatabaseUrl, OpenMode, connect, redact};
 pub use erasure::{Erase, Forgotten};
+pub use revisions::SavedRevision;
 
 #[derive(Clone, Debug)]
 pub enum Store {

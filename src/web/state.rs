@@ -36,6 +36,8 @@ pub struct WebSettings {
     pub health_notes: Vec<String>,
     /// How long workspace sessions live.
     pub sessions: Lifetimes,
+    /// `serve --demo`: the published demo key is accepted in campaigns.
+    pub demo: bool,
     /// How mail leaves the instance (the workspace's mail page tests it).
     pub mail: MailSettings,
     /// The workspace has a listener of its own (`admin_addr`), and is not

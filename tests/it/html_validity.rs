@@ -113,9 +113,23 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         "/admin/ru/mail",
         "/admin/ru/campaigns/boris-romanov",
         "/admin/en/campaigns/anna-example",
+        "/admin/en/campaigns/anna-example/edit",
+        "/admin/ru/campaigns/anna-example/history",
     ] {
         pages.push((path.into(), owner.get(path).await.body));
     }
+    let edit = owner
+        .get("/admin/en/campaigns/anna-example/edit")
+        .await
+        .text();
+    let conflict = owner
+        .submit(
+            &edit,
+            "/admin/en/campaigns/anna-example/edit",
+            &[("text", "nonsense = 1"), ("base", "0")],
+        )
+        .await;
+    pages.push(("editor with a mistake".into(), conflict.body));
     let people = owner.get("/admin/en/people").await.text();
     let invited = owner
         .submit(

@@ -30,7 +30,7 @@ backend_test! {
         let Some(app) = TestApp::with_demo(backend).await else { return };
         let mut edited = app.store.campaign("boris-romanov").await.expect("read").expect("demo");
         edited.updated = chrono::NaiveDate::from_ymd_opt(2025, 1, 1).expect("date");
-        app.store.save_campaign(&edited, None, svoboda::store::SaveMode::Replace).await.expect("save");
+        app.store.save_campaign(&edited, svoboda::store::PhotoChange::Remove, svoboda::store::SaveMode::Replace).await.expect("save");
         assert!(!svoboda::demo::load(&app.store).await.expect("demo"));
         let kept = app.store.campaign("boris-romanov").await.expect("read").expect("demo");
         assert_eq!(kept.updated, edited.updated);

@@ -460,6 +460,13 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("GET", "/admin/en/campaigns/{other}", 403),
     ("GET", "/admin/en/campaigns/no-such-campaign", 403),
     ("GET", "/admin/en/campaigns/anna-example", 200),
+    ("GET", "/admin/en/campaigns/{other}/edit", 403),
+    ("POST", "/admin/en/campaigns/{other}/edit", 403),
+    ("GET", "/admin/en/campaigns/{other}/preview", 403),
+    ("POST", "/admin/en/campaigns/{other}/publish", 403),
+    ("GET", "/admin/en/campaigns/{other}/history", 403),
+    ("POST", "/admin/en/campaigns/{other}/history/1/restore", 403),
+    ("GET", "/admin/en/campaigns/{other}/campaign.toml", 403),
     (
         "GET",
         "/admin/en/campaigns/{other}/petitions/end-the-case/export",
@@ -510,6 +517,12 @@ backend_test! {
         assert_eq!(overview.status, StatusCode::OK);
         assert!(overview.text().contains("<td>"), "petition counts");
         assert_eq!(courier.get("/admin/en/campaigns/anna-example").await.status, StatusCode::FORBIDDEN);
+        for path in ["/admin/en/campaigns/boris-romanov/edit", "/admin/en/campaigns/boris-romanov/history"] {
+            assert_eq!(courier.get(path).await.status, StatusCode::FORBIDDEN, "delivery does not edit: {path}");
+        }
+        let page = courier.get("/admin/en/account").await.text();
+        let r = courier.submit(&page, "/admin/en/campaigns/boris-romanov/publish", &[]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
 
         let mut stranger = Browser::new(&app, [203, 0, 113, 4]);
         let form = stranger.get("/admin/en/sign-in").await.text();
@@ -551,6 +564,7 @@ fn route_table_covers_every_workspace_route() {
                 .replace("no-such-campaign", "{slug}")
                 .replace("anna-example", "{slug}")
                 .replace("end-the-case", "{petition}")
+                .replace("/history/1/", "/history/{id}/")
                 .replace("free-anna", "{petition}")
         })
         .collect();
@@ -693,5 +707,110 @@ backend_test! {
         assert!(audit_actions(&app).await.contains(&AuditAction::MailTested));
         let log = app.store.audit_log(&AuditFilter::default(), 100).await.expect("audit");
         assert!(log.iter().all(|(_, e)| !e.detail.contains('@')), "the audit log holds no address");
+    }
+}
+
+/// The campaign file an editor gets in the form.
+fn textarea(html: &str) -> String {
+    let start = html.find("<textarea").expect("the editor");
+    let start = start + html[start..].find('>').expect("tag end") + 1;
+    let end = start + html[start..].find("</textarea>").expect("end");
+    html[start..end]
+        .replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+backend_test! {
+    /// An editor changes the file, saves a draft (the public page does not
+    /// change), previews it, publishes it (it does), reads the history with
+    /// its diff and restores the first version as a new draft.
+    async fn drafts_preview_publish_history_and_restore(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let link = invitation(&app, editor_of("anna-example")).await;
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &link, "editor").await;
+        let form = editor.get("/admin/en/campaigns/anna-example/edit").await;
+        assert_eq!(form.status, StatusCode::OK);
+        let html = form.text();
+        let file = textarea(&html);
+        assert!(file.contains("slug = \"anna-example\""), "{file}");
+        let changed = file.replacen("Anna Example", "Anna Primer", 1);
+        assert_ne!(changed, file);
+        let saved = editor.submit(&html, "/admin/en/campaigns/anna-example/edit", &[("text", &changed), ("base", "0")]).await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
+        assert!(saved.text().contains("The draft is saved"));
+        assert!(!app.page("/en/anna-example").await.contains("Anna Primer"), "a draft is not public");
+        let preview = editor.get("/admin/en/campaigns/anna-example/preview").await;
+        assert!(preview.text().contains("Anna Primer"), "the preview shows the draft");
+        assert_eq!(preview.header("cache-control"), "no-store");
+
+        let published = editor.submit(&saved.text(), "/admin/en/campaigns/anna-example/publish", &[]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER);
+        let public = app.page("/en/anna-example").await;
+        assert!(public.contains("Anna Primer"), "published");
+
+        let history = editor.get("/admin/en/campaigns/anna-example/history").await.text();
+        assert!(history.contains("published"));
+        let head = app.store.head_revision("anna-example").await.expect("head").expect("a revision");
+        let again = editor.submit(&history, "/admin/en/campaigns/anna-example/edit", &[("text", &file), ("base", &head.id.to_string())]).await;
+        assert_eq!(again.status, StatusCode::OK);
+        let history = editor.get("/admin/en/campaigns/anna-example/history").await.text();
+        assert!(history.contains("<span class=\"removed\">"), "a diff between the last two: {history}");
+        let first = app.store.revisions("anna-example").await.expect("revisions").last().expect("first").id;
+        let restored = editor.submit(&history, &format!("/admin/en/campaigns/anna-example/history/{first}/restore"), &[]).await;
+        assert_eq!(restored.status, StatusCode::OK);
+        assert!(textarea(&restored.text()).contains("Anna Primer"));
+        assert_eq!(app.store.revisions("anna-example").await.expect("revisions").len(), 3, "history only grows");
+        let file_download = editor.get("/admin/en/campaigns/anna-example/campaign.toml").await;
+        assert!(file_download.header("content-disposition").contains("anna-example.toml"));
+        assert!(file_download.text().contains("Anna Primer"));
+        let actions = audit_actions(&app).await;
+        for wanted in [AuditAction::CampaignSaved, AuditAction::CampaignPublished, AuditAction::CampaignRestored] {
+            assert!(actions.contains(&wanted), "{wanted:?}");
+        }
+    }
+}
+
+backend_test! {
+    /// A file with a mistake comes back with the mistake's line and field,
+    /// and everything typed kept; two editors saving on the same version:
+    /// the second is told and sees both, nothing is overwritten.
+    async fn mistakes_and_concurrent_edits_lose_nothing(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let path = "/admin/en/campaigns/anna-example/edit";
+        let mut first = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut first, &invitation(&app, editor_of("anna-example")).await, "first").await;
+        let mut second = Browser::new(&app, [198, 51, 100, 3]);
+        enrol(&mut second, &invitation(&app, editor_of("anna-example")).await, "second").await;
+        let page_one = first.get(path).await.text();
+        let page_two = second.get(path).await.text();
+        let file = textarea(&page_one);
+
+        let broken = format!("nonsense_field = 1\n{file}");
+        let refused = first.submit(&page_one, path, &[("text", &broken), ("base", "0")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let text = refused.text();
+        assert!(text.contains("Line 1"), "{text}");
+        assert!(text.contains("nonsense_field"), "{text}");
+        assert_eq!(textarea(&text), broken, "what was typed is kept");
+
+        let mine = file.replacen("Anna Example", "Anna First", 1);
+        let theirs = file.replacen("Anna Example", "Anna Second", 1);
+        assert_eq!(first.submit(&page_one, path, &[("text", &mine), ("base", "0")]).await.status, StatusCode::OK);
+        let conflict = second.submit(&page_two, path, &[("text", &theirs), ("base", "0")]).await;
+        assert_eq!(conflict.status, StatusCode::CONFLICT);
+        let text = conflict.text();
+        assert!(text.contains("Someone else saved"));
+        assert!(text.contains("Anna First") && text.contains("Anna Second"), "both versions shown");
+        assert_eq!(textarea(&text), theirs, "the second editor's text is kept");
+        let head = app.store.head_revision("anna-example").await.expect("head").expect("saved");
+        assert_eq!(head.campaign.person.name.get(svoboda::campaign::Lang::En), "Anna First", "nothing overwritten");
+        let base = field(&text, "base").expect("the new base");
+        let resolved = second.submit(&text, path, &[("text", &theirs), ("base", &base)]).await;
+        assert_eq!(resolved.status, StatusCode::OK, "saving again, knowingly, works");
     }
 }

@@ -47,6 +47,7 @@ pub struct CampaignPage {
     pub public_href: String,
     pub petitions: Vec<PetitionLine>,
     pub may_deliver: bool,
+    pub edit_href: Option<String>,
 }
 
 /// What the account is in a campaign, in words.
@@ -159,6 +160,10 @@ pub async fn overview(
         public_href: crate::web::paths::campaign(lang, campaign.slug.as_str()),
         petitions,
         may_deliver: signed.access.may_deliver(campaign.slug.as_str()),
+        edit_href: signed
+            .access
+            .may_edit(campaign.slug.as_str())
+            .then(|| paths::edit(lang, campaign.slug.as_str())),
     };
     render(&page, StatusCode::OK)
 }

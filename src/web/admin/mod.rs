@@ -10,6 +10,7 @@ mod campaigns;
 mod context;
 pub mod cookie;
 mod delivery;
+mod editing;
 mod enrolment;
 pub mod guard;
 mod layout;
@@ -83,6 +84,30 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             get(mail_page::show).post(mail_page::send_test),
         )
         .route("/admin/{lang}/campaigns/{slug}", get(campaigns::overview))
+        .route(
+            "/admin/{lang}/campaigns/{slug}/edit",
+            get(editing::edit).post(editing::save),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/preview",
+            get(editing::preview),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/publish",
+            post(editing::publish),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/history",
+            get(editing::history),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/history/{id}/restore",
+            post(editing::restore),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/campaign.toml",
+            get(editing::download),
+        )
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/export",
             get(delivery::export),

@@ -48,3 +48,23 @@ pub fn export(lang: Lang, slug: &str, petition: &str) -> String {
         lang.code()
     )
 }
+
+pub fn edit(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/edit", lang.code())
+}
+
+pub fn preview(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/preview", lang.code())
+}
+
+pub fn publish(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/publish", lang.code())
+}
+
+pub fn history(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/history", lang.code())
+}
+
+pub fn campaign_file(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/campaign.toml", lang.code())
+}

@@ -176,7 +176,7 @@ pub const DESCRIPTION_CHARS: usize = 200;
 /// How many updates the case page lists before "all updates".
 const UPDATES_ON_PAGE: usize = 3;
 
-fn render(
+pub(crate) fn render(
     state: &AppState,
     content: &Content,
     c: &Campaign,

@@ -233,6 +233,7 @@ impl TestApp {
             sessions: svoboda::account::Lifetimes::default(),
             admin_apart: false,
             mail: svoboda::config::MailSettings::Hold,
+            demo: false,
         };
         adjust(&mut settings);
         let state = AppState::new(store.clone(), settings, Clock::Fixed(today()), petitions)

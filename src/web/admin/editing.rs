@@ -1,0 +1,549 @@
+//! Editing a campaign: its file in the browser, saved as a draft revision;
+//! a preview exactly as the public page will look; publishing; the history
+//! of revisions with a diff between any two, and restoring any of them.
+//! Nothing entered is lost: a file with a mistake comes back with the
+//! mistake named and the text kept, and when someone else saved first, the
+//! editor sees both versions and decides.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderValue, StatusCode, header};
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::context::{AdminLang, SignedIn, now};
+use super::layout::{AdminLayout, Section, render};
+use super::paths;
+use crate::account::AuditAction;
+use crate::account::service::Signed;
+use crate::campaign::revision::{DiffLine, LineChange, Revision, diff};
+use crate::campaign::{Campaign, Lang, file};
+use crate::i18n::{Tr, arg};
+use crate::store::{PhotoChange, SaveMode, SavedRevision};
+use crate::web::AppState;
+use crate::web::error::WebError;
+
+#[derive(Deserialize)]
+pub struct SlugParam {
+    slug: String,
+}
+
+pub struct DiffView {
+    pub class: &'static str,
+    pub sign: &'static str,
+    pub text: String,
+}
+
+fn diff_view(old: &str, new: &str) -> Vec<Option<DiffView>> {
+    diff(old, new)
+        .into_iter()
+        .map(|line| {
+            line.map(|DiffLine { change, text }| {
+                let (class, sign) = match change {
+                    LineChange::Same => ("same", " "),
+                    LineChange::Removed => ("removed", "-"),
+                    LineChange::Added => ("added", "+"),
+                };
+                DiffView { class, sign, text }
+            })
+        })
+        .collect()
+}
+
+#[derive(Template)]
+#[template(path = "admin/edit.html")]
+pub struct EditPage {
+    pub layout: AdminLayout,
+    pub action: String,
+    pub text: String,
+    pub base: i64,
+    pub error: Option<String>,
+    pub notice: Option<String>,
+    /// When someone else saved first: their changes against yours.
+    pub conflict: Option<Vec<Option<DiffView>>>,
+    pub preview_href: String,
+    pub history_href: String,
+    pub download_href: String,
+    pub publish_action: String,
+    pub unpublished: bool,
+}
+
+/// The campaign as the workspace edits it: its newest revision, else the
+/// public campaign; with the revision id a save is made from (0: none).
+async fn current(
+    state: &AppState,
+    lang: Lang,
+    slug: &str,
+) -> Result<Option<(Campaign, i64, bool)>, WebError> {
+    let head = state
+        .store
+        .head_revision(slug)
+        .await
+        .map_err(|e| WebError::from(e).in_lang(lang))?;
+    Ok(match head {
+        Some(r) => Some((r.campaign, r.id, r.published_at.is_none())),
+        None => state
+            .content()
+            .campaign(slug)
+            .cloned()
+            .map(|c| (c, 0, false)),
+    })
+}
+
+fn campaign_file(state: &AppState, campaign: &Campaign) -> Result<String, WebError> {
+    let registry = &state.content().registry;
+    file::to_toml(&file::with_organisations(campaign, registry))
+        .map_err(|e| WebError::internal(format!("writing a campaign file: {e}")))
+}
+
+#[allow(clippy::too_many_arguments)]
+fn edit_page(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    slug: &str,
+    text: String,
+    base: i64,
+    unpublished: bool,
+    error: Option<String>,
+    notice: Option<String>,
+    conflict: Option<Vec<Option<DiffView>>>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let slug_owned = slug.to_string();
+    let page = EditPage {
+        layout: AdminLayout::new(
+            state,
+            lang,
+            Some(signed),
+            Section::Campaigns,
+            tr.args("admin-edit-title", [("slug", arg(slug.to_string()))]),
+            |l| paths::edit(l, &slug_owned),
+        ),
+        action: paths::edit(lang, slug),
+        text,
+        base,
+        error,
+        notice,
+        conflict,
+        preview_href: paths::preview(lang, slug),
+        history_href: paths::history(lang, slug),
+        download_href: paths::campaign_file(lang, slug),
+        publish_action: paths::publish(lang, slug),
+        unpublished,
+    };
+    render(&page, status)
+}
+
+fn may_edit(signed: &Signed, lang: Lang, slug: &str) -> Result<(), WebError> {
+    if signed.access.may_edit(slug) {
+        Ok(())
+    } else {
+        Err(WebError::forbidden(lang))
+    }
+}
+
+pub async fn edit(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+) -> Result<Response, WebError> {
+    may_edit(&signed, lang, &params.slug)?;
+    let (campaign, base, unpublished) = current(&state, lang, &params.slug)
+        .await?
+        .ok_or(WebError::not_found(lang))?;
+    let text = campaign_file(&state, &campaign)?;
+    edit_page(
+        &state,
+        lang,
+        &signed,
+        &params.slug,
+        text,
+        base,
+        unpublished,
+        None,
+        None,
+        None,
+        StatusCode::OK,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct EditForm {
+    #[serde(default)]
+    text: String,
+    #[serde(default)]
+    base: i64,
+}
+
+/// The campaign in `text`, or the message saying what is wrong and where.
+fn parse_campaign(state: &AppState, tr: &Tr, text: &str) -> Result<Campaign, String> {
+    let content = state.content();
+    let campaign = file::parse(text, "campaign.toml", &|id| content.registry.contains(id))
+        .map_err(|e| {
+            let place = match (e.line, e.field) {
+                (Some(line), Some(field)) => tr.args(
+                    "admin-edit-error-at-field",
+                    [("line", arg(line.to_string())), ("field", arg(field))],
+                ),
+                (Some(line), None) => {
+                    tr.args("admin-edit-error-at", [("line", arg(line.to_string()))])
+                }
+                (None, Some(field)) => tr.args("admin-edit-error-field", [("field", arg(field))]),
+                (None, None) => String::new(),
+            };
+            format!("{place} {}", e.message).trim().to_string()
+        })?;
+    if !state.settings.demo && crate::demo::uses_demo_key(&campaign) {
+        return Err(tr.t("admin-edit-demo-key"));
+    }
+    Ok(campaign)
+}
+
+pub async fn save(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+    Form(form): Form<EditForm>,
+) -> Result<Response, WebError> {
+    may_edit(&signed, lang, &params.slug)?;
+    let tr = Tr::new(lang);
+    let slug = params.slug.as_str();
+    let again = |error: Option<String>, conflict, base, status| {
+        edit_page(
+            &state,
+            lang,
+            &signed,
+            slug,
+            form.text.clone(),
+            base,
+            true,
+            error,
+            None,
+            conflict,
+            status,
+        )
+    };
+    let campaign = match parse_campaign(&state, &tr, &form.text) {
+        Ok(c) if c.slug.as_str() == slug => c,
+        Ok(_) => {
+            let error = tr.args("admin-edit-slug-changed", [("slug", arg(slug.to_string()))]);
+            return again(
+                Some(error),
+                None,
+                form.base,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+        Err(error) => {
+            return again(
+                Some(error),
+                None,
+                form.base,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let store_err = |e| WebError::from(e).in_lang(lang);
+    let author = (signed.account.id, signed.account.login.as_str());
+    let now = now();
+    match state
+        .store
+        .save_revision(&campaign, form.base, author, now)
+        .await
+        .map_err(store_err)?
+    {
+        SavedRevision::Saved(id) => {
+            state
+                .accounts
+                .audit(
+                    Some(&signed.account),
+                    AuditAction::CampaignSaved,
+                    Some(slug),
+                    format!("#{id}"),
+                    now,
+                )
+                .await
+                .map_err(store_err)?;
+            let text = campaign_file(&state, &campaign)?;
+            edit_page(
+                &state,
+                lang,
+                &signed,
+                slug,
+                text,
+                id,
+                true,
+                None,
+                Some(tr.t("admin-edit-saved")),
+                None,
+                StatusCode::OK,
+            )
+        }
+        SavedRevision::Conflict => {
+            let (theirs, head, _) = current(&state, lang, slug)
+                .await?
+                .ok_or(WebError::not_found(lang))?;
+            let theirs = campaign_file(&state, &theirs)?;
+            let conflict = diff_view(&theirs, &form.text);
+            again(
+                Some(tr.t("admin-edit-conflict")),
+                Some(conflict),
+                head,
+                StatusCode::CONFLICT,
+            )
+        }
+    }
+}
+
+/// The draft as the public page will show it, at an address only the
+/// workspace reaches.
+pub async fn preview(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+) -> Result<Response, WebError> {
+    may_edit(&signed, lang, &params.slug)?;
+    let (campaign, _, _) = current(&state, lang, &params.slug)
+        .await?
+        .ok_or(WebError::not_found(lang))?;
+    let content = state.content();
+    let page = crate::web::public::campaign_page::render(&state, &content, &campaign, lang)?;
+    let mut response = page.respond(&axum::http::HeaderMap::new());
+    response
+        .headers_mut()
+        .insert("x-robots-tag", HeaderValue::from_static("noindex"));
+    Ok(response)
+}
+
+pub async fn publish(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+) -> Result<Response, WebError> {
+    may_edit(&signed, lang, &params.slug)?;
+    let store_err = |e| WebError::from(e).in_lang(lang);
+    let head = state
+        .store
+        .head_revision(&params.slug)
+        .await
+        .map_err(store_err)?;
+    let Some(Revision {
+        id, mut campaign, ..
+    }) = head
+    else {
+        // Nothing saved since the public version: nothing to publish.
+        return Ok(Redirect::to(&paths::campaign(lang, &params.slug)).into_response());
+    };
+    // "Last updated" follows publishing.
+    campaign.updated = state.clock.today();
+    let now = now();
+    state
+        .store
+        .save_campaign(&campaign, PhotoChange::Keep, SaveMode::Replace)
+        .await
+        .map_err(store_err)?;
+    state
+        .store
+        .mark_published(id, now)
+        .await
+        .map_err(store_err)?;
+    state.reload().await.map_err(store_err)?;
+    state
+        .accounts
+        .audit(
+            Some(&signed.account),
+            AuditAction::CampaignPublished,
+            Some(&params.slug),
+            format!("#{id}"),
+            now,
+        )
+        .await
+        .map_err(store_err)?;
+    Ok(Redirect::to(&paths::campaign(lang, &params.slug)).into_response())
+}
+
+pub async fn download(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+) -> Result<Response, WebError> {
+    may_edit(&signed, lang, &params.slug)?;
+    let (campaign, _, _) = current(&state, lang, &params.slug)
+        .await?
+        .ok_or(WebError::not_found(lang))?;
+    let text = campaign_file(&state, &campaign)?;
+    let disposition = format!("attachment; filename=\"{}.toml\"", params.slug);
+    let mut response = (
+        [(header::CONTENT_TYPE, "application/toml; charset=utf-8")],
+        text,
+    )
+        .into_response();
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}
+
+pub struct RevisionLine {
+    pub id: i64,
+    pub when: String,
+    pub who: String,
+    pub published: bool,
+    pub restore_action: String,
+    pub from_checked: bool,
+    pub to_checked: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/history.html")]
+pub struct HistoryPage {
+    pub layout: AdminLayout,
+    pub action: String,
+    pub revisions: Vec<RevisionLine>,
+    pub diff: Option<Vec<Option<DiffView>>>,
+    pub edit_href: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct HistoryQuery {
+    #[serde(default)]
+    from: Option<i64>,
+    #[serde(default)]
+    to: Option<i64>,
+}
+
+pub async fn history(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+    Query(query): Query<HistoryQuery>,
+) -> Result<Response, WebError> {
+    may_edit(&signed, lang, &params.slug)?;
+    let tr = Tr::new(lang);
+    let slug = params.slug.as_str();
+    let revisions = state
+        .store
+        .revisions(slug)
+        .await
+        .map_err(|e| WebError::from(e).in_lang(lang))?;
+    let to = query.to.or(revisions.first().map(|r| r.id));
+    let from = query.from.or(revisions.get(1).map(|r| r.id));
+    let find = |id: Option<i64>| id.and_then(|id| revisions.iter().find(|r| r.id == id));
+    let diff = match (find(from), find(to)) {
+        (Some(a), Some(b)) => Some(diff_view(
+            &campaign_file(&state, &a.campaign)?,
+            &campaign_file(&state, &b.campaign)?,
+        )),
+        _ => None,
+    };
+    let lines = revisions
+        .iter()
+        .map(|r| RevisionLine {
+            id: r.id,
+            when: chrono::DateTime::from_timestamp(r.created_at, 0)
+                .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+                .unwrap_or_default(),
+            who: r.author_login.clone().unwrap_or_else(|| "—".into()),
+            published: r.published_at.is_some(),
+            restore_action: format!("{}/{}/restore", paths::history(lang, slug), r.id),
+            from_checked: Some(r.id) == from,
+            to_checked: Some(r.id) == to,
+        })
+        .collect();
+    let slug_owned = slug.to_string();
+    let page = HistoryPage {
+        layout: AdminLayout::new(
+            &state,
+            lang,
+            Some(&signed),
+            Section::Campaigns,
+            tr.args("admin-history-title", [("slug", arg(slug.to_string()))]),
+            |l| paths::history(l, &slug_owned),
+        ),
+        action: paths::history(lang, slug),
+        revisions: lines,
+        diff,
+        edit_href: paths::edit(lang, slug),
+    };
+    render(&page, StatusCode::OK)
+}
+
+#[derive(Deserialize)]
+pub struct RestoreParams {
+    slug: String,
+    id: i64,
+}
+
+/// Makes an old revision the draft again (as a new revision: history
+/// only grows).
+pub async fn restore(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<RestoreParams>,
+) -> Result<Response, WebError> {
+    may_edit(&signed, lang, &params.slug)?;
+    let tr = Tr::new(lang);
+    let store_err = |e| WebError::from(e).in_lang(lang);
+    let old = state
+        .store
+        .revision(&params.slug, params.id)
+        .await
+        .map_err(store_err)?
+        .ok_or(WebError::not_found(lang))?;
+    let (_, head, _) = current(&state, lang, &params.slug)
+        .await?
+        .ok_or(WebError::not_found(lang))?;
+    let now = now();
+    let author = (signed.account.id, signed.account.login.as_str());
+    let saved = state
+        .store
+        .save_revision(&old.campaign, head, author, now)
+        .await
+        .map_err(store_err)?;
+    let text = campaign_file(&state, &old.campaign)?;
+    match saved {
+        SavedRevision::Saved(id) => {
+            state
+                .accounts
+                .audit(
+                    Some(&signed.account),
+                    AuditAction::CampaignRestored,
+                    Some(&params.slug),
+                    format!("#{} → #{id}", params.id),
+                    now,
+                )
+                .await
+                .map_err(store_err)?;
+            edit_page(
+                &state,
+                lang,
+                &signed,
+                &params.slug,
+                text,
+                id,
+                true,
+                None,
+                Some(tr.args("admin-edit-restored", [("id", arg(params.id.to_string()))])),
+                None,
+                StatusCode::OK,
+            )
+        }
+        SavedRevision::Conflict => {
+            Ok(Redirect::to(&paths::history(lang, &params.slug)).into_response())
+        }
+    }
+}
