@@ -189,3 +189,10 @@ admin-campaign-edit = Edit
 admin-audit-campaign-saved = saved a draft
 admin-audit-campaign-published = published
 admin-audit-campaign-restored = restored a revision
+
+## Signing in again without losing a form
+admin-resume-title = Please sign in again
+admin-resume-intro = Your session ended (after 30 minutes without activity, or 12 hours in all) while you were working. What you sent is kept: sign in again, then send it on.
+admin-resume-continue-title = Signed in again
+admin-resume-continue-text = What you sent before signing in again is kept. Send it now?
+admin-resume-continue = Send it

@@ -189,3 +189,10 @@ admin-campaign-edit = Редактировать
 admin-audit-campaign-saved = сохранил(а) черновик
 admin-audit-campaign-published = опубликовал(а)
 admin-audit-campaign-restored = восстановил(а) версию
+
+## Повторный вход без потери формы
+admin-resume-title = Войдите ещё раз
+admin-resume-intro = Пока вы работали, сеанс закончился (после 30 минут бездействия или 12 часов всего). Отправленное вами сохранено: войдите ещё раз и отправьте его.
+admin-resume-continue-title = Вы снова вошли
+admin-resume-continue-text = То, что вы отправили до повторного входа, сохранено. Отправить сейчас?
+admin-resume-continue = Отправить

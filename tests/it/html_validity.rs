@@ -158,7 +158,36 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         }),
     )
     .await;
-    enrol(&mut editor, &editor_link, "editor").await;
+    let enrolled_editor = enrol(&mut editor, &editor_link, "editor").await;
+    let edit = editor
+        .get("/admin/en/campaigns/anna-example/edit")
+        .await
+        .text();
+    crate::support::run_sql(&app.db, "UPDATE sessions SET seen_at = seen_at - 1860").await;
+    let late = editor
+        .submit(
+            &edit,
+            "/admin/en/campaigns/anna-example/edit",
+            &[("text", "x = 1"), ("base", "0")],
+        )
+        .await;
+    assert_eq!(late.status, axum::http::StatusCode::UNAUTHORIZED);
+    pages.push(("sign in again".into(), late.body.clone()));
+    let kept = field(&late.text(), "kept").expect("kept");
+    let resumed = editor
+        .submit(
+            &late.text(),
+            "/admin/en/sign-in/resume",
+            &[
+                ("kept", &kept),
+                ("login", "editor"),
+                ("password", "correct horse battery staple"),
+                ("code", &enrolled_editor.recovery_codes[0]),
+            ],
+        )
+        .await;
+    assert_eq!(resumed.status, axum::http::StatusCode::OK);
+    pages.push(("send it on".into(), resumed.body));
     let forbidden = editor.get("/admin/en/people").await;
     assert_eq!(forbidden.status, axum::http::StatusCode::FORBIDDEN);
     pages.push(("forbidden".into(), forbidden.body));

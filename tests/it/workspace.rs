@@ -549,6 +549,7 @@ fn route_table_covers_every_workspace_route() {
         .collect();
     let untabled = [
         "/admin/{lang}/sign-out",
+        "/admin/{lang}/sign-in/resume",
         "/admin/{lang}/invitation/{token}",
         "/admin/{lang}/invitation/{token}/enrol",
     ];
@@ -812,5 +813,45 @@ backend_test! {
         let base = field(&text, "base").expect("the new base");
         let resolved = second.submit(&text, path, &[("text", &theirs), ("base", &base)]).await;
         assert_eq!(resolved.status, StatusCode::OK, "saving again, knowingly, works");
+    }
+}
+
+backend_test! {
+    /// A save that arrives after its session ended is kept: sign in again,
+    /// then send it on; the edit lands.
+    async fn an_edit_outlives_its_expired_session(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        let enrolled = enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
+        let path = "/admin/en/campaigns/anna-example/edit";
+        let page = editor.get(path).await.text();
+        let edited = textarea(&page).replacen("Anna Example", "Anna Patient", 1);
+        crate::support::run_sql(&app.db, "UPDATE sessions SET seen_at = seen_at - 1860").await;
+
+        let late = editor.submit(&page, path, &[("text", &edited), ("base", "0")]).await;
+        assert_eq!(late.status, StatusCode::UNAUTHORIZED);
+        assert!(late.text().contains("Please sign in again"));
+        assert!(!late.text().contains("Anna Patient"), "kept sealed, not echoed");
+        let again = editor
+            .submit(&late.text(), "/admin/en/sign-in/resume", &[
+                ("kept", &field(&late.text(), "kept").expect("kept")),
+                ("login", "editor"),
+                ("password", PASSWORD),
+                ("code", &enrolled.recovery_codes[0]),
+            ])
+            .await;
+        assert_eq!(again.status, StatusCode::OK, "{}", again.text());
+        let html = again.text();
+        assert!(html.contains(&format!("action=\"{path}\"")));
+        // The browser posts the kept fields as they are, with the new token.
+        let token = field(&html, "csrf").expect("new token");
+        let body = form_body(&[("csrf", &token), ("text", &edited), ("base", "0")]);
+        let sent = editor.post_raw(path, &body, Some(PUBLIC_URL)).await;
+        assert_eq!(sent.status, StatusCode::OK, "{}", sent.text());
+        let head = app.store.head_revision("anna-example").await.expect("head").expect("saved");
+        assert_eq!(head.campaign.person.name.get(svoboda::campaign::Lang::En), "Anna Patient");
+        // The kept fields were in the page, ready to send.
+        assert!(html.contains("name=\"base\" value=\"0\""));
+        assert!(html.contains("Anna Patient"));
     }
 }

@@ -2,7 +2,8 @@
 //! a POST must come from a page of this site (`Origin`, else `Referer`) and
 //! carry the token of its form: the session's, or, for the forms used
 //! before signing in, a stamp this instance made. A POST with a stamp but
-//! not the session's token acts without the session.
+//! not the session's token acts without the session. A form whose session
+//! ended meanwhile is kept while its author signs in again.
 
 use std::sync::Arc;
 
@@ -72,12 +73,26 @@ async fn admit(state: &AppState, request: Request) -> Result<Request, Response> 
             .is_some_and(|made| made <= now + 60 && now - made < STAMP_SECONDS)
     });
     if !with_session && !stamped {
+        // A form of a session that ended meanwhile (its author was writing):
+        // keep what it holds and ask to sign in again. Anything else is refused.
+        let late = token.is_some() && signed.is_none() && is_form(&parts.headers);
+        if late {
+            return Err(super::resume::ask(state, lang, parts.uri.path(), &bytes)
+                .unwrap_or_else(|e| e.into_response()));
+        }
         return Err(WebError::forbidden(lang).into_response());
     }
     let mut request = Request::from_parts(parts, Body::from(bytes));
     let signed = if with_session { signed } else { None };
     request.extensions_mut().insert(MaybeSigned(signed));
     Ok(request)
+}
+
+fn is_form(headers: &HeaderMap) -> bool {
+    headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/x-www-form-urlencoded"))
 }
 
 /// The `csrf` field of a form: from the query (multipart uploads), else

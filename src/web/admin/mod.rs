@@ -17,6 +17,7 @@ mod layout;
 mod mail_page;
 pub mod paths;
 mod people;
+mod resume;
 mod sign_in;
 
 use std::sync::Arc;
@@ -39,6 +40,7 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             "/admin/{lang}/sign-in",
             get(sign_in::form).post(sign_in::submit),
         )
+        .route("/admin/{lang}/sign-in/resume", post(resume::resume))
         .route("/admin/{lang}/sign-out", post(sign_in::sign_out))
         .route(
             "/admin/{lang}/invitation/{token}",
