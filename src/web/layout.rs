@@ -54,15 +54,7 @@ impl Layout {
             title,
             description,
             path: path_in(lang),
-            alternates: Lang::ALL
-                .into_iter()
-                .map(|l| Alternate {
-                    lang: l.code(),
-                    name: l.native_name(),
-                    path: path_in(l),
-                    current: l == lang,
-                })
-                .collect(),
+            alternates: alternates(lang, &path_in),
             public_url: public_url.trim_end_matches('/').to_string(),
             og_type: "website",
             og_locale: match lang {
@@ -76,6 +68,19 @@ impl Layout {
             tr,
         }
     }
+}
+
+/// The page in every language, for the language switch.
+pub fn alternates(lang: Lang, path_in: impl Fn(Lang) -> String) -> Vec<Alternate> {
+    Lang::ALL
+        .into_iter()
+        .map(|l| Alternate {
+            lang: l.code(),
+            name: l.native_name(),
+            path: path_in(l),
+            current: l == lang,
+        })
+        .collect()
 }
 
 /// Renders an HTML template into a cacheable page.

@@ -81,3 +81,25 @@ impl SignedIn {
         }
     }
 }
+
+/// A short name of the browser that sent `headers`, for the session list.
+pub fn device(headers: &axum::http::HeaderMap) -> String {
+    crate::account::session::device_label(
+        headers
+            .get(axum::http::header::USER_AGENT)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default(),
+    )
+}
+
+/// The key the sign-in throttle counts a client's failures under (IPv6 by /64).
+pub fn client_key(
+    state: &AppState,
+    headers: &axum::http::HeaderMap,
+    conn: Option<&axum::Extension<axum::extract::ConnectInfo<std::net::SocketAddr>>>,
+) -> String {
+    let ip = state
+        .limiter
+        .client_ip(headers, conn.map(|axum::Extension(c)| c));
+    crate::web::rate_limit::visitor_key(ip).to_string()
+}

@@ -147,16 +147,27 @@ fn may_edit(signed: &Signed, lang: Lang, slug: &str) -> Result<(), WebError> {
     }
 }
 
+/// The campaign an account may edit, as `current` gives it; 403 for
+/// another's, 404 for none.
+async fn editable(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    slug: &str,
+) -> Result<(Campaign, i64, bool), WebError> {
+    may_edit(signed, lang, slug)?;
+    current(state, lang, slug)
+        .await?
+        .ok_or(WebError::not_found(lang))
+}
+
 pub async fn edit(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
     SignedIn(signed): SignedIn,
     Path(params): Path<SlugParam>,
 ) -> Result<Response, WebError> {
-    may_edit(&signed, lang, &params.slug)?;
-    let (campaign, base, unpublished) = current(&state, lang, &params.slug)
-        .await?
-        .ok_or(WebError::not_found(lang))?;
+    let (campaign, base, unpublished) = editable(&state, lang, &signed, &params.slug).await?;
     let text = campaign_file(&state, &campaign)?;
     edit_page(
         &state,
@@ -310,10 +321,7 @@ pub async fn preview(
     SignedIn(signed): SignedIn,
     Path(params): Path<SlugParam>,
 ) -> Result<Response, WebError> {
-    may_edit(&signed, lang, &params.slug)?;
-    let (campaign, _, _) = current(&state, lang, &params.slug)
-        .await?
-        .ok_or(WebError::not_found(lang))?;
+    let (campaign, _, _) = editable(&state, lang, &signed, &params.slug).await?;
     let content = state.content();
     let page = crate::web::public::campaign_page::render(&state, &content, &campaign, lang)?;
     let mut response = page.respond(&axum::http::HeaderMap::new());
@@ -377,10 +385,7 @@ pub async fn download(
     SignedIn(signed): SignedIn,
     Path(params): Path<SlugParam>,
 ) -> Result<Response, WebError> {
-    may_edit(&signed, lang, &params.slug)?;
-    let (campaign, _, _) = current(&state, lang, &params.slug)
-        .await?
-        .ok_or(WebError::not_found(lang))?;
+    let (campaign, _, _) = editable(&state, lang, &signed, &params.slug).await?;
     let text = campaign_file(&state, &campaign)?;
     let disposition = format!("attachment; filename=\"{}.toml\"", params.slug);
     let mut response = (

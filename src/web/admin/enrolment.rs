@@ -12,7 +12,7 @@ use axum::response::Response;
 use axum::{Extension, Form};
 use serde::Deserialize;
 
-use super::context::{AdminLang, MaybeSigned, now};
+use super::context::{AdminLang, MaybeSigned, device, now};
 use super::cookie;
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
@@ -20,7 +20,6 @@ use crate::account::Invitation;
 use crate::account::login::LoginProblem;
 use crate::account::password::{MIN_PASSWORD_CHARS, PasswordProblem};
 use crate::account::service::{AcceptOutcome, EnrolProblem, Enrolment, ISSUER, Signed};
-use crate::account::session::device_label;
 use crate::account::totp;
 use crate::campaign::Lang;
 use crate::i18n::{Tr, arg};
@@ -349,12 +348,7 @@ pub async fn confirm(
     let tr = Tr::new(lang);
     let token = params.token;
     let now = now();
-    let device = device_label(
-        headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default(),
-    );
+    let device = device(&headers);
     let outcome = state
         .accounts
         .accept(&token, &form.enrolment, &form.code, lang, &device, now)

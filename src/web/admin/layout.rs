@@ -12,7 +12,7 @@ use crate::campaign::Lang;
 use crate::i18n::Tr;
 use crate::web::AppState;
 use crate::web::error::WebError;
-use crate::web::layout::Alternate;
+use crate::web::layout::{Alternate, alternates};
 use crate::web::public::assets;
 
 pub struct NavLink {
@@ -84,15 +84,7 @@ impl AdminLayout {
             tr,
             lang: lang.code(),
             title,
-            alternates: Lang::ALL
-                .into_iter()
-                .map(|l| Alternate {
-                    lang: l.code(),
-                    name: l.native_name(),
-                    path: path_in(l),
-                    current: l == lang,
-                })
-                .collect(),
+            alternates: alternates(lang, path_in),
             css_href: assets::stylesheet_href(),
             icon_href: assets::icon_href(),
             login: signed.map(|s| s.account.login.to_string()),

@@ -14,7 +14,7 @@ use serde::Deserialize;
 use super::context::{AdminLang, SignedIn, now};
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
-use crate::account::{AuditAction, Grant, INVITATION_HOURS, Role};
+use crate::account::{Account, AuditAction, Grant, INVITATION_HOURS, Role};
 use crate::campaign::Lang;
 use crate::i18n::{Tr, arg};
 use crate::web::AppState;
@@ -259,15 +259,7 @@ pub async fn grant(
         .await
         .map_err(store_err)?
     {
-        state
-            .accounts
-            .audit(
-                Some(&signed.0.account),
-                AuditAction::RoleGranted,
-                Some(&grant.campaign),
-                format!("{}: {}", person.login, grant.role.as_str()),
-                now(),
-            )
+        audit_role(&state, &signed, AuditAction::RoleGranted, &person, &grant)
             .await
             .map_err(store_err)?;
     }
@@ -302,19 +294,31 @@ pub async fn revoke(
         .await
         .map_err(store_err)?
     {
-        state
-            .accounts
-            .audit(
-                Some(&signed.0.account),
-                AuditAction::RoleRevoked,
-                Some(&grant.campaign),
-                format!("{}: {}", person.login, grant.role.as_str()),
-                now(),
-            )
+        audit_role(&state, &signed, AuditAction::RoleRevoked, &person, &grant)
             .await
             .map_err(store_err)?;
     }
     Ok(Redirect::to(&paths::people(lang)).into_response())
+}
+
+/// Writes a change of `person`'s role to the audit log.
+async fn audit_role(
+    state: &AppState,
+    signed: &SignedIn,
+    action: AuditAction,
+    person: &Account,
+    grant: &Grant,
+) -> Result<(), crate::store::StoreError> {
+    state
+        .accounts
+        .audit(
+            Some(&signed.0.account),
+            action,
+            Some(&grant.campaign),
+            format!("{}: {}", person.login, grant.role.as_str()),
+            now(),
+        )
+        .await
 }
 
 pub async fn remove(

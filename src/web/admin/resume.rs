@@ -15,17 +15,15 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use serde::Deserialize;
 
-use super::context::{AdminLang, now};
+use super::context::{AdminLang, client_key, device, now};
 use super::cookie;
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::service::SignInOutcome;
-use crate::account::session::device_label;
 use crate::campaign::Lang;
 use crate::i18n::{Tr, arg};
 use crate::web::AppState;
 use crate::web::error::WebError;
-use crate::web::rate_limit::visitor_key;
 
 #[derive(Template)]
 #[template(path = "admin/resume.html")]
@@ -130,15 +128,7 @@ pub async fn resume(
     let Some(kept) = kept else {
         return Err(WebError::not_found(lang));
     };
-    let ip = state
-        .limiter
-        .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
-    let device = device_label(
-        headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default(),
-    );
+    let device = device(&headers);
     let now = now();
     let outcome = state
         .accounts
@@ -146,7 +136,7 @@ pub async fn resume(
             &form.login,
             &form.password,
             &form.code,
-            &visitor_key(ip).to_string(),
+            &client_key(&state, &headers, conn.as_ref()),
             &device,
             now,
             Instant::now(),

@@ -13,16 +13,14 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 use serde::Deserialize;
 
-use super::context::{AdminLang, MaybeSigned, SignedIn, now};
+use super::context::{AdminLang, MaybeSigned, SignedIn, client_key, device, now};
 use super::cookie;
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::service::SignInOutcome;
-use crate::account::session::device_label;
 use crate::i18n::arg;
 use crate::web::AppState;
 use crate::web::error::WebError;
-use crate::web::rate_limit::visitor_key;
 
 #[derive(Template)]
 #[template(path = "admin/sign_in.html")]
@@ -87,16 +85,8 @@ pub async fn submit(
     Form(form): Form<SignInForm>,
 ) -> Result<Response, WebError> {
     let tr = crate::i18n::Tr::new(lang);
-    let ip = state
-        .limiter
-        .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
-    let client = visitor_key(ip).to_string();
-    let device = device_label(
-        headers
-            .get(header::USER_AGENT)
-            .and_then(|v| v.to_str().ok())
-            .unwrap_or_default(),
-    );
+    let client = client_key(&state, &headers, conn.as_ref());
+    let device = device(&headers);
     let outcome = state
         .accounts
         .sign_in(
