@@ -196,3 +196,14 @@ admin-resume-intro = Your session ended (after 30 minutes without activity, or 1
 admin-resume-continue-title = Signed in again
 admin-resume-continue-text = What you sent before signing in again is kept. Send it now?
 admin-resume-continue = Send it
+
+## Photo
+admin-photo-label = A new photo
+admin-photo-hint = JPEG, PNG or WebP, up to 20 MB. Location and camera details are removed; it is shown after publishing.
+admin-photo-upload = Upload the photo
+admin-photo-uploaded = The photo is ready. It becomes public when you publish.
+admin-photo-missing = Please choose a photo file.
+admin-photo-too-large = The file is larger than 20 MB. Please choose a smaller one.
+admin-photo-too-many-pixels = The image has more than 50 million pixels. Please choose a smaller one.
+admin-photo-unreadable = This file is not a JPEG, PNG or WebP image that can be read.
+admin-audit-photo-uploaded = uploaded a photo

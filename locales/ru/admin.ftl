@@ -196,3 +196,14 @@ admin-resume-intro = Пока вы работали, сеанс закончил
 admin-resume-continue-title = Вы снова вошли
 admin-resume-continue-text = То, что вы отправили до повторного входа, сохранено. Отправить сейчас?
 admin-resume-continue = Отправить
+
+## Фото
+admin-photo-label = Новое фото
+admin-photo-hint = JPEG, PNG или WebP, до 20 МБ. Место съёмки и данные камеры удаляются; фото появится после публикации.
+admin-photo-upload = Загрузить фото
+admin-photo-uploaded = Фото готово. Оно станет публичным, когда вы опубликуете кампанию.
+admin-photo-missing = Выберите файл с фото.
+admin-photo-too-large = Файл больше 20 МБ. Выберите файл поменьше.
+admin-photo-too-many-pixels = В изображении больше 50 миллионов пикселей. Выберите изображение поменьше.
+admin-photo-unreadable = Этот файл не удаётся прочитать как изображение JPEG, PNG или WebP.
+admin-audit-photo-uploaded = загрузил(а) фото

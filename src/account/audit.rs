@@ -23,10 +23,11 @@ pub enum AuditAction {
     CampaignSaved,
     CampaignPublished,
     CampaignRestored,
+    PhotoUploaded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 19] = [
+    pub const ALL: [AuditAction; 20] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -46,6 +47,7 @@ impl AuditAction {
         AuditAction::CampaignSaved,
         AuditAction::CampaignPublished,
         AuditAction::CampaignRestored,
+        AuditAction::PhotoUploaded,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -70,6 +72,7 @@ impl AuditAction {
             AuditAction::CampaignSaved => "campaign-saved",
             AuditAction::CampaignPublished => "campaign-published",
             AuditAction::CampaignRestored => "campaign-restored",
+            AuditAction::PhotoUploaded => "photo-uploaded",
         }
     }
 

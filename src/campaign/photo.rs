@@ -1,14 +1,20 @@
-//! The person's photo: re-encoded on import at the size pages show, which
-//! also drops metadata (EXIF location, camera serial) the original may carry.
+//! The person's photo: turned upright by its EXIF orientation, then
+//! re-encoded at the size pages show, which drops every metadata block the
+//! original may carry (EXIF with GPS location and camera serial, XMP, IPTC,
+//! ICC comments): only pixels are kept.
 
-use image::ImageFormat;
 use image::imageops::FilterType;
+use image::{DynamicImage, ImageDecoder, ImageFormat};
 
 /// Largest side of the stored photo, in pixels: twice the CSS size for
 /// high-density phone screens.
 const MAX_SIDE: u32 = 640;
 /// Refuse files larger than this before decoding them.
 pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// Refuse images of more pixels than this before decoding them: a small
+/// file can claim a huge image (a decompression bomb). 50 megapixels is
+/// more than any phone camera takes.
+pub const MAX_PIXELS: u64 = 50_000_000;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Photo {
@@ -42,17 +48,23 @@ pub struct PhotoMeta {
 pub enum PhotoError {
     #[error("the photo is larger than {} MB", MAX_FILE_BYTES / 1024 / 1024)]
     TooLarge,
-    #[error("the photo is not a JPEG or PNG image this program can read: {0}")]
+    #[error("the photo has more than {} million pixels", MAX_PIXELS / 1_000_000)]
+    TooManyPixels,
+    #[error("the photo is not a JPEG, PNG or WebP image this program can read: {0}")]
     Unreadable(String),
 }
 
-/// Decodes a JPEG or PNG, scales it down to fit the page, and encodes JPEG.
+/// Decodes a JPEG, PNG or WebP, turns it upright, scales it down to fit
+/// the page, and encodes JPEG.
 pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(PhotoError::TooLarge);
     }
     let format = image::guess_format(bytes).map_err(|e| PhotoError::Unreadable(e.to_string()))?;
-    if !matches!(format, ImageFormat::Jpeg | ImageFormat::Png) {
+    if !matches!(
+        format,
+        ImageFormat::Jpeg | ImageFormat::Png | ImageFormat::WebP
+    ) {
         return Err(PhotoError::Unreadable(format!(
             "{format:?} files are not accepted"
         )));
@@ -63,9 +75,18 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     limits.max_image_height = Some(12_000);
     limits.max_alloc = Some(512 * 1024 * 1024);
     reader.limits(limits);
-    let img = reader
-        .decode()
-        .map_err(|e| PhotoError::Unreadable(e.to_string()))?;
+    let unreadable = |e: image::ImageError| match e {
+        image::ImageError::Limits(_) => PhotoError::TooManyPixels,
+        e => PhotoError::Unreadable(e.to_string()),
+    };
+    let mut decoder = reader.into_decoder().map_err(unreadable)?;
+    let (width, height) = decoder.dimensions();
+    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(PhotoError::TooManyPixels);
+    }
+    let orientation = decoder.orientation().map_err(unreadable)?;
+    let mut img = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    img.apply_orientation(orientation);
     let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
         img.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3)
     } else {
@@ -109,6 +130,22 @@ mod tests {
     fn small_photo_keeps_its_size() {
         let photo = prepare(&png(300, 400)).expect("valid png");
         assert_eq!((photo.width, photo.height), (300, 400));
+    }
+
+    #[test]
+    fn a_huge_image_in_a_small_file_is_refused_before_decoding() {
+        // A PNG header that claims 20,000 × 20,000 pixels, and nothing else.
+        let mut bomb = png(1, 1);
+        bomb[16..20].copy_from_slice(&20_000u32.to_be_bytes());
+        bomb[20..24].copy_from_slice(&20_000u32.to_be_bytes());
+        let mut crc = flate2::Crc::new();
+        crc.update(&bomb[12..29]);
+        bomb[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+        assert!(
+            matches!(prepare(&bomb), Err(PhotoError::TooManyPixels)),
+            "{:?}",
+            prepare(&bomb)
+        );
     }
 
     #[test]

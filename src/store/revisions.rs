@@ -2,6 +2,7 @@
 
 use super::{Store, StoreError, on_pool};
 use crate::campaign::Campaign;
+use crate::campaign::photo::Photo;
 use crate::campaign::revision::Revision;
 
 /// What saving a revision came to.
@@ -121,6 +122,62 @@ impl Store {
             sqlx::query("UPDATE campaign_revisions SET published_at = $2 WHERE id = $1")
                 .bind(id)
                 .bind(now)
+                .execute(pool)
+                .await?;
+        });
+        Ok(())
+    }
+
+    /// Keeps an uploaded photo until the campaign is published.
+    pub async fn save_draft_photo(
+        &self,
+        slug: &str,
+        photo: &Photo,
+        now: i64,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO draft_photos (slug, jpeg, width, height, uploaded_at)
+                 VALUES ($1, $2, $3, $4, $5)
+                 ON CONFLICT (slug) DO UPDATE SET jpeg = excluded.jpeg, width = excluded.width,
+                     height = excluded.height, uploaded_at = excluded.uploaded_at",
+            )
+            .bind(slug)
+            .bind(&photo.jpeg)
+            .bind(i64::from(photo.width))
+            .bind(i64::from(photo.height))
+            .bind(now)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    /// The photo waiting to be published with a campaign, if any.
+    pub async fn draft_photo(&self, slug: &str) -> Result<Option<Photo>, StoreError> {
+        let row: Option<(Vec<u8>, i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as("SELECT jpeg, width, height FROM draft_photos WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(pool)
+                .await?
+        });
+        row.map(|(jpeg, width, height)| {
+            let side = |v: i64| {
+                u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("photo size {v}")))
+            };
+            Ok(Photo {
+                jpeg,
+                width: side(width)?,
+                height: side(height)?,
+            })
+        })
+        .transpose()
+    }
+
+    pub async fn drop_draft_photo(&self, slug: &str) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            sqlx::query("DELETE FROM draft_photos WHERE slug = $1")
+                .bind(slug)
                 .execute(pool)
                 .await?;
         });

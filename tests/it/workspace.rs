@@ -94,6 +94,11 @@ impl<'a> Browser<'a> {
         response
     }
 
+    /// The Cookie header this browser sends.
+    pub fn cookie_header(&self) -> String {
+        self.cookie.clone().unwrap_or_default()
+    }
+
     pub fn signed_in(&self) -> bool {
         self.cookie.is_some()
     }
@@ -464,6 +469,7 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("POST", "/admin/en/campaigns/{other}/edit", 403),
     ("GET", "/admin/en/campaigns/{other}/preview", 403),
     ("POST", "/admin/en/campaigns/{other}/publish", 403),
+    ("POST", "/admin/en/campaigns/{other}/photo", 403),
     ("GET", "/admin/en/campaigns/{other}/history", 403),
     ("POST", "/admin/en/campaigns/{other}/history/1/restore", 403),
     ("GET", "/admin/en/campaigns/{other}/campaign.toml", 403),
@@ -853,5 +859,111 @@ backend_test! {
         // The kept fields were in the page, ready to send.
         assert!(html.contains("name=\"base\" value=\"0\""));
         assert!(html.contains("Anna Patient"));
+    }
+}
+
+/// A phone photo: `width` × `height` pixels stored sideways, with an EXIF
+/// block saying "rotate 90° clockwise" (orientation 6) and where it was
+/// taken (GPS latitude 55° 45' 21").
+fn phone_photo(width: u32, height: u32) -> Vec<u8> {
+    let img = image::RgbImage::from_fn(width, height, |x, _| {
+        if x < width / 2 {
+            image::Rgb([250, 20, 20])
+        } else {
+            image::Rgb([20, 20, 250])
+        }
+    });
+    let mut jpeg = Vec::new();
+    img.write_with_encoder(image::codecs::jpeg::JpegEncoder::new_with_quality(
+        &mut jpeg, 90,
+    ))
+    .expect("encode");
+    // TIFF (big-endian): IFD0 with Orientation and a pointer to the GPS IFD.
+    let mut tiff: Vec<u8> = b"MM\0\x2a\0\0\0\x08".to_vec();
+    let entry = |tag: u16, kind: u16, count: u32, value: [u8; 4]| {
+        let mut e = tag.to_be_bytes().to_vec();
+        e.extend(kind.to_be_bytes());
+        e.extend(count.to_be_bytes());
+        e.extend(value);
+        e
+    };
+    tiff.extend(2u16.to_be_bytes());
+    tiff.extend(entry(0x0112, 3, 1, [0, 6, 0, 0]));
+    tiff.extend(entry(0x8825, 4, 1, 38u32.to_be_bytes()));
+    tiff.extend(0u32.to_be_bytes());
+    tiff.extend(2u16.to_be_bytes());
+    tiff.extend(entry(0x0001, 2, 2, *b"N\0\0\0"));
+    tiff.extend(entry(0x0002, 5, 3, 68u32.to_be_bytes()));
+    tiff.extend(0u32.to_be_bytes());
+    for (num, den) in [(55u32, 1u32), (45, 1), (21, 1)] {
+        tiff.extend(num.to_be_bytes());
+        tiff.extend(den.to_be_bytes());
+    }
+    let mut app1 = b"Exif\0\0".to_vec();
+    app1.extend(tiff);
+    let mut out = vec![0xFF, 0xD8, 0xFF, 0xE1];
+    out.extend(u16::try_from(app1.len() + 2).expect("short").to_be_bytes());
+    out.extend(app1);
+    out.extend(&jpeg[2..]);
+    out
+}
+
+backend_test! {
+    /// A phone photo with GPS coordinates, uploaded and published: the
+    /// served file has no metadata at all, and stands upright.
+    async fn uploaded_photo_loses_its_metadata_and_stands_upright(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
+        let page = editor.get("/admin/en/campaigns/anna-example/edit").await.text();
+        let original = phone_photo(400, 200);
+        assert!(image::load_from_memory(&original).is_ok(), "a readable JPEG");
+        assert!(original.windows(4).any(|w| w == b"Exif"), "the original has EXIF");
+        let start = page.find("enctype=\"multipart/form-data\"").expect("an upload form");
+        let action_start = page[..start].rfind("action=\"").expect("its action") + 8;
+        let action = page[action_start..].split('"').next().expect("action").replace("&amp;", "&");
+        assert!(action.contains("csrf="), "{action}");
+
+        let boundary = "svobodaboundary";
+        let mut body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"IMG_0001.jpg\"\r\nContent-Type: image/jpeg\r\n\r\n").into_bytes();
+        body.extend(&original);
+        body.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let cookie = editor.cookie_header();
+        let upload = |body: Vec<u8>| {
+            let ct = format!("multipart/form-data; boundary={boundary}");
+            let cookie = cookie.clone();
+            let action = action.clone();
+            let app = &app;
+            async move {
+                app.post_from(&action, &ct, body, [198, 51, 100, 2], &[("cookie", &cookie), ("origin", PUBLIC_URL)]).await
+            }
+        };
+        let garbage = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"x.jpg\"\r\n\r\nnot an image\r\n--{boundary}--\r\n");
+        let refused = upload(garbage.into_bytes()).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("not a JPEG, PNG or WebP"), "{}", refused.text());
+        let uploaded = upload(body).await;
+        assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.text());
+        assert!(uploaded.text().contains("The photo is ready"));
+        let published = editor.submit(&uploaded.text(), "/admin/en/campaigns/anna-example/publish", &[]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER);
+
+        let public = app.page("/en/anna-example").await;
+        let src_start = public.find("src=\"/photos/").expect("the photo on the page") + 5;
+        let src = public[src_start..].split('"').next().expect("src").to_string();
+        let served = app.get(&src).await;
+        assert_eq!(served.status, StatusCode::OK);
+        let bytes = served.body;
+        for marker in [&b"Exif"[..], b"GPS", b"MM\0\x2a", b"http://ns.adobe.com/xap"] {
+            assert!(!bytes.windows(marker.len()).any(|w| w == marker), "no {marker:?} in the served file");
+        }
+        assert!(!bytes.windows(2).any(|w| w == [0xFF, 0xE1]), "no APP1 segment at all");
+        let served_img = image::load_from_memory(&bytes).expect("a JPEG").to_rgb8();
+        assert!(served_img.height() > served_img.width(), "upright: {}x{}", served_img.width(), served_img.height());
+        // Rotated clockwise, the red left half of the sideways original is on top.
+        let top = served_img.get_pixel(served_img.width() / 2, 5);
+        let bottom = served_img.get_pixel(served_img.width() / 2, served_img.height() - 5);
+        assert!(top[0] > 150 && bottom[2] > 150, "top {top:?}, bottom {bottom:?}");
+        assert!(audit_actions(&app).await.contains(&AuditAction::PhotoUploaded));
     }
 }

@@ -9,7 +9,8 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, Query, State};
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, Query, State};
 use axum::http::{HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
@@ -19,6 +20,7 @@ use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::AuditAction;
 use crate::account::service::Signed;
+use crate::campaign::photo::PhotoError;
 use crate::campaign::revision::{DiffLine, LineChange, Revision, diff};
 use crate::campaign::{Campaign, Lang, file};
 use crate::i18n::{Tr, arg};
@@ -69,6 +71,9 @@ pub struct EditPage {
     pub download_href: String,
     pub publish_action: String,
     pub unpublished: bool,
+    /// Where the photo form posts (its token rides in the address: a
+    /// multipart body is read by the handler, not the guard).
+    pub photo_action: String,
 }
 
 /// The campaign as the workspace edits it: its newest revision, else the
@@ -135,6 +140,7 @@ fn edit_page(
         download_href: paths::campaign_file(lang, slug),
         publish_action: paths::publish(lang, slug),
         unpublished,
+        photo_action: format!("{}?csrf={}", paths::photo(lang, slug), signed.session.csrf),
     };
     render(&page, status)
 }
@@ -168,6 +174,13 @@ pub async fn edit(
     Path(params): Path<SlugParam>,
 ) -> Result<Response, WebError> {
     let (campaign, base, unpublished) = editable(&state, lang, &signed, &params.slug).await?;
+    let photo_waits = state
+        .store
+        .draft_photo(&params.slug)
+        .await
+        .map_err(|e| WebError::from(e).in_lang(lang))?
+        .is_some();
+    let unpublished = unpublished || photo_waits;
     let text = campaign_file(&state, &campaign)?;
     edit_page(
         &state,
@@ -344,26 +357,46 @@ pub async fn publish(
         .head_revision(&params.slug)
         .await
         .map_err(store_err)?;
-    let Some(Revision {
-        id, mut campaign, ..
-    }) = head
-    else {
-        // Nothing saved since the public version: nothing to publish.
-        return Ok(Redirect::to(&paths::campaign(lang, &params.slug)).into_response());
+    let (id, mut campaign) = match head {
+        Some(Revision { id, campaign, .. }) => (Some(id), campaign),
+        // No revision: the public campaign, perhaps with a new photo.
+        None => (
+            None,
+            state
+                .content()
+                .campaign(&params.slug)
+                .cloned()
+                .ok_or(WebError::not_found(lang))?,
+        ),
     };
     // "Last updated" follows publishing.
     campaign.updated = state.clock.today();
     let now = now();
-    state
+    let photo = state
         .store
-        .save_campaign(&campaign, PhotoChange::Keep, SaveMode::Replace)
+        .draft_photo(&params.slug)
         .await
         .map_err(store_err)?;
+    let change = photo.as_ref().map_or(PhotoChange::Keep, PhotoChange::Set);
     state
         .store
-        .mark_published(id, now)
+        .save_campaign(&campaign, change, SaveMode::Replace)
         .await
         .map_err(store_err)?;
+    if photo.is_some() {
+        state
+            .store
+            .drop_draft_photo(&params.slug)
+            .await
+            .map_err(store_err)?;
+    }
+    if let Some(id) = id {
+        state
+            .store
+            .mark_published(id, now)
+            .await
+            .map_err(store_err)?;
+    }
     state.reload().await.map_err(store_err)?;
     state
         .accounts
@@ -371,12 +404,96 @@ pub async fn publish(
             Some(&signed.account),
             AuditAction::CampaignPublished,
             Some(&params.slug),
-            format!("#{id}"),
+            id.map(|id| format!("#{id}")).unwrap_or_default(),
             now,
         )
         .await
         .map_err(store_err)?;
     Ok(Redirect::to(&paths::campaign(lang, &params.slug)).into_response())
+}
+
+/// A new photo, from a multipart form: re-encoded at once (so no metadata
+/// of the original is ever stored), kept until publishing.
+pub async fn upload_photo(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    let (campaign, base, _) = editable(&state, lang, &signed, &params.slug).await?;
+    let tr = Tr::new(lang);
+    let text = campaign_file(&state, &campaign)?;
+    let again = |error: String| {
+        edit_page(
+            &state,
+            lang,
+            &signed,
+            &params.slug,
+            text.clone(),
+            base,
+            true,
+            Some(error),
+            None,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+    };
+    let Some(bytes) = photo_field(multipart).await else {
+        return again(tr.t("admin-photo-missing"));
+    };
+    let prepared = tokio::task::spawn_blocking(move || crate::campaign::photo::prepare(&bytes))
+        .await
+        .map_err(|e| WebError::internal(format!("photo preparation stopped: {e}")))?;
+    let photo = match prepared {
+        Ok(photo) => photo,
+        Err(PhotoError::TooLarge) => return again(tr.t("admin-photo-too-large")),
+        Err(PhotoError::TooManyPixels) => return again(tr.t("admin-photo-too-many-pixels")),
+        Err(PhotoError::Unreadable(_)) => return again(tr.t("admin-photo-unreadable")),
+    };
+    let now = now();
+    let store_err = |e| WebError::from(e).in_lang(lang);
+    state
+        .store
+        .save_draft_photo(&params.slug, &photo, now)
+        .await
+        .map_err(store_err)?;
+    state
+        .accounts
+        .audit(
+            Some(&signed.account),
+            AuditAction::PhotoUploaded,
+            Some(&params.slug),
+            format!("{}×{}", photo.width, photo.height),
+            now,
+        )
+        .await
+        .map_err(store_err)?;
+    edit_page(
+        &state,
+        lang,
+        &signed,
+        &params.slug,
+        text,
+        base,
+        true,
+        None,
+        Some(tr.t("admin-photo-uploaded")),
+        None,
+        StatusCode::OK,
+    )
+}
+
+/// The bytes of the form's `photo` field, if it has one.
+async fn photo_field(multipart: Result<Multipart, MultipartRejection>) -> Option<Vec<u8>> {
+    let mut multipart = multipart.ok()?;
+    while let Ok(Some(field)) = multipart.next_field().await {
+        if field.name() == Some("photo") {
+            let bytes = field.bytes().await.ok()?;
+            return (!bytes.is_empty()).then(|| bytes.to_vec());
+        }
+    }
+    None
 }
 
 pub async fn download(

@@ -24,8 +24,10 @@ use crate::web::error::WebError;
 pub const STAMP_PURPOSE: &str = "workspace-form";
 /// Seconds such a stamp stays good: a sign-in page left open a whole day.
 const STAMP_SECONDS: i64 = 24 * 3600;
-/// Workspace forms are text; the photo upload has its own, larger limit.
+/// Workspace forms are text, at most this long.
 pub const FORM_LIMIT: usize = 1024 * 1024;
+/// A multipart upload (a photo) may be this long.
+pub const UPLOAD_LIMIT: usize = crate::campaign::photo::MAX_FILE_BYTES + 64 * 1024;
 
 pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
     let mut response = match admit(&state, request).await {
@@ -58,7 +60,12 @@ async fn admit(state: &AppState, request: Request) -> Result<Request, Response> 
         return Err(WebError::forbidden(lang).into_response());
     }
     let (parts, body) = request.into_parts();
-    let bytes = to_bytes(body, FORM_LIMIT)
+    let limit = if is_form(&parts.headers) {
+        FORM_LIMIT
+    } else {
+        UPLOAD_LIMIT
+    };
+    let bytes = to_bytes(body, limit)
         .await
         .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
     let token = form_token(parts.uri.query(), &bytes);

@@ -23,6 +23,7 @@ mod sign_in;
 use std::sync::Arc;
 
 use axum::Router;
+use axum::extract::DefaultBodyLimit;
 use axum::extract::State;
 use axum::http::HeaderMap;
 use axum::response::Redirect;
@@ -93,6 +94,10 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             "/admin/{lang}/campaigns/{slug}/preview",
             get(editing::preview),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/photo",
+            post(editing::upload_photo).layer(DefaultBodyLimit::max(guard::UPLOAD_LIMIT)),
         )
         .route(
             "/admin/{lang}/campaigns/{slug}/publish",

@@ -68,3 +68,7 @@ pub fn history(lang: Lang, slug: &str) -> String {
 pub fn campaign_file(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/campaign.toml", lang.code())
 }
+
+pub fn photo(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/photo", lang.code())
+}

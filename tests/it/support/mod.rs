@@ -321,7 +321,7 @@ impl TestApp {
             .await
     }
 
-    async fn post_from(
+    pub async fn post_from(
         &self,
         path: &str,
         content_type: &str,

@@ -15,3 +15,13 @@ CREATE TABLE campaign_revisions (
     published_at BIGINT,
     UNIQUE (slug, parent)
 );
+
+-- A photo uploaded in the workspace waits here until the campaign is
+-- published. It is already re-encoded: no metadata of the original.
+CREATE TABLE draft_photos (
+    slug        TEXT PRIMARY KEY,
+    jpeg        BYTEA NOT NULL,
+    width       BIGINT NOT NULL,
+    height      BIGINT NOT NULL,
+    uploaded_at BIGINT NOT NULL
+);
