@@ -207,3 +207,14 @@ admin-photo-too-large = The file is larger than 20 MB. Please choose a smaller o
 admin-photo-too-many-pixels = The image has more than 50 million pixels. Please choose a smaller one.
 admin-photo-unreadable = This file is not a JPEG, PNG or WebP image that can be read.
 admin-audit-photo-uploaded = uploaded a photo
+
+## New campaign
+admin-new-title = New campaign
+admin-new-link = New campaign
+admin-new-intro = Start from a campaign file made elsewhere (for example exported from another Svoboda), or fill in the file below. The campaign is a draft until you publish it.
+admin-new-upload = A campaign file
+admin-new-upload-button = Create from the file
+admin-new-upload-unreadable = Please choose a campaign file (TOML text).
+admin-new-create = Create the draft
+admin-new-slug-taken = A campaign with the slug “{ $slug }” exists already. Please choose another slug.
+admin-home-drafts = Drafts not yet published

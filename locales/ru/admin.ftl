@@ -207,3 +207,14 @@ admin-photo-too-large = Файл больше 20 МБ. Выберите файл
 admin-photo-too-many-pixels = В изображении больше 50 миллионов пикселей. Выберите изображение поменьше.
 admin-photo-unreadable = Этот файл не удаётся прочитать как изображение JPEG, PNG или WebP.
 admin-audit-photo-uploaded = загрузил(а) фото
+
+## Новая кампания
+admin-new-title = Новая кампания
+admin-new-link = Новая кампания
+admin-new-intro = Начните с файла кампании, сделанного в другом месте (например, выгруженного из другой Svoboda), или заполните файл ниже. Кампания остаётся черновиком, пока вы её не опубликуете.
+admin-new-upload = Файл кампании
+admin-new-upload-button = Создать из файла
+admin-new-upload-unreadable = Выберите файл кампании (текст TOML).
+admin-new-create = Создать черновик
+admin-new-slug-taken = Кампания со slug «{ $slug }» уже есть. Выберите другой slug.
+admin-home-drafts = Черновики, ещё не опубликованные

@@ -72,6 +72,10 @@ pub fn parse(
     Ok(campaign)
 }
 
+/// The file a new campaign starts from in the workspace: valid, with every
+/// required field, each to be replaced.
+pub const STARTER: &str = include_str!("starter.toml");
+
 /// The campaign as a file, the inverse of [`parse`].
 pub fn to_toml(campaign: &Campaign) -> Result<String, toml::ser::Error> {
     toml::to_string_pretty(campaign)
@@ -408,6 +412,11 @@ email = "team@example.org"
 
     fn no_registry(_: &str) -> bool {
         false
+    }
+
+    #[test]
+    fn the_starter_file_is_valid() {
+        assert!(parse(STARTER, "starter.toml", &no_registry).is_ok());
     }
 
     #[test]

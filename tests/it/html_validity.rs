@@ -115,6 +115,7 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         "/admin/en/campaigns/anna-example",
         "/admin/en/campaigns/anna-example/edit",
         "/admin/ru/campaigns/anna-example/history",
+        "/admin/en/campaigns/new",
     ] {
         pages.push((path.into(), owner.get(path).await.body));
     }

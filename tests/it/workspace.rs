@@ -463,6 +463,9 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("GET", "/admin/en/mail", 403),
     ("POST", "/admin/en/mail", 403),
     ("GET", "/admin/en/campaigns/{other}", 403),
+    ("GET", "/admin/en/campaigns/new", 403),
+    ("POST", "/admin/en/campaigns/new", 403),
+    ("POST", "/admin/en/campaigns/new/upload", 403),
     ("GET", "/admin/en/campaigns/no-such-campaign", 403),
     ("GET", "/admin/en/campaigns/anna-example", 200),
     ("GET", "/admin/en/campaigns/{other}/edit", 403),
@@ -965,5 +968,51 @@ backend_test! {
         let bottom = served_img.get_pixel(served_img.width() / 2, served_img.height() - 5);
         assert!(top[0] > 150 && bottom[2] > 150, "top {top:?}, bottom {bottom:?}");
         assert!(audit_actions(&app).await.contains(&AuditAction::PhotoUploaded));
+    }
+}
+
+backend_test! {
+    /// An owner starts a campaign from the starter file (or an uploaded
+    /// one); it stays a draft, invisible to the public, until published.
+    async fn a_new_campaign_is_a_draft_until_published(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut owner, &invitation(&app, None).await, "owner").await;
+        let page = owner.get("/admin/en/campaigns/new").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let starter = textarea(&page.text());
+        let file = starter.replace("new-campaign", "vera-new").replace("First Last", "Vera New");
+        let taken = owner.submit(&page.text(), "/admin/en/campaigns/new", &[("text", &starter.replace("new-campaign", "boris-romanov"))]).await;
+        assert_eq!(taken.status, StatusCode::CONFLICT, "a slug in use is refused");
+        let created = owner.submit(&page.text(), "/admin/en/campaigns/new", &[("text", &file)]).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text());
+        assert_eq!(created.header("location"), "/admin/en/campaigns/vera-new/edit");
+        assert_eq!(app.get("/en/vera-new").await.status, StatusCode::NOT_FOUND, "a draft is not public");
+        let home = owner.get("/admin/en/").await.text();
+        assert!(home.contains("/admin/en/campaigns/vera-new/edit"), "drafts are listed");
+        let preview = owner.get("/admin/en/campaigns/vera-new/preview").await;
+        assert!(preview.text().contains("Vera New"));
+
+        // From an uploaded file (multipart).
+        let upload_page = owner.get("/admin/en/campaigns/new").await.text();
+        let action_start = upload_page.find("/admin/en/campaigns/new/upload?csrf=").expect("upload form");
+        let action = upload_page[action_start..].split('"').next().expect("action").to_string();
+        let uploaded = file.replace("vera-new", "vera-upload");
+        let boundary = "b0undary";
+        let body = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"campaign.toml\"\r\nContent-Type: application/toml\r\n\r\n{uploaded}\r\n--{boundary}--\r\n");
+        let r = app
+            .post_from(&action, &format!("multipart/form-data; boundary={boundary}"), body.into_bytes(), [198, 51, 100, 1], &[("cookie", &owner.cookie_header()), ("origin", PUBLIC_URL)])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER, "{}", r.text());
+        assert_eq!(r.header("location"), "/admin/en/campaigns/vera-upload/edit");
+
+        let edit = owner.get("/admin/en/campaigns/vera-new/edit").await.text();
+        let published = owner.submit(&edit, "/admin/en/campaigns/vera-new/publish", &[]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER);
+        assert!(app.page("/en/vera-new").await.contains("Vera New"), "public after publishing");
+
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("boris-romanov")).await, "editor").await;
+        assert_eq!(editor.get("/admin/en/campaigns/new").await.status, StatusCode::FORBIDDEN, "owners only");
     }
 }

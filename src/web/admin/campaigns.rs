@@ -30,6 +30,9 @@ pub struct HomePage {
     pub layout: AdminLayout,
     pub campaigns: Vec<CampaignLine>,
     pub public_href: String,
+    /// Owners: campaigns that exist only as drafts, and where to start one.
+    pub drafts: Vec<(String, String)>,
+    pub new_href: Option<String>,
 }
 
 pub struct PetitionLine {
@@ -88,6 +91,18 @@ pub async fn home(
             }
         })
         .collect();
+    let drafts = if signed.access.may_manage_instance() {
+        state
+            .store
+            .draft_only_slugs()
+            .await
+            .map_err(|e| WebError::from(e).in_lang(lang))?
+            .into_iter()
+            .map(|slug| (paths::edit(lang, &slug), slug))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let page = HomePage {
         layout: AdminLayout::new(
             &state,
@@ -99,6 +114,11 @@ pub async fn home(
         ),
         campaigns,
         public_href: crate::web::paths::directory(lang),
+        drafts,
+        new_href: signed
+            .access
+            .may_manage_instance()
+            .then(|| paths::new_campaign(lang)),
     };
     render(&page, StatusCode::OK)
 }

@@ -439,7 +439,7 @@ pub async fn upload_photo(
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
-    let Some(bytes) = photo_field(multipart).await else {
+    let Some(bytes) = file_field(multipart, "photo").await else {
         return again(tr.t("admin-photo-missing"));
     };
     let prepared = tokio::task::spawn_blocking(move || crate::campaign::photo::prepare(&bytes))
@@ -484,11 +484,14 @@ pub async fn upload_photo(
     )
 }
 
-/// The bytes of the form's `photo` field, if it has one.
-async fn photo_field(multipart: Result<Multipart, MultipartRejection>) -> Option<Vec<u8>> {
+/// The bytes of a multipart form's field `name`, if it has one.
+async fn file_field(
+    multipart: Result<Multipart, MultipartRejection>,
+    name: &str,
+) -> Option<Vec<u8>> {
     let mut multipart = multipart.ok()?;
     while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some("photo") {
+        if field.name() == Some(name) {
             let bytes = field.bytes().await.ok()?;
             return (!bytes.is_empty()).then(|| bytes.to_vec());
         }
@@ -666,6 +669,169 @@ pub async fn restore(
         }
         SavedRevision::Conflict => {
             Ok(Redirect::to(&paths::history(lang, &params.slug)).into_response())
+        }
+    }
+}
+
+#[derive(Template)]
+#[template(path = "admin/new_campaign.html")]
+pub struct NewCampaignPage {
+    pub layout: AdminLayout,
+    pub action: String,
+    pub upload_action: String,
+    pub text: String,
+    pub error: Option<String>,
+}
+
+fn new_page(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    text: String,
+    error: Option<String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let page = NewCampaignPage {
+        layout: AdminLayout::new(
+            state,
+            lang,
+            Some(signed),
+            Section::Campaigns,
+            tr.t("admin-new-title"),
+            paths::new_campaign,
+        ),
+        action: paths::new_campaign(lang),
+        upload_action: format!(
+            "{}/upload?csrf={}",
+            paths::new_campaign(lang),
+            signed.session.csrf
+        ),
+        text,
+        error,
+    };
+    render(&page, status)
+}
+
+/// GET: a new campaign (owners), from the starter file.
+pub async fn new_campaign(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    new_page(
+        &state,
+        lang,
+        &signed.0,
+        file::STARTER.to_string(),
+        None,
+        StatusCode::OK,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NewForm {
+    #[serde(default)]
+    text: String,
+}
+
+/// POST: the new campaign's file, typed or pasted.
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Form(form): Form<NewForm>,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    create_from(&state, lang, &signed.0, form.text).await
+}
+
+/// POST: the new campaign from an uploaded file (multipart, field `file`).
+pub async fn create_from_upload(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    let text = file_field(multipart, "file")
+        .await
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    match text {
+        Some(text) => create_from(&state, lang, &signed.0, text).await,
+        None => {
+            let error = Some(Tr::new(lang).t("admin-new-upload-unreadable"));
+            new_page(
+                &state,
+                lang,
+                &signed.0,
+                file::STARTER.to_string(),
+                error,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+    }
+}
+
+async fn create_from(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    text: String,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let campaign = match parse_campaign(state, &tr, &text) {
+        Ok(c) => c,
+        Err(error) => {
+            return new_page(
+                state,
+                lang,
+                signed,
+                text,
+                Some(error),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let slug = campaign.slug.to_string();
+    let store_err = |e| WebError::from(e).in_lang(lang);
+    let taken = state.content().campaign(&slug).is_some()
+        || state
+            .store
+            .head_revision(&slug)
+            .await
+            .map_err(store_err)?
+            .is_some();
+    if taken {
+        let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
+        return new_page(state, lang, signed, text, Some(error), StatusCode::CONFLICT);
+    }
+    let now = now();
+    let author = (signed.account.id, signed.account.login.as_str());
+    match state
+        .store
+        .save_revision(&campaign, 0, author, now)
+        .await
+        .map_err(store_err)?
+    {
+        SavedRevision::Saved(id) => {
+            state
+                .accounts
+                .audit(
+                    Some(&signed.account),
+                    AuditAction::CampaignSaved,
+                    Some(&slug),
+                    format!("#{id}"),
+                    now,
+                )
+                .await
+                .map_err(store_err)?;
+            Ok(Redirect::to(&paths::edit(lang, &slug)).into_response())
+        }
+        SavedRevision::Conflict => {
+            let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
+            new_page(state, lang, signed, text, Some(error), StatusCode::CONFLICT)
         }
     }
 }

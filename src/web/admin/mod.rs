@@ -86,6 +86,14 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             "/admin/{lang}/mail",
             get(mail_page::show).post(mail_page::send_test),
         )
+        .route(
+            "/admin/{lang}/campaigns/new",
+            get(editing::new_campaign).post(editing::create),
+        )
+        .route(
+            "/admin/{lang}/campaigns/new/upload",
+            post(editing::create_from_upload).layer(DefaultBodyLimit::max(guard::UPLOAD_LIMIT)),
+        )
         .route("/admin/{lang}/campaigns/{slug}", get(campaigns::overview))
         .route(
             "/admin/{lang}/campaigns/{slug}/edit",

@@ -72,3 +72,7 @@ pub fn campaign_file(lang: Lang, slug: &str) -> String {
 pub fn photo(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/photo", lang.code())
 }
+
+pub fn new_campaign(lang: Lang) -> String {
+    format!("/admin/{}/campaigns/new", lang.code())
+}
