@@ -218,3 +218,26 @@ admin-new-upload-unreadable = Please choose a campaign file (TOML text).
 admin-new-create = Create the draft
 admin-new-slug-taken = A campaign with the slug “{ $slug }” exists already. Please choose another slug.
 admin-home-drafts = Drafts not yet published
+
+## Organisations
+admin-nav-organisations = Organisations
+admin-orgs-title = Organisations
+admin-orgs-intro = Organisations that campaigns mention, and the labels Russian law gives them. A page that mentions a labelled organisation shows the footnote the law requires; a change here shows on every such page at once.
+admin-orgs-new = Add an organisation
+admin-orgs-edit-title = Organisation
+admin-orgs-name = Name
+admin-orgs-id = Identifier
+admin-orgs-id-hint = Lower-case Latin letters, digits and dashes, e.g. ovd-info; campaign files refer to it.
+admin-orgs-id-error = Please use lower-case Latin letters, digits and dashes only.
+admin-orgs-id-taken = An organisation with this identifier exists already.
+admin-orgs-name-error = Please give the name in both languages.
+admin-orgs-labels = Legal labels
+admin-orgs-labels-hint = Tick each label the organisation has, with the date it was given if known.
+admin-orgs-since = since
+admin-orgs-date-error = Please give the date as YYYY-MM-DD, or leave it empty.
+admin-orgs-save = Save
+admin-label-foreign-agent = “foreign agent”
+admin-label-undesirable = “undesirable organisation”
+admin-label-extremist = “extremist”
+admin-label-terrorist = “terrorist”
+admin-audit-organisation-saved = changed an organisation

@@ -218,3 +218,26 @@ admin-new-upload-unreadable = Выберите файл кампании (тек
 admin-new-create = Создать черновик
 admin-new-slug-taken = Кампания со slug «{ $slug }» уже есть. Выберите другой slug.
 admin-home-drafts = Черновики, ещё не опубликованные
+
+## Организации
+admin-nav-organisations = Организации
+admin-orgs-title = Организации
+admin-orgs-intro = Организации, которые упоминают кампании, и ярлыки, которые даёт им российский закон. Страница, где упомянута организация с ярлыком, показывает требуемую законом сноску; изменение здесь сразу видно на всех таких страницах.
+admin-orgs-new = Добавить организацию
+admin-orgs-edit-title = Организация
+admin-orgs-name = Название
+admin-orgs-id = Идентификатор
+admin-orgs-id-hint = Строчные латинские буквы, цифры и дефисы, например ovd-info; на него ссылаются файлы кампаний.
+admin-orgs-id-error = Используйте только строчные латинские буквы, цифры и дефисы.
+admin-orgs-id-taken = Организация с таким идентификатором уже есть.
+admin-orgs-name-error = Укажите название на обоих языках.
+admin-orgs-labels = Юридические ярлыки
+admin-orgs-labels-hint = Отметьте каждый ярлык организации и, если известна, дату его присвоения.
+admin-orgs-since = с
+admin-orgs-date-error = Укажите дату в виде ГГГГ-ММ-ДД или оставьте поле пустым.
+admin-orgs-save = Сохранить
+admin-label-foreign-agent = «иностранный агент»
+admin-label-undesirable = «нежелательная организация»
+admin-label-extremist = «экстремистская»
+admin-label-terrorist = «террористическая»
+admin-audit-organisation-saved = изменил(а) организацию

@@ -24,10 +24,11 @@ pub enum AuditAction {
     CampaignPublished,
     CampaignRestored,
     PhotoUploaded,
+    OrganisationSaved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 20] = [
+    pub const ALL: [AuditAction; 21] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -48,6 +49,7 @@ impl AuditAction {
         AuditAction::CampaignPublished,
         AuditAction::CampaignRestored,
         AuditAction::PhotoUploaded,
+        AuditAction::OrganisationSaved,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -73,6 +75,7 @@ impl AuditAction {
             AuditAction::CampaignPublished => "campaign-published",
             AuditAction::CampaignRestored => "campaign-restored",
             AuditAction::PhotoUploaded => "photo-uploaded",
+            AuditAction::OrganisationSaved => "organisation-saved",
         }
     }
 

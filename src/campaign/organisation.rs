@@ -41,6 +41,13 @@ pub enum LabelKind {
 }
 
 impl LabelKind {
+    pub const ALL: [LabelKind; 4] = [
+        LabelKind::ForeignAgent,
+        LabelKind::Undesirable,
+        LabelKind::Extremist,
+        LabelKind::Terrorist,
+    ];
+
     pub fn code(self) -> &'static str {
         match self {
             LabelKind::ForeignAgent => "foreign-agent",
@@ -76,6 +83,11 @@ impl Registry {
 
     pub fn contains(&self, id: &str) -> bool {
         self.get(id).is_some()
+    }
+
+    /// Every organisation, by id.
+    pub fn all(&self) -> impl Iterator<Item = &Organisation> {
+        self.0.values()
     }
 }
 

@@ -147,6 +147,28 @@ impl Store {
         })
     }
 
+    /// Adds or changes one organisation of the registry; every page that
+    /// mentions it changes with the next content refresh.
+    pub async fn save_organisation(&self, org: &Organisation) -> Result<(), StoreError> {
+        let doc = to_json(org)?;
+        on_pool!(self, |pool| {
+            let mut tx = pool.begin().await?;
+            sqlx::query(
+                "INSERT INTO organisations (id, doc) VALUES ($1, $2)
+                 ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
+            )
+            .bind(org.id.as_str())
+            .bind(&doc)
+            .execute(&mut *tx)
+            .await?;
+            sqlx::query("UPDATE content_revision SET value = value + 1 WHERE id = 1")
+                .execute(&mut *tx)
+                .await?;
+            tx.commit().await?;
+        });
+        Ok(())
+    }
+
     /// Every campaign, by slug.
     pub async fn campaigns(&self) -> Result<Vec<Campaign>, StoreError> {
         let docs: Vec<(String, String)> = on_pool!(self, |pool| {

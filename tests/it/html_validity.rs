@@ -116,6 +116,9 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         "/admin/en/campaigns/anna-example/edit",
         "/admin/ru/campaigns/anna-example/history",
         "/admin/en/campaigns/new",
+        "/admin/ru/organisations",
+        "/admin/en/organisations/memorial",
+        "/admin/en/organisations/new",
     ] {
         pages.push((path.into(), owner.get(path).await.body));
     }

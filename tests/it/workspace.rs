@@ -461,6 +461,9 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("POST", "/admin/en/people/{person}/remove", 403),
     ("GET", "/admin/en/audit", 403),
     ("GET", "/admin/en/mail", 403),
+    ("GET", "/admin/en/organisations", 403),
+    ("GET", "/admin/en/organisations/memorial", 403),
+    ("POST", "/admin/en/organisations/memorial", 403),
     ("POST", "/admin/en/mail", 403),
     ("GET", "/admin/en/campaigns/{other}", 403),
     ("GET", "/admin/en/campaigns/new", 403),
@@ -575,6 +578,7 @@ fn route_table_covers_every_workspace_route() {
                 .replace("anna-example", "{slug}")
                 .replace("end-the-case", "{petition}")
                 .replace("/history/1/", "/history/{id}/")
+                .replace("/organisations/memorial", "/organisations/{id}")
                 .replace("free-anna", "{petition}")
         })
         .collect();
@@ -1014,5 +1018,49 @@ backend_test! {
         let mut editor = Browser::new(&app, [198, 51, 100, 2]);
         enrol(&mut editor, &invitation(&app, editor_of("boris-romanov")).await, "editor").await;
         assert_eq!(editor.get("/admin/en/campaigns/new").await.status, StatusCode::FORBIDDEN, "owners only");
+    }
+}
+
+backend_test! {
+    /// An owner gives an organisation a new legal label: every page that
+    /// mentions it shows the footnote at once. A wrong date comes back
+    /// named, with everything typed kept.
+    async fn organisation_labels_change_every_page_at_once(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let petition = "/en/anna-example/petition/free-anna";
+        assert!(!app.page(petition).await.contains("declared undesirable"));
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut owner, &invitation(&app, None).await, "owner").await;
+        let list = owner.get("/admin/en/organisations").await.text();
+        assert!(list.contains("/admin/en/organisations/memorial"));
+        let form = owner.get("/admin/en/organisations/memorial").await.text();
+        assert!(form.contains("name=\"label-foreign-agent\" checked"), "{form}");
+        let path = "/admin/en/organisations/memorial";
+        let fields = |date: &'static str| {
+            vec![
+                ("name_ru", "Мемориал"),
+                ("name_en", "Memorial"),
+                ("label-foreign-agent", "on"),
+                ("label-undesirable", "on"),
+                ("since-undesirable", date),
+            ]
+        };
+        let wrong = owner.submit(&form, path, &fields("August 2023")).await;
+        assert_eq!(wrong.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let text = wrong.text();
+        assert!(text.contains("YYYY-MM-DD"));
+        assert!(text.contains("value=\"August 2023\""), "what was typed is kept");
+        let saved = owner.submit(&form, path, &fields("2023-08-17")).await;
+        assert_eq!(saved.status, StatusCode::SEE_OTHER, "{}", saved.text());
+        let page = app.page(petition).await;
+        assert!(page.contains("declared undesirable"), "the footnote shows at once");
+        assert!(audit_actions(&app).await.contains(&AuditAction::OrganisationSaved));
+
+        let new = owner.get("/admin/en/organisations/new").await.text();
+        let taken = owner.submit(&new, "/admin/en/organisations/new", &[("id", "memorial"), ("name_ru", "X"), ("name_en", "X")]).await;
+        assert_eq!(taken.status, StatusCode::CONFLICT);
+        let made = owner.submit(&new, "/admin/en/organisations/new", &[("id", "new-org"), ("name_ru", "Новая"), ("name_en", "New")]).await;
+        assert_eq!(made.status, StatusCode::SEE_OTHER);
+        assert!(app.state.content().registry.contains("new-org"));
     }
 }

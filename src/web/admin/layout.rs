@@ -43,6 +43,7 @@ pub enum Section {
     None,
     Campaigns,
     People,
+    Organisations,
     Mail,
     Audit,
     Account,
@@ -71,6 +72,11 @@ impl AdminLayout {
             link(paths::home(lang), "admin-nav-campaigns", Section::Campaigns);
             if s.access.may_manage_instance() {
                 link(paths::people(lang), "admin-nav-people", Section::People);
+                link(
+                    paths::organisations(lang),
+                    "admin-nav-organisations",
+                    Section::Organisations,
+                );
                 link(paths::mail(lang), "admin-nav-mail", Section::Mail);
                 link(paths::audit(lang), "admin-nav-audit", Section::Audit);
             }

@@ -15,6 +15,7 @@ mod enrolment;
 pub mod guard;
 mod layout;
 mod mail_page;
+mod organisations;
 pub mod paths;
 mod people;
 mod resume;
@@ -81,6 +82,11 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/admin/{lang}/people/{id}/grant", post(people::grant))
         .route("/admin/{lang}/people/{id}/revoke", post(people::revoke))
         .route("/admin/{lang}/people/{id}/remove", post(people::remove))
+        .route("/admin/{lang}/organisations", get(organisations::list))
+        .route(
+            "/admin/{lang}/organisations/{id}",
+            get(organisations::edit).post(organisations::save),
+        )
         .route("/admin/{lang}/audit", get(audit_page::show))
         .route(
             "/admin/{lang}/mail",

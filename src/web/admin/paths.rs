@@ -76,3 +76,11 @@ pub fn photo(lang: Lang, slug: &str) -> String {
 pub fn new_campaign(lang: Lang) -> String {
     format!("/admin/{}/campaigns/new", lang.code())
 }
+
+pub fn organisations(lang: Lang) -> String {
+    format!("/admin/{}/organisations", lang.code())
+}
+
+pub fn organisation(lang: Lang, id: &str) -> String {
+    format!("/admin/{}/organisations/{id}", lang.code())
+}

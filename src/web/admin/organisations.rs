@@ -1,0 +1,341 @@
+//! The organisation registry (owners): names and the legal labels Russian
+//! law attaches ("foreign agent", "undesirable"...), with their dates. A
+//! change shows on every page that mentions the organisation at the next
+//! content refresh (within a second).
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::context::{AdminLang, SignedIn, now};
+use super::layout::{AdminLayout, Section, render};
+use super::paths;
+use crate::account::AuditAction;
+use crate::campaign::organisation::LegalLabel;
+use crate::campaign::{LabelKind, Lang, Localized, OrgId, Organisation};
+use crate::i18n::Tr;
+use crate::web::AppState;
+use crate::web::error::WebError;
+
+pub struct OrgLine {
+    pub href: String,
+    pub id: String,
+    pub name: String,
+    pub labels: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/organisations.html")]
+pub struct ListPage {
+    pub layout: AdminLayout,
+    pub organisations: Vec<OrgLine>,
+    pub new_href: String,
+}
+
+pub struct LabelRow {
+    pub code: &'static str,
+    pub name: String,
+    pub checked: bool,
+    pub since: String,
+    pub error: Option<String>,
+}
+
+#[derive(Template)]
+#[template(path = "admin/organisation.html")]
+pub struct EditPage {
+    pub layout: AdminLayout,
+    pub action: String,
+    /// Editable only for a new organisation: campaigns refer to it.
+    pub new: bool,
+    pub id: String,
+    pub id_error: Option<String>,
+    pub name_ru: String,
+    pub name_en: String,
+    pub name_error: Option<String>,
+    pub labels: Vec<LabelRow>,
+}
+
+fn label_text(tr: &Tr, org: &Organisation) -> String {
+    org.labels
+        .iter()
+        .map(|l| tr.t(&format!("admin-label-{}", l.kind.code())))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+pub async fn list(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    let tr = Tr::new(lang);
+    let content = state.content();
+    let organisations = content
+        .registry
+        .all()
+        .map(|o| OrgLine {
+            href: paths::organisation(lang, o.id.as_str()),
+            id: o.id.to_string(),
+            name: o.name.get(lang).to_string(),
+            labels: label_text(&tr, o),
+        })
+        .collect();
+    let page = ListPage {
+        layout: AdminLayout::new(
+            &state,
+            lang,
+            Some(&signed.0),
+            Section::Organisations,
+            tr.t("admin-orgs-title"),
+            paths::organisations,
+        ),
+        organisations,
+        new_href: paths::organisation(lang, "new"),
+    };
+    render(&page, StatusCode::OK)
+}
+
+/// The form, filled from `form` (what was typed) and `errors`.
+fn edit_page(
+    state: &AppState,
+    lang: Lang,
+    signed: &SignedIn,
+    path_id: &str,
+    form: &OrgForm,
+    errors: &Errors,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let labels = LabelKind::ALL
+        .into_iter()
+        .map(|kind| LabelRow {
+            code: kind.code(),
+            name: tr.t(&format!("admin-label-{}", kind.code())),
+            checked: form.has(kind),
+            since: form.since(kind).to_string(),
+            error: errors
+                .dates
+                .contains(&kind)
+                .then(|| tr.t("admin-orgs-date-error")),
+        })
+        .collect();
+    let path_owned = path_id.to_string();
+    let page = EditPage {
+        layout: AdminLayout::new(
+            state,
+            lang,
+            Some(&signed.0),
+            Section::Organisations,
+            tr.t("admin-orgs-edit-title"),
+            |l| paths::organisation(l, &path_owned),
+        ),
+        action: paths::organisation(lang, path_id),
+        new: path_id == "new",
+        id: form.id.clone(),
+        id_error: errors.id.map(|key| tr.t(key)),
+        name_ru: form.name_ru.clone(),
+        name_en: form.name_en.clone(),
+        name_error: errors.name.then(|| tr.t("admin-orgs-name-error")),
+        labels,
+    };
+    render(&page, status)
+}
+
+/// The form as typed; label fields are `label-KIND` (a checkbox) and
+/// `since-KIND` (a date).
+#[derive(Deserialize, Default)]
+pub struct OrgForm {
+    #[serde(default)]
+    id: String,
+    #[serde(default)]
+    name_ru: String,
+    #[serde(default)]
+    name_en: String,
+    #[serde(flatten)]
+    rest: std::collections::HashMap<String, String>,
+}
+
+impl OrgForm {
+    fn from_org(org: &Organisation) -> OrgForm {
+        let mut rest = std::collections::HashMap::new();
+        for label in &org.labels {
+            rest.insert(format!("label-{}", label.kind.code()), "on".to_string());
+            if let Some(since) = label.since {
+                rest.insert(format!("since-{}", label.kind.code()), since.to_string());
+            }
+        }
+        OrgForm {
+            id: org.id.to_string(),
+            name_ru: org.name.get(Lang::Ru).to_string(),
+            name_en: org.name.get(Lang::En).to_string(),
+            rest,
+        }
+    }
+
+    fn has(&self, kind: LabelKind) -> bool {
+        self.rest.contains_key(&format!("label-{}", kind.code()))
+    }
+
+    fn since(&self, kind: LabelKind) -> &str {
+        self.rest
+            .get(&format!("since-{}", kind.code()))
+            .map(|s| s.trim())
+            .unwrap_or_default()
+    }
+}
+
+#[derive(Default)]
+struct Errors {
+    id: Option<&'static str>,
+    name: bool,
+    dates: Vec<LabelKind>,
+}
+
+impl Errors {
+    fn any(&self) -> bool {
+        self.id.is_some() || self.name || !self.dates.is_empty()
+    }
+}
+
+/// The organisation a form describes, or what is wrong with it.
+fn read(form: &OrgForm, id: &str) -> Result<Organisation, Errors> {
+    let mut errors = Errors::default();
+    let id = OrgId::parse(id.trim());
+    if id.is_err() {
+        errors.id = Some("admin-orgs-id-error");
+    }
+    let (ru, en) = (form.name_ru.trim(), form.name_en.trim());
+    if ru.is_empty() || en.is_empty() {
+        errors.name = true;
+    }
+    let mut labels = Vec::new();
+    for kind in LabelKind::ALL.into_iter().filter(|k| form.has(*k)) {
+        let since = form.since(kind);
+        let since = if since.is_empty() {
+            None
+        } else {
+            match chrono::NaiveDate::parse_from_str(since, "%Y-%m-%d") {
+                Ok(d) => Some(d),
+                Err(_) => {
+                    errors.dates.push(kind);
+                    None
+                }
+            }
+        };
+        labels.push(LegalLabel { kind, since });
+    }
+    match id {
+        Ok(id) if !errors.any() => Ok(Organisation {
+            id,
+            name: Localized::new([(Lang::Ru, ru.to_string()), (Lang::En, en.to_string())]),
+            labels,
+        }),
+        _ => Err(errors),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct IdParam {
+    id: String,
+}
+
+pub async fn edit(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Path(params): Path<IdParam>,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    let form = if params.id == "new" {
+        OrgForm::default()
+    } else {
+        let content = state.content();
+        let org = content
+            .registry
+            .get(&params.id)
+            .ok_or(WebError::not_found(lang))?;
+        OrgForm::from_org(org)
+    };
+    edit_page(
+        &state,
+        lang,
+        &signed,
+        &params.id,
+        &form,
+        &Errors::default(),
+        StatusCode::OK,
+    )
+}
+
+pub async fn save(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Path(params): Path<IdParam>,
+    Form(form): Form<OrgForm>,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    let new = params.id == "new";
+    let id = if new {
+        form.id.clone()
+    } else {
+        params.id.clone()
+    };
+    if !new && !state.content().registry.contains(&id) {
+        return Err(WebError::not_found(lang));
+    }
+    let org = match read(&form, &id) {
+        Ok(org) if new && state.content().registry.contains(org.id.as_str()) => {
+            let errors = Errors {
+                id: Some("admin-orgs-id-taken"),
+                ..Default::default()
+            };
+            return edit_page(
+                &state,
+                lang,
+                &signed,
+                &params.id,
+                &form,
+                &errors,
+                StatusCode::CONFLICT,
+            );
+        }
+        Ok(org) => org,
+        Err(errors) => {
+            return edit_page(
+                &state,
+                lang,
+                &signed,
+                &params.id,
+                &form,
+                &errors,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let store_err = |e| WebError::from(e).in_lang(lang);
+    state
+        .store
+        .save_organisation(&org)
+        .await
+        .map_err(store_err)?;
+    state.reload().await.map_err(store_err)?;
+    state
+        .accounts
+        .audit(
+            Some(&signed.0.account),
+            AuditAction::OrganisationSaved,
+            None,
+            org.id.to_string(),
+            now(),
+        )
+        .await
+        .map_err(store_err)?;
+    Ok(Redirect::to(&paths::organisations(lang)).into_response())
+}
