@@ -259,3 +259,101 @@ async fn a_new_organiser_joins_by_invitation_enrols_and_signs_in() {
     assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
     session.close().await;
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_owner_creates_a_campaign_with_a_photo_previews_and_publishes_it() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_demo(Backend::Sqlite).await.expect("sqlite");
+    let base = serve(&app).await;
+    let link = crate::workspace::invitation(&app, None).await;
+    let session = driver.session().await;
+    session.requests().await;
+
+    session.goto(&format!("{base}{link}")).await;
+    session.wait_for_text("Join the workspace").await;
+    fill(&session, "login", "olga").await;
+    fill(&session, "password", "a campaign for Vera").await;
+    fill(&session, "repeat", "a campaign for Vera").await;
+    session
+        .click_css("form.admin-form button[type=submit]")
+        .await;
+    session.wait_for_text("Set up your authenticator app").await;
+    let key = session
+        .eval("return document.querySelector('code.secret').innerText")
+        .await;
+    let secret = data_encoding::BASE32_NOPAD
+        .decode(key.as_str().unwrap_or_default().replace(' ', "").as_bytes())
+        .expect("the key");
+    let code = svoboda::account::totp::code(&secret, chrono::Utc::now().timestamp());
+    fill(&session, "code", &code).await;
+    session
+        .click_css("form.admin-form button[type=submit]")
+        .await;
+    session.wait_for_text("Your recovery codes").await;
+
+    // A new campaign, in both languages, from the starter file.
+    session
+        .goto(&format!("{base}/admin/en/campaigns/new"))
+        .await;
+    session.wait_for_text("New campaign").await;
+    let file = svoboda::campaign::file::STARTER
+        .replace("new-campaign", "vera-example")
+        .replace("Имя Фамилия", "Вера Пример")
+        .replace("First Last", "Vera Example");
+    fill(&session, "text", &file).await;
+    session.click_css("form.editor button[type=submit]").await;
+    session
+        .wait_for_url(&format!("{base}/admin/en/campaigns/vera-example/edit"))
+        .await;
+
+    // A photo, chosen from the disk.
+    let dir = tempfile::tempdir().expect("dir");
+    let photo = dir.path().join("vera.png");
+    image::RgbImage::from_pixel(300, 400, image::Rgb([40, 90, 160]))
+        .save(&photo)
+        .expect("photo");
+    session.choose_file("#photo", &photo).await;
+    session.click_css("form[enctype] button[type=submit]").await;
+    session.wait_for_text("The photo is ready").await;
+
+    session
+        .goto(&format!("{base}/admin/en/campaigns/vera-example/preview"))
+        .await;
+    session.wait_for_text("Vera Example").await;
+    assert_eq!(
+        app.get("/en/vera-example").await.status.as_u16(),
+        404,
+        "not public yet"
+    );
+
+    session
+        .goto(&format!("{base}/admin/en/campaigns/vera-example/edit"))
+        .await;
+    session.wait_for_text("not public yet").await;
+    session.click_css("form[action$='/publish'] button").await;
+    session
+        .wait_for_url(&format!("{base}/admin/en/campaigns/vera-example"))
+        .await;
+
+    session.goto(&format!("{base}/ru/vera-example")).await;
+    session.wait_for_text("Вера Пример").await;
+    let photo_shown = session
+        .eval("const i = document.querySelector('img.photo'); return i && i.src.includes('/photos/') ? i.naturalWidth : 0")
+        .await;
+    assert_eq!(
+        photo_shown.as_u64(),
+        Some(300),
+        "the uploaded photo is on the public page"
+    );
+    let foreign: Vec<_> = session
+        .requests()
+        .await
+        .into_iter()
+        .filter(|(url, by)| by.starts_with(&base) && !url.starts_with(&base))
+        .collect();
+    assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
+    session.close().await;
+}

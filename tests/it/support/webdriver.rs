@@ -207,6 +207,33 @@ impl Session<'_> {
         );
     }
 
+    /// Chooses a file in the file input at `selector`, as a person would.
+    pub async fn choose_file(&self, selector: &str, path: &std::path::Path) {
+        let id = self.element(selector).await;
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": path.display().to_string() })),
+        )
+        .await;
+    }
+
+    async fn element(&self, selector: &str) -> String {
+        let found = self
+            .cmd(
+                "POST",
+                "/element",
+                Some(json!({ "using": "css selector", "value": selector })),
+            )
+            .await;
+        found
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)
+            .unwrap_or_else(|| panic!("no element {selector}"))
+            .to_string()
+    }
+
     pub async fn click_css(&self, selector: &str) {
         let found = self
             .cmd(
