@@ -187,6 +187,41 @@ async fn fill(session: &crate::support::webdriver::Session<'_>, id: &str, value:
     session.eval(&script).await;
 }
 
+/// Opens an invitation and enrols as a person would, reading the key off the
+/// page for the code; returns the authenticator's secret. Ends on the page
+/// of recovery codes.
+async fn join(
+    session: &crate::support::webdriver::Session<'_>,
+    base: &str,
+    link: &str,
+    login: &str,
+    password: &str,
+) -> Vec<u8> {
+    session.goto(&format!("{base}{link}")).await;
+    session.wait_for_text("Join the workspace").await;
+    fill(session, "login", login).await;
+    fill(session, "password", password).await;
+    fill(session, "repeat", password).await;
+    session
+        .click_css("form.admin-form button[type=submit]")
+        .await;
+    session.wait_for_text("Set up your authenticator app").await;
+    let shown = session
+        .eval("return document.querySelector('figure.qr svg') ? document.querySelector('code.secret').innerText : ''")
+        .await;
+    let key = shown.as_str().unwrap_or_default().replace(' ', "");
+    let secret = data_encoding::BASE32_NOPAD
+        .decode(key.as_bytes())
+        .expect("the QR code and the key are on the page");
+    let code = svoboda::account::totp::code(&secret, chrono::Utc::now().timestamp());
+    fill(session, "code", &code).await;
+    session
+        .click_css("form.admin-form button[type=submit]")
+        .await;
+    session.wait_for_text("Your recovery codes").await;
+    secret
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_new_organiser_joins_by_invitation_enrols_and_signs_in() {
     let Some(driver) = Driver::start().await else {
@@ -199,32 +234,8 @@ async fn a_new_organiser_joins_by_invitation_enrols_and_signs_in() {
     let session = driver.session().await;
     session.requests().await;
 
-    session.goto(&format!("{base}{link}")).await;
-    session.wait_for_text("Join the workspace").await;
-    fill(&session, "login", "marina").await;
-    fill(&session, "password", "tea with lemon at five").await;
-    fill(&session, "repeat", "tea with lemon at five").await;
-    session
-        .click_css("form.admin-form button[type=submit]")
-        .await;
-    session.wait_for_text("Set up your authenticator app").await;
-    let shown = session
-        .eval("return document.querySelector('figure.qr svg') ? document.querySelector('code.secret').innerText : ''")
-        .await;
-    let key = shown.as_str().unwrap_or_default().replace(' ', "");
-    let secret = data_encoding::BASE32_NOPAD
-        .decode(key.as_bytes())
-        .expect("the QR code and the key are on the page");
+    let secret = join(&session, &base, &link, "marina", "tea with lemon at five").await;
     let now = chrono::Utc::now().timestamp();
-    fill(
-        &session,
-        "code",
-        &svoboda::account::totp::code(&secret, now),
-    )
-    .await;
-    session
-        .click_css("form.admin-form button[type=submit]")
-        .await;
     let codes = session.wait_for_text("Your recovery codes").await;
     assert_eq!(
         codes
@@ -272,27 +283,7 @@ async fn an_owner_creates_a_campaign_with_a_photo_previews_and_publishes_it() {
     let session = driver.session().await;
     session.requests().await;
 
-    session.goto(&format!("{base}{link}")).await;
-    session.wait_for_text("Join the workspace").await;
-    fill(&session, "login", "olga").await;
-    fill(&session, "password", "a campaign for Vera").await;
-    fill(&session, "repeat", "a campaign for Vera").await;
-    session
-        .click_css("form.admin-form button[type=submit]")
-        .await;
-    session.wait_for_text("Set up your authenticator app").await;
-    let key = session
-        .eval("return document.querySelector('code.secret').innerText")
-        .await;
-    let secret = data_encoding::BASE32_NOPAD
-        .decode(key.as_str().unwrap_or_default().replace(' ', "").as_bytes())
-        .expect("the key");
-    let code = svoboda::account::totp::code(&secret, chrono::Utc::now().timestamp());
-    fill(&session, "code", &code).await;
-    session
-        .click_css("form.admin-form button[type=submit]")
-        .await;
-    session.wait_for_text("Your recovery codes").await;
+    join(&session, &base, &link, "olga", "a campaign for Vera").await;
 
     // A new campaign, in both languages, from the starter file.
     session

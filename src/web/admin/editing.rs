@@ -229,6 +229,37 @@ fn parse_campaign(state: &AppState, tr: &Tr, text: &str) -> Result<Campaign, Str
     Ok(campaign)
 }
 
+/// Saves `campaign` as a revision made from `parent`, and writes `action`
+/// to the audit log when it was saved.
+async fn save_draft(
+    state: &AppState,
+    signed: &Signed,
+    campaign: &Campaign,
+    parent: i64,
+    action: AuditAction,
+    detail: impl Fn(i64) -> String,
+) -> Result<SavedRevision, crate::store::StoreError> {
+    let now = now();
+    let author = (signed.account.id, signed.account.login.as_str());
+    let saved = state
+        .store
+        .save_revision(campaign, parent, author, now)
+        .await?;
+    if let SavedRevision::Saved(id) = saved {
+        state
+            .accounts
+            .audit(
+                Some(&signed.account),
+                action,
+                Some(campaign.slug.as_str()),
+                detail(id),
+                now,
+            )
+            .await?;
+    }
+    Ok(saved)
+}
+
 pub async fn save(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
@@ -275,26 +306,18 @@ pub async fn save(
         }
     };
     let store_err = |e| WebError::from(e).in_lang(lang);
-    let author = (signed.account.id, signed.account.login.as_str());
-    let now = now();
-    match state
-        .store
-        .save_revision(&campaign, form.base, author, now)
-        .await
-        .map_err(store_err)?
+    match save_draft(
+        &state,
+        &signed,
+        &campaign,
+        form.base,
+        AuditAction::CampaignSaved,
+        |id| format!("#{id}"),
+    )
+    .await
+    .map_err(store_err)?
     {
         SavedRevision::Saved(id) => {
-            state
-                .accounts
-                .audit(
-                    Some(&signed.account),
-                    AuditAction::CampaignSaved,
-                    Some(slug),
-                    format!("#{id}"),
-                    now,
-                )
-                .await
-                .map_err(store_err)?;
             let text = campaign_file(&state, &campaign)?;
             edit_page(
                 &state,
@@ -632,41 +655,32 @@ pub async fn restore(
     let (_, head, _) = current(&state, lang, &params.slug)
         .await?
         .ok_or(WebError::not_found(lang))?;
-    let now = now();
-    let author = (signed.account.id, signed.account.login.as_str());
-    let saved = state
-        .store
-        .save_revision(&old.campaign, head, author, now)
-        .await
-        .map_err(store_err)?;
+    let restored = params.id;
+    let saved = save_draft(
+        &state,
+        &signed,
+        &old.campaign,
+        head,
+        AuditAction::CampaignRestored,
+        |id| format!("#{restored} → #{id}"),
+    )
+    .await
+    .map_err(store_err)?;
     let text = campaign_file(&state, &old.campaign)?;
     match saved {
-        SavedRevision::Saved(id) => {
-            state
-                .accounts
-                .audit(
-                    Some(&signed.account),
-                    AuditAction::CampaignRestored,
-                    Some(&params.slug),
-                    format!("#{} → #{id}", params.id),
-                    now,
-                )
-                .await
-                .map_err(store_err)?;
-            edit_page(
-                &state,
-                lang,
-                &signed,
-                &params.slug,
-                text,
-                id,
-                true,
-                None,
-                Some(tr.args("admin-edit-restored", [("id", arg(params.id.to_string()))])),
-                None,
-                StatusCode::OK,
-            )
-        }
+        SavedRevision::Saved(id) => edit_page(
+            &state,
+            lang,
+            &signed,
+            &params.slug,
+            text,
+            id,
+            true,
+            None,
+            Some(tr.args("admin-edit-restored", [("id", arg(params.id.to_string()))])),
+            None,
+            StatusCode::OK,
+        ),
         SavedRevision::Conflict => {
             Ok(Redirect::to(&paths::history(lang, &params.slug)).into_response())
         }
@@ -807,28 +821,18 @@ async fn create_from(
         let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
         return new_page(state, lang, signed, text, Some(error), StatusCode::CONFLICT);
     }
-    let now = now();
-    let author = (signed.account.id, signed.account.login.as_str());
-    match state
-        .store
-        .save_revision(&campaign, 0, author, now)
-        .await
-        .map_err(store_err)?
+    match save_draft(
+        state,
+        signed,
+        &campaign,
+        0,
+        AuditAction::CampaignSaved,
+        |id| format!("#{id}"),
+    )
+    .await
+    .map_err(store_err)?
     {
-        SavedRevision::Saved(id) => {
-            state
-                .accounts
-                .audit(
-                    Some(&signed.account),
-                    AuditAction::CampaignSaved,
-                    Some(&slug),
-                    format!("#{id}"),
-                    now,
-                )
-                .await
-                .map_err(store_err)?;
-            Ok(Redirect::to(&paths::edit(lang, &slug)).into_response())
-        }
+        SavedRevision::Saved(_) => Ok(Redirect::to(&paths::edit(lang, &slug)).into_response()),
         SavedRevision::Conflict => {
             let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
             new_page(state, lang, signed, text, Some(error), StatusCode::CONFLICT)

@@ -235,19 +235,7 @@ impl Session<'_> {
     }
 
     pub async fn click_css(&self, selector: &str) {
-        let found = self
-            .cmd(
-                "POST",
-                "/element",
-                Some(json!({ "using": "css selector", "value": selector })),
-            )
-            .await;
-        let id = found
-            .as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no element {selector}"))
-            .to_string();
+        let id = self.element(selector).await;
         self.cmd("POST", &format!("/element/{id}/click"), Some(json!({})))
             .await;
     }
