@@ -256,10 +256,16 @@ async fn the_demo_keeps_its_own_data_folder_and_writes_private_mail_files() {
         !dir.path().join("svoboda").exists(),
         "the demo does not touch a real instance's folder"
     );
-    assert!(
-        server.log_text().contains("/confirm/"),
-        "the demo logs links, to try the flow by hand"
-    );
+    // The transport logs the links just after writing the file.
+    let mut logged = false;
+    for _ in 0..200 {
+        logged = server.log_text().contains("/confirm/");
+        if logged {
+            break;
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    assert!(logged, "the demo logs links, to try the flow by hand");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
