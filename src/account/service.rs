@@ -245,7 +245,6 @@ impl Accounts {
 
     /// The second step: the code from the new authenticator proves it was
     /// set up; then the account is created whole, and signed in.
-    #[allow(clippy::too_many_arguments)]
     pub async fn accept(
         &self,
         invitation_token: &str,
