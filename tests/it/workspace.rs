@@ -988,6 +988,8 @@ backend_test! {
         let file = starter.replace("new-campaign", "vera-new").replace("First Last", "Vera New");
         let taken = owner.submit(&page.text(), "/admin/en/campaigns/new", &[("text", &starter.replace("new-campaign", "boris-romanov"))]).await;
         assert_eq!(taken.status, StatusCode::CONFLICT, "a slug in use is refused");
+        let reserved = owner.submit(&page.text(), "/admin/en/campaigns/new", &[("text", &starter.replace("new-campaign", "new"))]).await;
+        assert_eq!(reserved.status, StatusCode::CONFLICT, "the slug of the new-campaign page itself is refused");
         let created = owner.submit(&page.text(), "/admin/en/campaigns/new", &[("text", &file)]).await;
         assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text());
         assert_eq!(created.header("location"), "/admin/en/campaigns/vera-new/edit");

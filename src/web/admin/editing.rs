@@ -810,7 +810,10 @@ async fn create_from(
     };
     let slug = campaign.slug.to_string();
     let store_err = |e| WebError::from(e).in_lang(lang);
-    let taken = state.content().campaign(&slug).is_some()
+    // `/admin/{lang}/campaigns/new` is this page: a campaign named so could
+    // not be reached in the workspace.
+    let taken = slug == "new"
+        || state.content().campaign(&slug).is_some()
         || state
             .store
             .head_revision(&slug)
