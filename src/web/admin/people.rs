@@ -1,6 +1,6 @@
 //! Owners manage people: invitations by link, roles per campaign, removal.
-//! Every change ends the person's sessions (they sign in anew with what
-//! they may do now) and is written to the audit log.
+//! Taking a role away or removing the account ends the person's sessions at
+//! once; every change is written to the audit log.
 
 use std::sync::Arc;
 
