@@ -174,6 +174,18 @@ impl Store {
         .transpose()
     }
 
+    /// Whether a photo waits to be published with a campaign (without
+    /// reading it).
+    pub async fn has_draft_photo(&self, slug: &str) -> Result<bool, StoreError> {
+        let found: i64 = on_pool!(self, |pool| {
+            sqlx::query_scalar("SELECT COUNT(*) FROM draft_photos WHERE slug = $1")
+                .bind(slug)
+                .fetch_one(pool)
+                .await?
+        });
+        Ok(found > 0)
+    }
+
     pub async fn drop_draft_photo(&self, slug: &str) -> Result<(), StoreError> {
         on_pool!(self, |pool| {
             sqlx::query("DELETE FROM draft_photos WHERE slug = $1")

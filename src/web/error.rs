@@ -57,6 +57,11 @@ impl WebError {
         }
     }
 
+    /// Turns a store error into the error page in `lang`: for `map_err`.
+    pub fn store(lang: Lang) -> impl Fn(StoreError) -> WebError + Copy {
+        move |e| WebError::from(e).in_lang(lang)
+    }
+
     /// Shows the error page in `lang`.
     pub fn in_lang(mut self, lang: Lang) -> Self {
         self.lang = Some(lang);

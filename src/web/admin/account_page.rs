@@ -69,7 +69,7 @@ async fn page(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let sessions = state
         .store
         .sessions_of(signed.account.id)
@@ -132,7 +132,7 @@ pub async fn end_session(
     SignedIn(signed): SignedIn,
     Path(params): Path<SessionParam>,
 ) -> Result<Response, WebError> {
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let ended = state
         .store
         .end_session(signed.account.id, params.id)
@@ -165,7 +165,7 @@ pub async fn end_others(
     AdminLang(lang): AdminLang,
     SignedIn(signed): SignedIn,
 ) -> Result<Response, WebError> {
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let ended = state
         .store
         .end_sessions(signed.account.id, Some(signed.session.id))
@@ -206,7 +206,7 @@ pub async fn change_password(
         .accounts
         .change_password(&signed, &form.current, &form.password, &form.repeat, now())
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     let (notes, status) = match changed {
         Ok(()) => (
             Notes {
@@ -244,7 +244,7 @@ async fn password_confirmed(
         .store
         .password_hash(signed.account.id)
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?
+        .map_err(WebError::store(lang))?
         .unwrap_or_default();
     let password = password.to_string();
     let ok =
@@ -282,7 +282,7 @@ pub async fn renew_recovery_codes(
         .accounts
         .renew_recovery_codes(&signed, now())
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     recovery_codes_page(&state, lang, Some(&signed), codes)
 }
 
@@ -333,7 +333,7 @@ pub async fn confirm_authenticator(
         .accounts
         .replace_authenticator(&signed, &form.enrolment, &form.code, now)
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     if replaced {
         return Ok(Redirect::to(&paths::account(lang)).into_response());
     }

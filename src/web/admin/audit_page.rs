@@ -66,7 +66,7 @@ pub async fn show(
         actor: query.person.as_deref().and_then(|p| p.parse().ok()),
         before: query.before.as_deref().and_then(|b| b.parse().ok()),
     };
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let entries = state
         .store
         .audit_log(&filter, PAGE_LINES)

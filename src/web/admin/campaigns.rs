@@ -96,7 +96,7 @@ pub async fn home(
             .store
             .draft_only_slugs()
             .await
-            .map_err(|e| WebError::from(e).in_lang(lang))?
+            .map_err(WebError::store(lang))?
             .into_iter()
             .map(|slug| (paths::edit(lang, &slug), slug))
             .collect()

@@ -51,7 +51,7 @@ pub async fn export(
             now(),
         )
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     let body = Body::from_stream(chunks(state.store.clone(), row.id, export::header(&name)));
     let file = format!(
         "attachment; filename=\"{}-{}-signatures.txt\"",

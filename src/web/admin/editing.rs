@@ -87,7 +87,7 @@ async fn current(
         .store
         .head_revision(slug)
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     Ok(match head {
         Some(r) => Some((r.campaign, r.id, r.published_at.is_none())),
         None => state
@@ -176,10 +176,9 @@ pub async fn edit(
     let (campaign, base, unpublished) = editable(&state, lang, &signed, &params.slug).await?;
     let photo_waits = state
         .store
-        .draft_photo(&params.slug)
+        .has_draft_photo(&params.slug)
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?
-        .is_some();
+        .map_err(WebError::store(lang))?;
     let unpublished = unpublished || photo_waits;
     let text = campaign_file(&state, &campaign)?;
     edit_page(
@@ -305,7 +304,7 @@ pub async fn save(
             );
         }
     };
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     match save_draft(
         &state,
         &signed,
@@ -374,7 +373,7 @@ pub async fn publish(
     Path(params): Path<SlugParam>,
 ) -> Result<Response, WebError> {
     may_edit(&signed, lang, &params.slug)?;
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let head = state
         .store
         .head_revision(&params.slug)
@@ -475,7 +474,7 @@ pub async fn upload_photo(
         Err(PhotoError::Unreadable(_)) => return again(tr.t("admin-photo-unreadable")),
     };
     let now = now();
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     state
         .store
         .save_draft_photo(&params.slug, &photo, now)
@@ -586,7 +585,7 @@ pub async fn history(
         .store
         .revisions(slug)
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     let to = query.to.or(revisions.first().map(|r| r.id));
     let from = query.from.or(revisions.get(1).map(|r| r.id));
     let find = |id: Option<i64>| id.and_then(|id| revisions.iter().find(|r| r.id == id));
@@ -645,7 +644,7 @@ pub async fn restore(
 ) -> Result<Response, WebError> {
     may_edit(&signed, lang, &params.slug)?;
     let tr = Tr::new(lang);
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let old = state
         .store
         .revision(&params.slug, params.id)
@@ -809,7 +808,7 @@ async fn create_from(
         }
     };
     let slug = campaign.slug.to_string();
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     // `/admin/{lang}/campaigns/new` is this page: a campaign named so could
     // not be reached in the workspace.
     let taken = slug == "new"

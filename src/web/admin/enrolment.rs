@@ -134,7 +134,7 @@ async fn open_invitation(
         .accounts
         .invitation(token, now())
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))
+        .map_err(WebError::store(lang))
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -309,7 +309,7 @@ pub async fn choose(
         .accounts
         .start_enrolment(&token, &form.login, &form.password, &form.repeat, now())
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     match started {
         Ok((enrolment, sealed)) => enrol_page(
             &state,
@@ -353,7 +353,7 @@ pub async fn confirm(
         .accounts
         .accept(&token, &form.enrolment, &form.code, lang, &device, now)
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     match outcome {
         AcceptOutcome::Created {
             recovery_codes,
@@ -364,7 +364,7 @@ pub async fn confirm(
                 .accounts
                 .session(&session_token, now)
                 .await
-                .map_err(|e| WebError::from(e).in_lang(lang))?
+                .map_err(WebError::store(lang))?
                 .filter(|s| s.account.id == account.id);
             let mut response = recovery_codes_page(&state, lang, signed.as_ref(), recovery_codes)?;
             response.headers_mut().insert(

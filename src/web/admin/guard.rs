@@ -48,7 +48,7 @@ async fn admit(state: &AppState, request: Request) -> Result<Request, Response> 
             .accounts
             .session(&token, now)
             .await
-            .map_err(|e| WebError::from(e).in_lang(lang).into_response())?,
+            .map_err(|e| WebError::store(lang)(e).into_response())?,
         None => None,
     };
     if request.method() != Method::POST {

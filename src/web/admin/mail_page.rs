@@ -65,7 +65,7 @@ async fn page(
         .store
         .outbox_state()
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     let page = MailPage {
         layout: AdminLayout::new(
             state,
@@ -145,7 +145,7 @@ pub async fn send_test(
             now(),
         )
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     let (result, status) = match outcome {
         Ok(()) => ((true, tr.t("admin-mail-test-sent")), StatusCode::OK),
         Err(reason) => (

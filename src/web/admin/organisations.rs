@@ -319,7 +319,7 @@ pub async fn save(
             );
         }
     };
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     state
         .store
         .save_organisation(&org)

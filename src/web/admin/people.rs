@@ -92,7 +92,7 @@ async fn page(
         .store
         .accounts()
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?
+        .map_err(WebError::store(lang))?
         .into_iter()
         .map(|(account, grants)| PersonLine {
             id: account.id,
@@ -204,7 +204,7 @@ pub async fn invite(
             now(),
         )
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     let link = format!(
         "{}{}",
         state.settings.public_url,
@@ -239,7 +239,7 @@ pub async fn grant(
 ) -> Result<Response, WebError> {
     signed.owner(lang)?;
     let tr = Tr::new(lang);
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let person = state.store.account(params.id).await.map_err(store_err)?;
     let (Some(person), Ok(Some(grant))) = (person, chosen(&state, &form)) else {
         let error = Some(tr.t("admin-people-choose-role"));
@@ -274,7 +274,7 @@ pub async fn revoke(
     Form(form): Form<RoleForm>,
 ) -> Result<Response, WebError> {
     signed.owner(lang)?;
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let person = state
         .store
         .account(params.id)
@@ -329,7 +329,7 @@ pub async fn remove(
 ) -> Result<Response, WebError> {
     signed.owner(lang)?;
     let tr = Tr::new(lang);
-    let store_err = |e| WebError::from(e).in_lang(lang);
+    let store_err = WebError::store(lang);
     let person = state
         .store
         .account(params.id)

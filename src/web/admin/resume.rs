@@ -142,7 +142,7 @@ pub async fn resume(
             Instant::now(),
         )
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     let session_token = match outcome {
         SignInOutcome::SignedIn { session_token, .. } => session_token,
         SignInOutcome::Refused => {
@@ -176,7 +176,7 @@ pub async fn resume(
         .accounts
         .session(&session_token, now)
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?
+        .map_err(WebError::store(lang))?
         .ok_or_else(|| WebError::internal("a new session vanished"))?;
     let page = ContinuePage {
         layout: AdminLayout::new(

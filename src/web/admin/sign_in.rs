@@ -99,7 +99,7 @@ pub async fn submit(
             Instant::now(),
         )
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     match outcome {
         SignInOutcome::SignedIn { session_token, .. } => {
             let mut response = Redirect::to(&paths::home(lang)).into_response();
@@ -145,7 +145,7 @@ pub async fn sign_out(
         .accounts
         .sign_out(&signed, now())
         .await
-        .map_err(|e| WebError::from(e).in_lang(lang))?;
+        .map_err(WebError::store(lang))?;
     let mut response = Redirect::to(&paths::sign_in(lang)).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,

@@ -207,7 +207,7 @@ pub async fn build(
     let petition_state = p.state(content.today);
     let mut notes = Footnotes::default();
     let text_html = render_block(p.text.get(lang), lang, &content.registry, &mut notes);
-    let in_lang = |e| WebError::from(e).in_lang(lang);
+    let in_lang = WebError::store(lang);
     let days = state.store.signature_days(row.id).await.map_err(in_lang)?;
     let mut signers = state
         .store

@@ -285,7 +285,7 @@ async fn link_page(
             .store
             .signature_petition(signature)
             .await
-            .map_err(|e| WebError::from(e).in_lang(lang))?;
+            .map_err(WebError::store(lang))?;
         let content = state.content();
         if let Some((campaign, petition)) = found.as_ref().and_then(|(c, p)| {
             let campaign = content.campaign(c)?;
