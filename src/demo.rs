@@ -12,10 +12,7 @@ pub const DEMO_ORGANISER_KEY: &str =
 
 /// Whether `campaign` seals signatures to the published demo key.
 pub fn uses_demo_key(campaign: &Campaign) -> bool {
-    campaign
-        .organiser_key
-        .as_deref()
-        .is_some_and(|k| k.trim() == DEMO_ORGANISER_KEY)
+    campaign.organiser_keys().contains(&DEMO_ORGANISER_KEY)
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -9,13 +9,15 @@ use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
 use crate::campaign::Lang;
 
-/// Per language: the public pages' texts, then the workspace's.
-const SOURCES: [(Lang, [&str; 2]); 2] = [
+/// Per language: the public pages' texts, the workspace's, and the
+/// labels of the campaign's fields in its forms.
+const SOURCES: [(Lang, [&str; 3]); 2] = [
     (
         Lang::Ru,
         [
             include_str!("../locales/ru/main.ftl"),
             include_str!("../locales/ru/admin.ftl"),
+            include_str!("../locales/ru/fields.ftl"),
         ],
     ),
     (
@@ -23,6 +25,7 @@ const SOURCES: [(Lang, [&str; 2]); 2] = [
         [
             include_str!("../locales/en/main.ftl"),
             include_str!("../locales/en/admin.ftl"),
+            include_str!("../locales/en/fields.ftl"),
         ],
     ),
 ];

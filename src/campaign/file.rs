@@ -61,12 +61,12 @@ pub fn parse(
             message: e.message().trim().to_string(),
         }
     })?;
-    if let Some((path, message)) = validate(&campaign, known_org).into_iter().next() {
+    if let Some((path, rule)) = validate(&campaign, known_org).into_iter().next() {
         return Err(FileError {
             file: file.to_string(),
             line: locate(text, &path).map(|o| line_of(text, o)),
             field: Some(path_to_string(&path)),
-            message,
+            message: rule.to_string(),
         });
     }
     Ok(campaign)
@@ -81,7 +81,102 @@ pub fn to_toml(campaign: &Campaign) -> Result<String, toml::ser::Error> {
     toml::to_string_pretty(campaign)
 }
 
-type Problem = (Vec<PathSeg>, String);
+/// A rule of the file broken at a path.
+pub type Problem = (Vec<PathSeg>, Rule);
+
+/// The rules [`validate`] checks. `Display` is the English text the CLI and
+/// file errors give; the workspace translates by [`Rule::key`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Rule {
+    Empty,
+    PhotoPath,
+    PhotoFormat,
+    NoContact,
+    NotEmail(String),
+    UnknownOrganisation(String),
+    NotLanguageCode(String),
+    NoOrganiserKey,
+    NotAgeKey(String),
+    KeyTwice(String),
+    PetitionIdTwice(String),
+    ClosesBeforeOpens,
+    GoalBelowOne,
+    UpdateIdTwice(String),
+    OrganisationTwice(String),
+}
+
+impl Rule {
+    /// The Fluent message of this rule; its one argument, if any, is `$value`.
+    pub fn key(&self) -> &'static str {
+        match self {
+            Rule::Empty => "rule-empty",
+            Rule::PhotoPath => "rule-photo-path",
+            Rule::PhotoFormat => "rule-photo-format",
+            Rule::NoContact => "rule-no-contact",
+            Rule::NotEmail(_) => "rule-not-email",
+            Rule::UnknownOrganisation(_) => "rule-unknown-organisation",
+            Rule::NotLanguageCode(_) => "rule-not-language-code",
+            Rule::NoOrganiserKey => "rule-no-organiser-key",
+            Rule::NotAgeKey(_) => "rule-not-age-key",
+            Rule::KeyTwice(_) => "rule-key-twice",
+            Rule::PetitionIdTwice(_) => "rule-petition-id-twice",
+            Rule::ClosesBeforeOpens => "rule-closes-before-opens",
+            Rule::GoalBelowOne => "rule-goal-below-one",
+            Rule::UpdateIdTwice(_) => "rule-update-id-twice",
+            Rule::OrganisationTwice(_) => "rule-organisation-twice",
+        }
+    }
+
+    pub fn value(&self) -> Option<&str> {
+        match self {
+            Rule::NotEmail(v)
+            | Rule::UnknownOrganisation(v)
+            | Rule::NotLanguageCode(v)
+            | Rule::NotAgeKey(v)
+            | Rule::KeyTwice(v)
+            | Rule::PetitionIdTwice(v)
+            | Rule::UpdateIdTwice(v)
+            | Rule::OrganisationTwice(v) => Some(v),
+            _ => None,
+        }
+    }
+}
+
+impl fmt::Display for Rule {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Rule::Empty => write!(f, "must not be empty"),
+            Rule::PhotoPath => write!(
+                f,
+                "must be a file name next to the campaign file, like photo.jpg"
+            ),
+            Rule::PhotoFormat => write!(f, "must be a JPEG or PNG file (.jpg, .jpeg, .png)"),
+            Rule::NoContact => write!(
+                f,
+                "give an email or a url where readers can report an inaccuracy"
+            ),
+            Rule::NotEmail(v) => write!(f, "'{v}' is not an e-mail address"),
+            Rule::UnknownOrganisation(v) => write!(
+                f,
+                "organisation '{v}' is not in the registry: add it under [[organisations]]"
+            ),
+            Rule::NotLanguageCode(v) => {
+                write!(f, "'{v}' is not a two-letter language code like ru or en")
+            }
+            Rule::NoOrganiserKey => write!(
+                f,
+                "a campaign with petitions needs the organisers' public key (age1...): create one with `svoboda keys generate`"
+            ),
+            Rule::NotAgeKey(v) => write!(f, "'{v}' is not an age public key (age1...)"),
+            Rule::KeyTwice(v) => write!(f, "the key '{v}' is given twice"),
+            Rule::PetitionIdTwice(v) => write!(f, "another petition already has the id '{v}'"),
+            Rule::ClosesBeforeOpens => write!(f, "closes before it opens"),
+            Rule::GoalBelowOne => write!(f, "a goal must be at least 1"),
+            Rule::UpdateIdTwice(v) => write!(f, "another update already has the id '{v}'"),
+            Rule::OrganisationTwice(v) => write!(f, "organisation '{v}' is defined twice"),
+        }
+    }
+}
 
 fn key(k: &str) -> PathSeg {
     PathSeg::Key(k.to_string())
@@ -95,7 +190,7 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
 
     let mut require_text = |path: Vec<PathSeg>, text: &Localized| {
         if text.is_blank() {
-            problems.push((path, "must not be empty".to_string()));
+            problems.push((path, Rule::Empty));
         }
     };
     require_text(vec![key("person"), key("name")], &c.person.name);
@@ -107,41 +202,27 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
             && !photo.contains('\\')
             && !photo.split('/').any(|p| p == ".." || p.is_empty());
         if !safe_path {
-            problems.push((
-                vec![key("person"), key("photo")],
-                "must be a file name next to the campaign file, like photo.jpg".to_string(),
-            ));
+            problems.push((vec![key("person"), key("photo")], Rule::PhotoPath));
         } else if ![".jpg", ".jpeg", ".png"]
             .iter()
             .any(|ext| lower.ends_with(ext))
         {
-            problems.push((
-                vec![key("person"), key("photo")],
-                "must be a JPEG or PNG file (.jpg, .jpeg, .png)".to_string(),
-            ));
+            problems.push((vec![key("person"), key("photo")], Rule::PhotoFormat));
         }
     }
 
     match (&c.contact.email, &c.contact.url) {
-        (None, None) => problems.push((
-            vec![key("contact")],
-            "give an email or a url where readers can report an inaccuracy".to_string(),
-        )),
+        (None, None) => problems.push((vec![key("contact")], Rule::NoContact)),
         (Some(email), _) if !looks_like_email(email) => problems.push((
             vec![key("contact"), key("email")],
-            format!("'{email}' is not an e-mail address"),
+            Rule::NotEmail(email.clone()),
         )),
         _ => {}
     }
 
     let mut check_ref = |path: Vec<PathSeg>, id: &str| {
         if !org_exists(id) {
-            problems.push((
-                path,
-                format!(
-                    "organisation '{id}' is not in the registry: add it under [[organisations]]"
-                ),
-            ));
+            problems.push((path, Rule::UnknownOrganisation(id.to_string())));
         }
     };
     for (i, r) in c.recognitions.iter().enumerate() {
@@ -169,25 +250,30 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
         if !lang_ok {
             problems.push((
                 vec![key("publications"), PathSeg::Index(i), key("language")],
-                format!(
-                    "'{}' is not a two-letter language code like ru or en",
-                    p.language
-                ),
+                Rule::NotLanguageCode(p.language.clone()),
             ));
         }
     }
 
-    if !c.petitions.is_empty() {
-        match &c.organiser_key {
-            None => problems.push((
-                vec![key("organiser_key")],
-                "a campaign with petitions needs the organisers' public key (age1...): create one with `svoboda keys generate`".to_string(),
-            )),
-            Some(k) if k.parse::<age::x25519::Recipient>().is_err() => problems.push((
-                vec![key("organiser_key")],
-                format!("'{k}' is not an age public key (age1...)"),
-            )),
-            _ => {}
+    if !c.petitions.is_empty() && c.organiser_key.is_none() && c.organiser_keys.is_empty() {
+        problems.push((vec![key("organiser_keys")], Rule::NoOrganiserKey));
+    }
+    let keys = c
+        .organiser_key
+        .iter()
+        .map(|k| (vec![key("organiser_key")], k))
+        .chain(
+            c.organiser_keys
+                .iter()
+                .enumerate()
+                .map(|(i, k)| (vec![key("organiser_keys"), PathSeg::Index(i)], k)),
+        );
+    let mut seen = HashSet::new();
+    for (path, k) in keys {
+        if k.trim().parse::<age::x25519::Recipient>().is_err() {
+            problems.push((path, Rule::NotAgeKey(k.clone())));
+        } else if !seen.insert(k.trim()) {
+            problems.push((path, Rule::KeyTwice(k.clone())));
         }
     }
     let mut seen = HashSet::new();
@@ -195,19 +281,19 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
         if !seen.insert(p.id.as_str()) {
             problems.push((
                 vec![key("petitions"), PathSeg::Index(i), key("id")],
-                format!("another petition already has the id '{}'", p.id),
+                Rule::PetitionIdTwice(p.id.to_string()),
             ));
         }
         if p.closes.is_some_and(|closes| closes < p.opens) {
             problems.push((
                 vec![key("petitions"), PathSeg::Index(i), key("closes")],
-                "closes before it opens".to_string(),
+                Rule::ClosesBeforeOpens,
             ));
         }
         if p.goal == Some(0) {
             problems.push((
                 vec![key("petitions"), PathSeg::Index(i), key("goal")],
-                "a goal must be at least 1".to_string(),
+                Rule::GoalBelowOne,
             ));
         }
     }
@@ -216,7 +302,7 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
         if !seen.insert(u.id.as_str()) {
             problems.push((
                 vec![key("updates"), PathSeg::Index(i), key("id")],
-                format!("another update already has the id '{}'", u.id),
+                Rule::UpdateIdTwice(u.id.to_string()),
             ));
         }
     }
@@ -225,14 +311,14 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
         if !seen.insert(o.id.as_str()) {
             problems.push((
                 vec![key("organisations"), PathSeg::Index(i), key("id")],
-                format!("organisation '{}' is defined twice", o.id),
+                Rule::OrganisationTwice(o.id.to_string()),
             ));
         }
     }
     problems
 }
 
-fn looks_like_email(s: &str) -> bool {
+pub(crate) fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty() && domain.contains('.') && !s.contains(char::is_whitespace)

@@ -2,6 +2,7 @@
 //! Nothing here knows about HTTP or SQL.
 
 pub mod date;
+pub mod fields;
 pub mod file;
 pub mod ids;
 pub mod lang;

@@ -32,9 +32,15 @@ pub struct Campaign {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub petitions: Vec<Petition>,
     /// The organisers' public key (an age X25519 recipient, `age1...`):
-    /// signers' personal data is sealed to it. Required with petitions.
+    /// signers' personal data is sealed to it. Files written before
+    /// `organiser_keys` existed have this one key.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub organiser_key: Option<String>,
+    /// The organisers' public keys: each signature is sealed to all of them,
+    /// and any one identity opens it, so a lost or seized laptop loses
+    /// nothing. With petitions, at least one key (here or above) is required.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub organiser_keys: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub publications: Vec<Publication>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -444,6 +450,18 @@ impl Campaign {
         let mut updates: Vec<&Update> = self.updates.iter().collect();
         updates.sort_by(|a, b| b.date.cmp(&a.date).then_with(|| a.id.cmp(&b.id)));
         updates
+    }
+
+    /// Every organiser key, each once, in the file's order.
+    pub fn organiser_keys(&self) -> Vec<&str> {
+        let mut keys: Vec<&str> = Vec::new();
+        for key in self.organiser_key.iter().chain(&self.organiser_keys) {
+            let key = key.trim();
+            if !keys.contains(&key) {
+                keys.push(key);
+            }
+        }
+        keys
     }
 
     pub fn petition(&self, id: &str) -> Option<&Petition> {

@@ -70,23 +70,40 @@ impl std::fmt::Display for OrganiserKey {
 pub struct Epoch {
     pub id: i64,
     pub header: String,
+    /// The organiser keys the header opens to, space-separated: kept with
+    /// the epoch so the workspace can say which keys open which signatures.
+    pub recipients: Arc<str>,
     file_key: Zeroizing<[u8; 16]>,
     started: Instant,
 }
 
 impl Epoch {
-    /// A fresh file key wrapped to `key`: the one public-key operation.
-    pub fn new(key: &OrganiserKey) -> Result<Epoch, SealError> {
+    /// A fresh file key wrapped to each of `keys`: one public-key
+    /// operation per key. Any one of their identities opens the records.
+    pub fn new(keys: &[OrganiserKey]) -> Result<Epoch, SealError> {
+        if keys.is_empty() {
+            return Err(SealError::BadRecipient(String::new()));
+        }
         let mut raw = Zeroizing::new([0u8; 16]);
         rand::rngs::OsRng.fill_bytes(raw.as_mut());
         let file_key = FileKey::new(Box::new(*raw));
-        let (stanzas, _) =
-            age::Recipient::wrap_file_key(&key.0, &file_key).map_err(|_| SealError::Wrap)?;
+        let mut stanzas = Vec::with_capacity(keys.len());
+        for key in keys {
+            let (wrapped, _) =
+                age::Recipient::wrap_file_key(&key.0, &file_key).map_err(|_| SealError::Wrap)?;
+            stanzas.extend(wrapped);
+        }
         let header = header_text(&stanzas, &raw);
         let id = (rand::rngs::OsRng.next_u64() >> 1) as i64;
+        let recipients = keys
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join(" ");
         Ok(Epoch {
             id,
             header,
+            recipients: Arc::from(recipients),
             file_key: raw,
             started: Instant::now(),
         })
@@ -203,8 +220,9 @@ impl Sealer {
         self.lifetime
     }
 
-    /// The current epoch of the key written as `key_text` (`age1...`): the
-    /// key is parsed only when a new epoch starts, not for every signature.
+    /// The current epoch of the keys written as `key_text` (`age1...`,
+    /// several separated by spaces): the keys are parsed only when a new
+    /// epoch starts, not for every signature.
     pub fn epoch_for(&self, key_text: &str) -> Result<Arc<Epoch>, SealError> {
         let key_text = key_text.trim();
         let mut current = self.current.lock().unwrap_or_else(|e| e.into_inner());
@@ -213,7 +231,11 @@ impl Sealer {
         {
             return Ok(epoch.clone());
         }
-        let epoch = Arc::new(Epoch::new(&OrganiserKey::parse(key_text)?)?);
+        let keys = key_text
+            .split_whitespace()
+            .map(OrganiserKey::parse)
+            .collect::<Result<Vec<_>, _>>()?;
+        let epoch = Arc::new(Epoch::new(&keys)?);
         current.insert(key_text.to_string(), epoch.clone());
         Ok(epoch)
     }
@@ -264,22 +286,10 @@ impl Opener {
         if lines.next() != Some(INTRO) {
             return Err(SealError::Damaged);
         }
-        let stanza_line = lines
-            .next()
-            .and_then(|l| l.strip_prefix("-> "))
-            .ok_or(SealError::Damaged)?;
-        let mut parts = stanza_line.split(' ');
-        let tag = parts.next().unwrap_or_default().to_string();
-        let args: Vec<String> = parts.map(str::to_string).collect();
-        let body_b64: String = lines.collect();
-        let stanza = Stanza {
-            tag,
-            args,
-            body: B64
-                .decode(body_b64.trim())
-                .map_err(|_| SealError::Damaged)?,
-        };
-        let file_key = age::Identity::unwrap_stanza(&self.identity, &stanza)
+        let stanzas = parse_stanzas(lines)?;
+        let file_key = stanzas
+            .iter()
+            .find_map(|stanza| age::Identity::unwrap_stanza(&self.identity, stanza))
             .ok_or(SealError::WrongIdentity)?
             .map_err(|_| SealError::WrongIdentity)?;
         let mut raw = Zeroizing::new([0u8; 16]);
@@ -293,6 +303,37 @@ impl Opener {
         }
         Ok(raw)
     }
+}
+
+/// The stanzas of a header (one per organiser key): each starts with
+/// `-> `, and its body ends with the first line shorter than 64 columns.
+fn parse_stanzas<'a>(lines: impl Iterator<Item = &'a str>) -> Result<Vec<Stanza>, SealError> {
+    let mut stanzas = Vec::new();
+    let mut lines = lines.peekable();
+    while let Some(line) = lines.next() {
+        let stanza_line = line.strip_prefix("-> ").ok_or(SealError::Damaged)?;
+        let mut parts = stanza_line.split(' ');
+        let tag = parts.next().unwrap_or_default().to_string();
+        let args: Vec<String> = parts.map(str::to_string).collect();
+        let mut body_b64 = String::new();
+        for body_line in lines.by_ref() {
+            body_b64.push_str(body_line);
+            if body_line.len() < 64 {
+                break;
+            }
+        }
+        stanzas.push(Stanza {
+            tag,
+            args,
+            body: B64
+                .decode(body_b64.trim())
+                .map_err(|_| SealError::Damaged)?,
+        });
+    }
+    if stanzas.is_empty() {
+        return Err(SealError::Damaged);
+    }
+    Ok(stanzas)
 }
 
 /// A new organiser key pair: (identity file text, public key).
@@ -320,7 +361,7 @@ mod tests {
     #[test]
     fn sealed_records_open_with_the_identity() {
         let (identity, key) = keys();
-        let epoch = Epoch::new(&key).expect("epoch");
+        let epoch = Epoch::new(std::slice::from_ref(&key)).expect("epoch");
         let sealed = epoch.seal(b"{\"name\":\"Anna\"}").expect("seal");
         let mut opener = Opener::from_identity_file(&identity).expect("identity");
         assert_eq!(
@@ -333,7 +374,7 @@ mod tests {
     #[test]
     fn each_record_is_a_standard_age_file() {
         let (identity_text, key) = keys();
-        let epoch = Epoch::new(&key).expect("epoch");
+        let epoch = Epoch::new(std::slice::from_ref(&key)).expect("epoch");
         let identity: age::x25519::Identity = identity_text
             .lines()
             .find(|l| l.starts_with("AGE-SECRET-KEY-"))
@@ -347,11 +388,46 @@ mod tests {
         }
     }
 
+    /// Several organiser keys: each identity alone opens every record, with
+    /// svoboda and with stock age; the epoch names the keys it was made for.
+    #[test]
+    fn a_record_sealed_to_several_keys_opens_with_any_one_of_them() {
+        let (first_identity, first) = keys();
+        let (second_identity, second) = keys();
+        let sealer = Sealer::new(Duration::from_secs(3600));
+        let epoch = sealer
+            .epoch_for(&format!("{first} {second}"))
+            .expect("epoch");
+        assert_eq!(&*epoch.recipients, format!("{first} {second}"));
+        let sealed = epoch.seal(b"{\"name\":\"Anna\"}").expect("seal");
+        for identity_text in [&first_identity, &second_identity] {
+            let mut opener = Opener::from_identity_file(identity_text).expect("identity");
+            assert_eq!(
+                opener.open(&epoch.header, &sealed).expect("open"),
+                b"{\"name\":\"Anna\"}"
+            );
+            let identity: age::x25519::Identity = identity_text
+                .lines()
+                .find(|l| l.starts_with("AGE-SECRET-KEY-"))
+                .expect("key line")
+                .parse()
+                .expect("identity");
+            let file = age_file(&epoch.header, &sealed);
+            assert!(age::decrypt(&identity, &file).is_ok(), "stock age opens it");
+        }
+        let (stranger, _) = keys();
+        let mut opener = Opener::from_identity_file(&stranger).expect("identity");
+        assert!(matches!(
+            opener.open(&epoch.header, &sealed),
+            Err(SealError::WrongIdentity)
+        ));
+    }
+
     #[test]
     fn another_identity_cannot_open_and_tampering_is_detected() {
         let (_, key) = keys();
         let (other_identity, _) = keys();
-        let epoch = Epoch::new(&key).expect("epoch");
+        let epoch = Epoch::new(std::slice::from_ref(&key)).expect("epoch");
         let sealed = epoch.seal(b"secret").expect("seal");
         let mut other = Opener::from_identity_file(&other_identity).expect("identity");
         assert!(matches!(
@@ -359,7 +435,7 @@ mod tests {
             Err(SealError::WrongIdentity)
         ));
         let (identity, key2) = keys();
-        let epoch2 = Epoch::new(&key2).expect("epoch");
+        let epoch2 = Epoch::new(std::slice::from_ref(&key2)).expect("epoch");
         let mut sealed2 = epoch2.seal(b"secret").expect("seal");
         let last = sealed2.len() - 1;
         sealed2[last] ^= 1;

@@ -25,6 +25,16 @@ pub(super) const ROWS_PER_STATEMENT: usize = 400;
 /// Largest number of jobs committed together.
 pub(super) const MAX_BATCH: usize = 4000;
 
+/// Signatures sealed to the same organiser keys, one after another.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SealingPeriod {
+    pub keys: Option<Vec<String>>,
+    /// Hours (Unix seconds) of the first and last of them.
+    pub from: i64,
+    pub until: i64,
+    pub signatures: i64,
+}
+
 pub struct NewSignature {
     pub petition: i64,
     /// Rounded by the caller (to the hour): stored times are coarse.
@@ -35,6 +45,8 @@ pub struct NewSignature {
     pub email_hash: Option<[u8; 32]>,
     pub epoch: i64,
     pub epoch_header: std::sync::Arc<str>,
+    /// The organiser keys that header opens to, space-separated.
+    pub epoch_recipients: std::sync::Arc<str>,
     pub sealed: Vec<u8>,
     /// What to send once the signature has its place: opaque to the store.
     pub mail: Option<Box<dyn MailDraft>>,
@@ -358,6 +370,40 @@ impl Store {
             .fetch_optional(pool)
             .await?
         }))
+    }
+
+    /// Which organiser keys a petition's signatures are sealed to, period by
+    /// period, oldest first: consecutive hours sealed to the same keys make
+    /// one period. `None` keys: sealed before epochs recorded their keys.
+    pub async fn sealing_periods(&self, petition: i64) -> Result<Vec<SealingPeriod>, StoreError> {
+        let rows: Vec<(Option<String>, i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT e.recipients, s.created_at, COUNT(*) FROM signatures s
+                 LEFT JOIN seal_epochs e ON e.id = s.epoch
+                 WHERE s.petition = $1 AND s.sealed IS NOT NULL
+                 GROUP BY e.recipients, s.created_at ORDER BY s.created_at",
+            )
+            .bind(petition)
+            .fetch_all(pool)
+            .await?
+        });
+        let mut periods: Vec<SealingPeriod> = Vec::new();
+        for (keys, at, n) in rows {
+            let keys = keys.map(|k| k.split_whitespace().map(str::to_string).collect());
+            match periods.last_mut() {
+                Some(last) if last.keys == keys => {
+                    last.until = at;
+                    last.signatures += n;
+                }
+                _ => periods.push(SealingPeriod {
+                    keys,
+                    from: at,
+                    until: at,
+                    signatures: n,
+                }),
+            }
+        }
+        Ok(periods)
     }
 
     /// Confirmed signatures per day, oldest first.

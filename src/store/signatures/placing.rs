@@ -121,12 +121,16 @@ pub(super) async fn sign_sqlite(
 
     let mut script = QueryBuilder::<Sqlite>::new("BEGIN IMMEDIATE; UPDATE id_counters SET next = ");
     script.push_bind(next).push(" WHERE name = 'signatures'; ");
-    for (id, header, created) in new_epochs(fresh.iter().map(|(_, s)| *s), stored_epochs) {
+    for (id, header, recipients, created) in
+        new_epochs(fresh.iter().map(|(_, s)| *s), stored_epochs)
+    {
         script
-            .push("INSERT INTO seal_epochs (id, header, created_at) VALUES (")
+            .push("INSERT INTO seal_epochs (id, header, recipients, created_at) VALUES (")
             .push_bind(id)
             .push(", ")
             .push_bind(header.to_string())
+            .push(", ")
+            .push_bind(recipients.to_string())
             .push(", ")
             .push_bind(created)
             .push(") ON CONFLICT (id) DO NOTHING; ");
@@ -199,10 +203,13 @@ pub(super) async fn sign_postgres(
             "the id sequence gave fewer ids than asked".into(),
         ));
     }
-    for (id, header, created) in new_epochs(signs.iter().map(|(s, _)| s), stored_epochs) {
-        sqlx::query("INSERT INTO seal_epochs (id, header, created_at) VALUES ($1, $2, $3) ON CONFLICT (id) DO NOTHING")
+    for (id, header, recipients, created) in
+        new_epochs(signs.iter().map(|(s, _)| s), stored_epochs)
+    {
+        sqlx::query("INSERT INTO seal_epochs (id, header, recipients, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
             .bind(id)
             .bind(header)
+            .bind(recipients)
             .bind(created)
             .execute(&mut *tx)
             .await?;
@@ -311,11 +318,11 @@ fn confirmed_at_once<'a>(fresh: impl Iterator<Item = &'a NewSignature>) -> Count
 fn new_epochs<'a>(
     signs: impl Iterator<Item = &'a NewSignature>,
     stored: &HashSet<i64>,
-) -> Vec<(i64, &'a str, i64)> {
+) -> Vec<(i64, &'a str, &'a str, i64)> {
     let mut seen = HashSet::new();
     signs
         .filter(|s| !stored.contains(&s.epoch) && seen.insert(s.epoch))
-        .map(|s| (s.epoch, &*s.epoch_header, s.created_at))
+        .map(|s| (s.epoch, &*s.epoch_header, &*s.epoch_recipients, s.created_at))
         .collect()
 }
 

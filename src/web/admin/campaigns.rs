@@ -14,7 +14,7 @@ use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::Role;
 use crate::campaign::PetitionState;
-use crate::i18n::Tr;
+use crate::i18n::{Tr, arg};
 use crate::web::AppState;
 use crate::web::error::WebError;
 
@@ -39,8 +39,22 @@ pub struct PetitionLine {
     pub title: String,
     pub count: i64,
     pub state: String,
+    /// "opens … closes …", in words.
+    pub dates: String,
+    pub goal: Option<u64>,
+    pub chart_svg: Option<String>,
     /// The sealed export's address, for whoever may deliver.
     pub export: Option<String>,
+    /// Which organiser keys open which signatures (for whoever may deliver).
+    pub periods: Vec<PeriodLine>,
+}
+
+pub struct PeriodLine {
+    pub from: String,
+    pub until: String,
+    pub signatures: i64,
+    /// Empty: sealed before epochs recorded their keys (to the key of then).
+    pub keys: Vec<String>,
 }
 
 #[derive(Template)]
@@ -51,6 +65,8 @@ pub struct CampaignPage {
     pub petitions: Vec<PetitionLine>,
     pub may_deliver: bool,
     pub edit_href: Option<String>,
+    /// The keys new signatures are sealed to now.
+    pub keys: Vec<String>,
 }
 
 /// What the account is in a campaign, in words.
@@ -144,29 +160,68 @@ pub async fn overview(
     let campaign = content
         .campaign(&params.slug)
         .ok_or(WebError::not_found(lang))?;
-    let petitions = campaign
-        .petitions
-        .iter()
-        .map(|p| {
-            let count = content
-                .petition_row(campaign.slug.as_str(), p.id.as_str())
-                .map(|row| state.count(row))
-                .unwrap_or_default();
-            PetitionLine {
-                title: p.title.get(lang).to_string(),
-                count,
-                state: tr.t(match p.state(content.today) {
-                    PetitionState::NotYetOpen => "admin-petition-not-yet-open",
-                    PetitionState::Open => "admin-petition-open",
-                    PetitionState::Closed => "admin-petition-closed",
-                }),
-                export: signed
-                    .access
-                    .may_deliver(campaign.slug.as_str())
-                    .then(|| paths::export(lang, campaign.slug.as_str(), p.id.as_str())),
+    let may_deliver = signed.access.may_deliver(campaign.slug.as_str());
+    let hour = |t: i64| {
+        chrono::DateTime::from_timestamp(t, 0)
+            .map(|t| t.format("%Y-%m-%d %H:00 UTC").to_string())
+            .unwrap_or_default()
+    };
+    let mut petitions = Vec::with_capacity(campaign.petitions.len());
+    for p in &campaign.petitions {
+        let row = content.petition_row(campaign.slug.as_str(), p.id.as_str());
+        let count = row.map(|row| state.count(row)).unwrap_or_default();
+        let (days, periods) = match row {
+            Some(row) => {
+                let store_err = WebError::store(lang);
+                let days = state
+                    .store
+                    .signature_days(row.id)
+                    .await
+                    .map_err(store_err)?;
+                let periods = if may_deliver {
+                    state
+                        .store
+                        .sealing_periods(row.id)
+                        .await
+                        .map_err(store_err)?
+                } else {
+                    Vec::new()
+                };
+                (days, periods)
             }
-        })
-        .collect();
+            None => (Vec::new(), Vec::new()),
+        };
+        let dates = match p.closes {
+            Some(closes) => tr.args(
+                "admin-petition-dates",
+                [("opens", arg(tr.date(p.opens))), ("closes", arg(tr.date(closes)))],
+            ),
+            None => tr.args("admin-petition-opens", [("opens", arg(tr.date(p.opens)))]),
+        };
+        petitions.push(PetitionLine {
+            title: p.title.get(lang).to_string(),
+            count,
+            state: tr.t(match p.state(content.today) {
+                PetitionState::NotYetOpen => "admin-petition-not-yet-open",
+                PetitionState::Open => "admin-petition-open",
+                PetitionState::Closed => "admin-petition-closed",
+            }),
+            dates,
+            goal: p.goal,
+            chart_svg: crate::web::chart::cumulative_svg(&days, &tr.t("admin-petition-count")),
+            export: may_deliver
+                .then(|| paths::export(lang, campaign.slug.as_str(), p.id.as_str())),
+            periods: periods
+                .into_iter()
+                .map(|period| PeriodLine {
+                    from: hour(period.from),
+                    until: hour(period.until),
+                    signatures: period.signatures,
+                    keys: period.keys.unwrap_or_default(),
+                })
+                .collect(),
+        });
+    }
     let slug = params.slug.clone();
     let page = CampaignPage {
         layout: AdminLayout::new(
@@ -179,7 +234,12 @@ pub async fn overview(
         ),
         public_href: crate::web::paths::campaign(lang, campaign.slug.as_str()),
         petitions,
-        may_deliver: signed.access.may_deliver(campaign.slug.as_str()),
+        may_deliver,
+        keys: campaign
+            .organiser_keys()
+            .into_iter()
+            .map(str::to_string)
+            .collect(),
         edit_href: signed
             .access
             .may_edit(campaign.slug.as_str())

@@ -39,7 +39,7 @@ pub struct DiffView {
     pub text: String,
 }
 
-fn diff_view(old: &str, new: &str) -> Vec<Option<DiffView>> {
+pub(super) fn diff_view(old: &str, new: &str) -> Vec<Option<DiffView>> {
     diff(old, new)
         .into_iter()
         .map(|line| {
@@ -74,11 +74,13 @@ pub struct EditPage {
     /// Where the photo form posts (its token rides in the address: a
     /// multipart body is read by the handler, not the guard).
     pub photo_action: String,
+    /// The campaign's forms, one per part of the file.
+    pub sections: Vec<super::forms::SectionLink>,
 }
 
 /// The campaign as the workspace edits it: its newest revision, else the
 /// public campaign; with the revision id a save is made from (0: none).
-async fn current(
+pub(super) async fn current(
     state: &AppState,
     lang: Lang,
     slug: &str,
@@ -98,7 +100,7 @@ async fn current(
     })
 }
 
-fn campaign_file(state: &AppState, campaign: &Campaign) -> Result<String, WebError> {
+pub(super) fn campaign_file(state: &AppState, campaign: &Campaign) -> Result<String, WebError> {
     let registry = &state.content().registry;
     file::to_toml(&file::with_organisations(campaign, registry))
         .map_err(|e| WebError::internal(format!("writing a campaign file: {e}")))
@@ -141,11 +143,12 @@ fn edit_page(
         publish_action: paths::publish(lang, slug),
         unpublished,
         photo_action: format!("{}?csrf={}", paths::photo(lang, slug), signed.session.csrf),
+        sections: super::forms::section_links(&tr, lang, slug, ""),
     };
     render(&page, status)
 }
 
-fn may_edit(signed: &Signed, lang: Lang, slug: &str) -> Result<(), WebError> {
+pub(super) fn may_edit(signed: &Signed, lang: Lang, slug: &str) -> Result<(), WebError> {
     if signed.access.may_edit(slug) {
         Ok(())
     } else {
@@ -155,7 +158,7 @@ fn may_edit(signed: &Signed, lang: Lang, slug: &str) -> Result<(), WebError> {
 
 /// The campaign an account may edit, as `current` gives it; 403 for
 /// another's, 404 for none.
-async fn editable(
+pub(super) async fn editable(
     state: &AppState,
     lang: Lang,
     signed: &Signed,
@@ -230,7 +233,7 @@ fn parse_campaign(state: &AppState, tr: &Tr, text: &str) -> Result<Campaign, Str
 
 /// Saves `campaign` as a revision made from `parent`, and writes `action`
 /// to the audit log when it was saved.
-async fn save_draft(
+pub(super) async fn save_draft(
     state: &AppState,
     signed: &Signed,
     campaign: &Campaign,

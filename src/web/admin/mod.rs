@@ -12,6 +12,7 @@ pub mod cookie;
 mod delivery;
 mod editing;
 mod enrolment;
+mod forms;
 pub mod guard;
 mod layout;
 mod mail_page;
@@ -104,6 +105,10 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             "/admin/{lang}/campaigns/{slug}/edit",
             get(editing::edit).post(editing::save),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/form/{section}",
+            get(forms::show).post(forms::submit),
         )
         .route(
             "/admin/{lang}/campaigns/{slug}/preview",

@@ -84,3 +84,7 @@ pub fn organisations(lang: Lang) -> String {
 pub fn organisation(lang: Lang, id: &str) -> String {
     format!("/admin/{}/organisations/{id}", lang.code())
 }
+
+pub fn form(lang: Lang, slug: &str, section: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/form/{section}", lang.code())
+}
