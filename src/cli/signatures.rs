@@ -10,7 +10,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 
 use crate::config::Config;
-use crate::petition::seal::{Opener, generate_keys};
+use crate::petition::seal::{Opener, SealError, generate_keys};
 use crate::petition::service::SealedRecord;
 use crate::petition::{csv, export};
 use crate::store::{self, OpenMode, Store};
@@ -114,6 +114,7 @@ pub fn decrypt(identity: &Path, file: &Path, out_path: Option<&Path>) -> Result<
         .as_bytes(),
     )
     .map_err(write_err)?;
+    let mut not_mine = 0u64;
     for (n, line) in std::io::BufReader::new(input).lines().enumerate() {
         let line = line.map_err(|e| CliError::io(file, e))?;
         if line.starts_with('#') || line.trim().is_empty() {
@@ -134,9 +135,17 @@ pub fn decrypt(identity: &Path, file: &Path, out_path: Option<&Path>) -> Result<
             .map_err(|_| bad("the record is not base64"))?;
         let (header, sealed) =
             split_age_file(&file_bytes).ok_or_else(|| bad("the record is not an age file"))?;
-        let plain = opener
-            .open(header, sealed)
-            .map_err(|e| bad(&e.to_string()))?;
+        // Signatures sealed before this identity's key was added (or only
+        // to other organisers' keys) are counted and reported, not fatal:
+        // each organiser opens what was sealed to them.
+        let plain = match opener.open(header, sealed) {
+            Ok(plain) => plain,
+            Err(SealError::WrongIdentity) => {
+                not_mine += 1;
+                continue;
+            }
+            Err(e) => return Err(bad(&e.to_string())),
+        };
         let r: SealedRecord =
             serde_json::from_slice(&plain).map_err(|_| bad("the record's content is damaged"))?;
         let row = csv::row(&[
@@ -151,7 +160,13 @@ pub fn decrypt(identity: &Path, file: &Path, out_path: Option<&Path>) -> Result<
         ]);
         out.write_all(row.as_bytes()).map_err(write_err)?;
     }
-    out.flush().map_err(write_err)
+    out.flush().map_err(write_err)?;
+    if not_mine > 0 {
+        eprintln!(
+            "{not_mine} signature(s) were not sealed to this identity's key (sealed before it was added, or to other organisers' keys only): open them with another organiser's identity"
+        );
+    }
+    Ok(())
 }
 
 /// An age file split into its header text (through the MAC line) and payload.

@@ -134,6 +134,38 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         )
         .await;
     pages.push(("editor with a mistake".into(), conflict.body));
+    // Every part of the campaign in forms, in both languages, and a form
+    // with mistakes and Markdown previews.
+    for section in svoboda::campaign::fields::SECTIONS {
+        for lang in ["en", "ru"] {
+            let path = format!("/admin/{lang}/campaigns/anna-example/form/{}", section.id);
+            pages.push((path.clone(), owner.get(&path).await.body));
+        }
+    }
+    let action = "/admin/en/campaigns/anna-example/form/timeline";
+    let form = owner.get(action).await.text();
+    let mut fields = crate::campaign_forms::form_fields(&form, action);
+    for (name, value) in fields.iter_mut() {
+        if name == "timeline.0.date" {
+            *value = "not a date".into();
+        }
+    }
+    let mut posted: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    posted.push(("op", "save"));
+    let mistaken = owner.submit(&form, action, &posted).await;
+    assert_eq!(
+        mistaken.status,
+        axum::http::StatusCode::UNPROCESSABLE_ENTITY
+    );
+    pages.push(("form with a mistake".into(), mistaken.body));
+    posted.pop();
+    posted.push(("op", "preview"));
+    let previewed = owner.submit(&form, action, &posted).await;
+    assert!(previewed.text().contains("markdown-preview"));
+    pages.push(("form with previews".into(), previewed.body));
     let people = owner.get("/admin/en/people").await.text();
     let invited = owner
         .submit(

@@ -7,6 +7,7 @@ mod support;
 mod api;
 mod browser;
 mod caching;
+mod campaign_forms;
 mod cli;
 mod directory;
 mod feeds;

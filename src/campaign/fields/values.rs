@@ -159,11 +159,17 @@ impl FormState {
             Kind::Group(fields) => {
                 let table = value.and_then(Value::as_table);
                 for sub in *fields {
-                    self.read(sub, table.and_then(|t| t.get(sub.key)), &join(name, sub.key));
+                    self.read(
+                        sub,
+                        table.and_then(|t| t.get(sub.key)),
+                        &join(name, sub.key),
+                    );
                 }
             }
             Kind::List(fields) => {
-                let items = value.and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                let items = value
+                    .and_then(Value::as_array)
+                    .map_or(&[][..], Vec::as_slice);
                 self.set(count_name(name), items.len().to_string());
                 for (i, item) in items.iter().enumerate() {
                     let item_name = join(name, &i.to_string());
@@ -174,7 +180,9 @@ impl FormState {
                 }
             }
             Kind::Tagged(variants) => {
-                let items = value.and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                let items = value
+                    .and_then(Value::as_array)
+                    .map_or(&[][..], Vec::as_slice);
                 self.set(count_name(name), items.len().to_string());
                 for (i, item) in items.iter().enumerate() {
                     let item_name = join(name, &i.to_string());
@@ -193,7 +201,9 @@ impl FormState {
                 }
             }
             Kind::Values(_) => {
-                let items = value.and_then(Value::as_array).map_or(&[][..], Vec::as_slice);
+                let items = value
+                    .and_then(Value::as_array)
+                    .map_or(&[][..], Vec::as_slice);
                 self.set(count_name(name), items.len().to_string());
                 for (i, item) in items.iter().enumerate() {
                     self.set(join(name, &i.to_string()), scalar_text(Some(item)));

@@ -203,8 +203,7 @@ pub(super) async fn sign_postgres(
             "the id sequence gave fewer ids than asked".into(),
         ));
     }
-    for (id, header, recipients, created) in
-        new_epochs(signs.iter().map(|(s, _)| s), stored_epochs)
+    for (id, header, recipients, created) in new_epochs(signs.iter().map(|(s, _)| s), stored_epochs)
     {
         sqlx::query("INSERT INTO seal_epochs (id, header, recipients, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
             .bind(id)
@@ -322,7 +321,14 @@ fn new_epochs<'a>(
     let mut seen = HashSet::new();
     signs
         .filter(|s| !stored.contains(&s.epoch) && seen.insert(s.epoch))
-        .map(|s| (s.epoch, &*s.epoch_header, &*s.epoch_recipients, s.created_at))
+        .map(|s| {
+            (
+                s.epoch,
+                &*s.epoch_header,
+                &*s.epoch_recipients,
+                s.created_at,
+            )
+        })
         .collect()
 }
 

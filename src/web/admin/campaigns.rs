@@ -194,7 +194,10 @@ pub async fn overview(
         let dates = match p.closes {
             Some(closes) => tr.args(
                 "admin-petition-dates",
-                [("opens", arg(tr.date(p.opens))), ("closes", arg(tr.date(closes)))],
+                [
+                    ("opens", arg(tr.date(p.opens))),
+                    ("closes", arg(tr.date(closes))),
+                ],
             ),
             None => tr.args("admin-petition-opens", [("opens", arg(tr.date(p.opens)))]),
         };
@@ -209,8 +212,7 @@ pub async fn overview(
             dates,
             goal: p.goal,
             chart_svg: crate::web::chart::cumulative_svg(&days, &tr.t("admin-petition-count")),
-            export: may_deliver
-                .then(|| paths::export(lang, campaign.slug.as_str(), p.id.as_str())),
+            export: may_deliver.then(|| paths::export(lang, campaign.slug.as_str(), p.id.as_str())),
             periods: periods
                 .into_iter()
                 .map(|period| PeriodLine {

@@ -71,6 +71,8 @@ pub struct Group {
     pub id: String,
     pub errors: Vec<String>,
     pub controls: Option<Controls>,
+    /// A list's hidden count field: (name, entries).
+    pub count: Option<(String, usize)>,
 }
 
 pub struct Pair {
@@ -190,7 +192,21 @@ impl Rows<'_> {
             id: anchor(name),
             errors: self.errors(name),
             controls,
+            count: None,
         }));
+    }
+
+    /// Opens a list: its fieldset carries how many entries it has.
+    fn open_list(&mut self, legend: String, name: &str) -> usize {
+        let n = self.state.count(name);
+        self.rows.push(Row::Open(Group {
+            legend,
+            id: anchor(name),
+            errors: self.errors(name),
+            controls: None,
+            count: Some((values::count_name(name), n)),
+        }));
+        n
     }
 
     fn field(&mut self, f: &Field, name: &str, path: &mut Vec<&'static str>) {
@@ -202,8 +218,7 @@ impl Rows<'_> {
                 self.rows.push(Row::Close);
             }
             Kind::List(fields) => {
-                self.open(label.clone(), name, None);
-                let n = self.state.count(name);
+                let n = self.open_list(label.clone(), name);
                 for i in 0..n {
                     let entry = self.entry_label(&label, i);
                     let item = format!("{name}.{i}");
@@ -216,8 +231,7 @@ impl Rows<'_> {
                 self.rows.push(Row::Close);
             }
             Kind::Tagged(variants) => {
-                self.open(label.clone(), name, None);
-                let n = self.state.count(name);
+                let n = self.open_list(label.clone(), name);
                 for i in 0..n {
                     let entry = self.entry_label(&label, i);
                     let item = format!("{name}.{i}");
@@ -249,8 +263,7 @@ impl Rows<'_> {
                 self.rows.push(Row::Close);
             }
             Kind::Values(kind) => {
-                self.open(label.clone(), name, None);
-                let n = self.state.count(name);
+                let n = self.open_list(label.clone(), name);
                 for i in 0..n {
                     let item = format!("{name}.{i}");
                     let entry = self.entry_label(&label, i);
@@ -323,9 +336,7 @@ impl Rows<'_> {
     }
 
     fn add_button(&mut self, name: &str, label: &str) {
-        let text = self
-            .tr
-            .args("form-add", [("list", arg(label.to_string()))]);
+        let text = self.tr.args("form-add", [("list", arg(label.to_string()))]);
         self.rows.push(Row::Add(format!("add:{name}"), text));
     }
 
@@ -411,8 +422,7 @@ impl Rows<'_> {
                     selected: *id == current,
                 }));
                 // A value not in the registry stays choosable, so it is not lost.
-                if !current.is_empty() && !self.organisations.iter().any(|(id, _)| *id == current)
-                {
+                if !current.is_empty() && !self.organisations.iter().any(|(id, _)| *id == current) {
                     choices.push(Choice {
                         value: current.clone(),
                         label: current.clone(),
@@ -486,14 +496,22 @@ fn page(
     let title = tr.args(
         "form-title",
         [
-            ("section", arg(tr.t(&format!("form-section-{}", section.id)))),
+            (
+                "section",
+                arg(tr.t(&format!("form-section-{}", section.id))),
+            ),
             ("slug", arg(slug.to_string())),
         ],
     );
     let page = FormPage {
-        layout: AdminLayout::new(state, lang, Some(signed), NavSection::Campaigns, title, |l| {
-            paths::form(l, &slug_owned, section_id)
-        }),
+        layout: AdminLayout::new(
+            state,
+            lang,
+            Some(signed),
+            NavSection::Campaigns,
+            title,
+            |l| paths::form(l, &slug_owned, section_id),
+        ),
         action: paths::form(lang, slug, section.id),
         base,
         sections: section_links(&tr, lang, slug, section.id),
@@ -781,13 +799,8 @@ mod tests {
                             keys_of(v.fields, path, out);
                         }
                     }
-                    Kind::Choice(codes) => {
+                    Kind::Choice(codes) | Kind::Values(Kind::Choice(codes)) => {
                         out.extend(codes.iter().map(|c| format!("{}-{c}", label_key(path))))
-                    }
-                    Kind::Values(inner) => {
-                        if let Kind::Choice(codes) = inner {
-                            out.extend(codes.iter().map(|c| format!("{}-{c}", label_key(path))))
-                        }
                     }
                     _ => {}
                 }
@@ -841,7 +854,10 @@ mod tests {
     #[test]
     fn a_problem_is_summarised_by_the_labels_the_user_sees() {
         let tr = Tr::new(Lang::En);
-        assert_eq!(field_label(&tr, "timeline.2.text"), "Timeline 3, What happened");
+        assert_eq!(
+            field_label(&tr, "timeline.2.text"),
+            "Timeline 3, What happened"
+        );
         assert_eq!(field_label(&tr, "person.name"), "Full name");
     }
 }

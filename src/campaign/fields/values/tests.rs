@@ -66,7 +66,8 @@ fn a_missing_required_field_is_named_and_the_rest_is_kept() {
     state.set("person.name.ru".into(), "  ".into());
     state.set("person.name.en".into(), String::new());
     state.set("person.region.en".into(), "Tver region, edited".into());
-    let Err(Applied::Problems(problems)) = state.apply(section("person").unwrap(), &mut doc, &known)
+    let Err(Applied::Problems(problems)) =
+        state.apply(section("person").unwrap(), &mut doc, &known)
     else {
         panic!("must be refused");
     };
@@ -105,7 +106,10 @@ fn entries_are_added_removed_and_moved_with_their_values() {
     assert!(state.shift(s, "timeline", 0, false));
     assert_eq!(state.get("timeline.0.text.ru"), second);
     assert_eq!(state.get("timeline.1.text.ru"), first);
-    assert!(!state.shift(s, "timeline", 0, true), "nothing above the first");
+    assert!(
+        !state.shift(s, "timeline", 0, true),
+        "nothing above the first"
+    );
     assert!(state.remove(s, "timeline", 0));
     assert_eq!(state.count("timeline"), n - 1);
     assert_eq!(state.get("timeline.0.text.ru"), first);
@@ -200,8 +204,7 @@ fn the_single_organiser_key_of_older_files_becomes_the_first_of_the_list() {
 fn petitions_need_a_key() {
     let (mut state, mut doc) = state_of("keys", &demo());
     state.set("organiser_keys#".into(), "0".into());
-    let Err(Applied::Problems(problems)) =
-        state.apply(section("keys").unwrap(), &mut doc, &known)
+    let Err(Applied::Problems(problems)) = state.apply(section("keys").unwrap(), &mut doc, &known)
     else {
         panic!("petitions without a key must be refused");
     };

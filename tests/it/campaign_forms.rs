@@ -1,0 +1,358 @@
+//! The campaign in forms, through the real HTTP app and store: every part
+//! saved as a draft revision, entries added, moved and removed by buttons
+//! that post, problems named next to their field in the user's language
+//! with everything typed kept, concurrent edits shown, Markdown previewed;
+//! several organiser keys, each opening every signature sealed after it.
+
+use axum::http::StatusCode;
+
+use crate::backend_test;
+use crate::support::{Backend, TestApp};
+use crate::workspace::{Browser, editor_of, enrol, invitation};
+use svoboda::campaign::Lang;
+use svoboda::campaign::fields::SECTIONS;
+
+fn unescape(s: &str) -> String {
+    s.replace("&quot;", "\"")
+        .replace("&#34;", "\"")
+        .replace("&#39;", "'")
+        .replace("&#x2b;", "+")
+        .replace("&#43;", "+")
+        .replace("&lt;", "<")
+        .replace("&gt;", ">")
+        .replace("&amp;", "&")
+}
+
+fn attr(tag: &str, name: &str) -> Option<String> {
+    let marker = format!(" {name}=\"");
+    let start = tag.find(&marker)? + marker.len();
+    let len = tag[start..].find('"')?;
+    Some(unescape(&tag[start..start + len]))
+}
+
+/// What a browser would send from the form posting to `action` (without
+/// its token and without any button): inputs, textareas, selected options.
+pub fn form_fields(html: &str, action: &str) -> Vec<(String, String)> {
+    let start = html
+        .find(&format!("action=\"{action}\""))
+        .expect("the form");
+    let end = start + html[start..].find("</form>").expect("form end");
+    let form = &html[start..end];
+    let mut fields = Vec::new();
+    let mut rest = form;
+    while let Some(open) = rest.find('<') {
+        rest = &rest[open..];
+        let tag_end = rest.find('>').expect("tag end");
+        let tag = &rest[..tag_end];
+        if tag.starts_with("<input ") {
+            if let Some(name) = attr(tag, "name")
+                && name != "csrf"
+            {
+                fields.push((name, attr(tag, "value").unwrap_or_default()));
+            }
+        } else if tag.starts_with("<textarea ") {
+            let body_start = tag_end + 1;
+            let body_end = body_start + rest[body_start..].find("</textarea>").expect("end");
+            // The HTML parser drops the newline right after the tag.
+            let text = rest[body_start..body_end]
+                .strip_prefix('\n')
+                .unwrap_or(&rest[body_start..body_end]);
+            fields.push((attr(tag, "name").expect("name"), unescape(text)));
+        } else if tag.starts_with("<select ") {
+            let name = attr(tag, "name").expect("name");
+            let body_end = rest.find("</select>").expect("end");
+            let body = &rest[..body_end];
+            let value = body
+                .split("<option ")
+                .skip(1)
+                .find(|o| o.split('>').next().is_some_and(|t| t.contains(" selected")))
+                .or_else(|| body.split("<option ").nth(1))
+                .and_then(|o| attr(&format!(" {o}"), "value"))
+                .unwrap_or_default();
+            fields.push((name, value));
+        }
+        rest = &rest[1..];
+    }
+    fields
+}
+
+fn set(fields: &mut Vec<(String, String)>, name: &str, value: &str) {
+    match fields.iter_mut().find(|(n, _)| n == name) {
+        Some(f) => f.1 = value.to_string(),
+        None => fields.push((name.to_string(), value.to_string())),
+    }
+}
+
+fn get<'a>(fields: &'a [(String, String)], name: &str) -> &'a str {
+    fields
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, v)| v.as_str())
+        .unwrap_or_else(|| panic!("no field {name}"))
+}
+
+/// Posts the form as the page holds it, changed by `fields`, with `op`.
+async fn press(
+    browser: &mut Browser<'_>,
+    page: &str,
+    action: &str,
+    fields: &[(String, String)],
+    op: &str,
+) -> crate::support::TestResponse {
+    let mut all: Vec<(&str, &str)> = fields
+        .iter()
+        .map(|(n, v)| (n.as_str(), v.as_str()))
+        .collect();
+    all.push(("op", op));
+    browser.submit(page, action, &all).await
+}
+
+async fn head(app: &TestApp) -> svoboda::campaign::Campaign {
+    app.store
+        .head_revision("anna-example")
+        .await
+        .expect("head")
+        .expect("a revision")
+        .campaign
+}
+
+backend_test! {
+    /// Every part opens and saves unchanged; then an editor changes the
+    /// name, adds an event and moves it up, removes a charge and previews
+    /// Markdown, each kept as a draft until published.
+    async fn every_part_of_a_campaign_is_edited_in_forms(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
+        let original = app.state.content().campaign("anna-example").cloned().expect("fixture");
+
+        for section in SECTIONS {
+            let action = format!("/admin/en/campaigns/anna-example/form/{}", section.id);
+            let page = editor.get(&action).await;
+            assert_eq!(page.status, StatusCode::OK, "{}", section.id);
+            let html = page.text();
+            assert_eq!(page.header("cache-control"), "no-store");
+            let saved = press(&mut editor, &html, &action, &form_fields(&html, &action), "save").await;
+            assert_eq!(saved.status, StatusCode::OK, "{}: {}", section.id, saved.text());
+            assert!(saved.text().contains("The draft is saved"), "{}", section.id);
+        }
+        let mut unchanged = head(&app).await;
+        // Forms keep several keys as a list.
+        assert_eq!(unchanged.organiser_keys(), original.organiser_keys());
+        unchanged.organiser_keys = Vec::new();
+        unchanged.organiser_key = original.organiser_key.clone();
+        assert_eq!(unchanged, original, "saving every form unchanged changes nothing");
+
+        // The name, in English; Russian stays.
+        let action = "/admin/en/campaigns/anna-example/form/person";
+        let html = editor.get(action).await.text();
+        let mut fields = form_fields(&html, action);
+        set(&mut fields, "person.name.en", "Anna Formed");
+        let saved = press(&mut editor, &html, action, &fields, "save").await;
+        assert_eq!(saved.status, StatusCode::OK);
+        assert_eq!(head(&app).await.person.name.get(Lang::En), "Anna Formed");
+        assert_eq!(head(&app).await.person.name.get(Lang::Ru), original.person.name.get(Lang::Ru));
+        assert!(!app.page("/en/anna-example").await.contains("Anna Formed"), "a draft is not public");
+
+        // A new event: added by a button, filled, moved up, saved.
+        let action = "/admin/en/campaigns/anna-example/form/timeline";
+        let html = editor.get(action).await.text();
+        let n = original.timeline.len();
+        let added = press(&mut editor, &html, action, &form_fields(&html, action), "add:timeline").await;
+        assert_eq!(added.status, StatusCode::OK);
+        let html = added.text();
+        let mut fields = form_fields(&html, action);
+        assert_eq!(get(&fields, "timeline#"), (n + 1).to_string());
+        set(&mut fields, &format!("timeline.{n}.date"), "2024-03-01");
+        set(&mut fields, &format!("timeline.{n}.kind"), "hearing");
+        set(&mut fields, &format!("timeline.{n}.text.en"), "A new hearing");
+        set(&mut fields, &format!("timeline.{n}.text.ru"), "Новое заседание");
+        let moved = press(&mut editor, &html, action, &fields, &format!("up:timeline.{n}")).await;
+        let html = moved.text();
+        let fields = form_fields(&html, action);
+        assert_eq!(get(&fields, &format!("timeline.{}.text.en", n - 1)), "A new hearing", "moved up, values along");
+        let saved = press(&mut editor, &html, action, &fields, "save").await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
+        let timeline = head(&app).await.timeline;
+        assert_eq!(timeline.len(), n + 1);
+        assert_eq!(timeline[n - 1].text.get(Lang::Ru), "Новое заседание");
+
+        // Removing a charge.
+        let action = "/admin/en/campaigns/anna-example/form/charges";
+        let html = editor.get(action).await.text();
+        let removed = press(&mut editor, &html, action, &form_fields(&html, action), "remove:charges.0").await;
+        let html = removed.text();
+        let saved = press(&mut editor, &html, action, &form_fields(&html, action), "save").await;
+        assert_eq!(saved.status, StatusCode::OK);
+        assert_eq!(head(&app).await.charges.len(), original.charges.len() - 1);
+        assert_eq!(head(&app).await.charges[0], original.charges[1]);
+
+        // Markdown, previewed on the server, nothing saved.
+        let action = "/admin/en/campaigns/anna-example/form/person";
+        let html = editor.get(action).await.text();
+        let mut fields = form_fields(&html, action);
+        set(&mut fields, "person.summary.en", "An **outspoken** teacher");
+        let before = app.store.revisions("anna-example").await.expect("revisions").len();
+        let preview = press(&mut editor, &html, action, &fields, "preview").await;
+        assert_eq!(preview.status, StatusCode::OK);
+        assert!(preview.text().contains("<strong>outspoken</strong>"), "{}", preview.text());
+        assert_eq!(get(&form_fields(&preview.text(), action), "person.summary.en"), "An **outspoken** teacher");
+        assert_eq!(app.store.revisions("anna-example").await.expect("revisions").len(), before);
+
+        // Publishing makes it public.
+        let published = editor.submit(&html, "/admin/en/campaigns/anna-example/publish", &[]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER);
+        assert!(app.page("/en/anna-example").await.contains("Anna Formed"));
+    }
+}
+
+backend_test! {
+    /// A mistake comes back next to its field, in the page's language, with
+    /// everything typed kept; nothing is saved until it is corrected.
+    async fn mistakes_in_forms_are_named_in_the_users_language(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
+        for (lang, message) in [("en", "Please give a date like 2024-05-11."), ("ru", "Укажите дату в виде 2024-05-11.")] {
+            let action = format!("/admin/{lang}/campaigns/anna-example/form/timeline");
+            let html = editor.get(&action).await.text();
+            let mut fields = form_fields(&html, &action);
+            set(&mut fields, "timeline.0.date", "31.12.2024");
+            set(&mut fields, "timeline.1.text.en", "");
+            set(&mut fields, "timeline.1.text.ru", "");
+            set(&mut fields, "timeline.0.text.en", "Edited, and kept");
+            let refused = press(&mut editor, &html, &action, &fields, "save").await;
+            assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+            let text = refused.text();
+            assert!(text.contains(message), "{lang}: {text}");
+            assert!(text.contains("id=\"f-timeline-0-date\"") && text.contains("aria-invalid=\"true\""));
+            assert!(text.contains("href=\"#f-timeline-1-text\""), "the summary links to the field");
+            let kept = form_fields(&text, &action);
+            assert_eq!(get(&kept, "timeline.0.date"), "31.12.2024");
+            assert_eq!(get(&kept, "timeline.0.text.en"), "Edited, and kept");
+        }
+        assert!(app.store.head_revision("anna-example").await.expect("head").is_none(), "nothing saved");
+
+        // A rule of the whole file: petitions need a key.
+        let action = "/admin/en/campaigns/anna-example/form/keys";
+        let html = editor.get(action).await.text();
+        let removed = press(&mut editor, &html, action, &form_fields(&html, action), "remove:organiser_keys.0").await;
+        let html = removed.text();
+        let refused = press(&mut editor, &html, action, &form_fields(&html, action), "save").await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("needs at least one organiser key"));
+        // A hand-made POST with a huge list count does no harm.
+        let page = editor.get(action).await.text();
+        let r = editor.submit(&page, action, &[("organiser_keys#", "99999999"), ("op", "save"), ("base", "0")]).await;
+        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = editor.submit(&page, "/admin/en/campaigns/anna-example/form/no-such-part", &[]).await;
+        assert_eq!(r.status, StatusCode::NOT_FOUND);
+    }
+}
+
+backend_test! {
+    /// Two editors save the same part: the second is told, sees both
+    /// versions, keeps what they typed; nothing is overwritten.
+    async fn concurrent_form_edits_lose_nothing(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut first = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut first, &invitation(&app, editor_of("anna-example")).await, "first").await;
+        let mut second = Browser::new(&app, [198, 51, 100, 3]);
+        enrol(&mut second, &invitation(&app, editor_of("anna-example")).await, "second").await;
+        let action = "/admin/en/campaigns/anna-example/form/person";
+        let page_one = first.get(action).await.text();
+        let page_two = second.get(action).await.text();
+        let mut one = form_fields(&page_one, action);
+        set(&mut one, "person.name.en", "Anna First");
+        let mut two = form_fields(&page_two, action);
+        set(&mut two, "person.name.en", "Anna Second");
+        assert_eq!(press(&mut first, &page_one, action, &one, "save").await.status, StatusCode::OK);
+        let conflict = press(&mut second, &page_two, action, &two, "save").await;
+        assert_eq!(conflict.status, StatusCode::CONFLICT);
+        let text = conflict.text();
+        assert!(text.contains("Someone else saved"));
+        assert!(text.contains("Anna First") && text.contains("Anna Second"), "both versions shown");
+        assert_eq!(get(&form_fields(&text, action), "person.name.en"), "Anna Second", "kept");
+        assert_eq!(head(&app).await.person.name.get(Lang::En), "Anna First", "nothing overwritten");
+        let resolved = press(&mut second, &text, action, &form_fields(&text, action), "save").await;
+        assert_eq!(resolved.status, StatusCode::OK, "saving again, knowingly, works");
+        assert_eq!(head(&app).await.person.name.get(Lang::En), "Anna Second");
+    }
+}
+
+backend_test! {
+    /// A second organiser key, added in the workspace: signatures from then
+    /// on open with either identity; the overview shows which keys open
+    /// which period.
+    async fn signatures_are_sealed_to_every_organiser_key(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let owner_link = invitation(&app, None).await;
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut owner, &owner_link, "owner").await;
+        // An anonymous petition: the name is what tells the two apart.
+        let sign = |name: &'static str, ip: u8| {
+            let app = &app;
+            async move {
+                let r = app
+                    .post_form(
+                        "/en/anna-example/petition/quiet-support",
+                        &[("name", name), ("consent", "on")],
+                        [198, 51, 100, ip],
+                    )
+                    .await;
+                assert_eq!(r.status, StatusCode::SEE_OTHER);
+            }
+        };
+        sign("Vera Before", 10).await;
+
+        let dir = tempfile::tempdir().expect("temp dir");
+        let (identity, public) = svoboda::petition::seal::generate_keys("second organiser");
+        let second_identity = dir.path().join("second.txt");
+        std::fs::write(&second_identity, identity).expect("write identity");
+        let action = "/admin/en/campaigns/anna-example/form/keys";
+        let html = owner.get(action).await.text();
+        let added = press(&mut owner, &html, action, &form_fields(&html, action), "add:organiser_keys").await;
+        let html = added.text();
+        let mut fields = form_fields(&html, action);
+        set(&mut fields, "organiser_keys.1", &public);
+        let saved = press(&mut owner, &html, action, &fields, "save").await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
+        let published = owner.submit(&saved.text(), "/admin/en/campaigns/anna-example/publish", &[]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER);
+        sign("Pavel After", 11).await;
+
+        let export = owner.get("/admin/en/campaigns/anna-example/petitions/quiet-support/export").await;
+        let export_path = dir.path().join("signatures.txt");
+        std::fs::write(&export_path, export.text()).expect("write export");
+        let decrypt = |identity: &std::path::Path| {
+            crate::support::server::command()
+                .args(["signatures", "decrypt", "--identity"])
+                .arg(identity)
+                .arg(&export_path)
+                .output()
+                .expect("run svoboda")
+        };
+        let first = decrypt(&crate::support::fixture("full/organiser-key.txt"));
+        assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
+        let text = String::from_utf8_lossy(&first.stdout);
+        assert!(text.contains("Vera Before") && text.contains("Pavel After"), "{text}");
+        // The second key opens what was sealed after it was added, and says
+        // which records it cannot open.
+        let second = decrypt(&second_identity);
+        let text = String::from_utf8_lossy(&second.stdout);
+        assert!(text.contains("Pavel After"), "{text}{}", String::from_utf8_lossy(&second.stderr));
+        assert!(!text.contains("Vera Before"));
+        assert!(second.status.success());
+        assert!(String::from_utf8_lossy(&second.stderr).contains("1 signature(s) were not sealed to this identity"));
+
+        let overview = owner.get("/admin/en/campaigns/anna-example").await.text();
+        assert!(overview.contains("Which keys open which signatures"));
+        assert!(overview.contains(&public), "the new key is listed");
+        let periods = app.store.sealing_periods(
+            app.state.content().petition_row("anna-example", "quiet-support").expect("row").id,
+        ).await.expect("periods");
+        let last = periods.last().expect("a period").keys.clone().expect("recorded");
+        assert_eq!(last.len(), 2, "{periods:?}");
+        assert!(last.contains(&public));
+    }
+}
