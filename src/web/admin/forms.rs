@@ -390,6 +390,11 @@ impl Rows<'_> {
             _ => "text",
         };
         let mut input = self.input(name, label, control, required, lang);
+        // A typed value the control cannot hold (a date input shows no
+        // "31.12.2024") is shown as text, so the person sees what they typed.
+        if !fits(kind, &input.value) {
+            input.control = "text";
+        }
         input.rows = match kind {
             Kind::Markdown => 8,
             Kind::Lines => 3,
@@ -434,6 +439,24 @@ impl Rows<'_> {
             _ => {}
         }
         input
+    }
+}
+
+/// Whether `value` is something the HTML control for `kind` can hold.
+fn fits(kind: &Kind, value: &str) -> bool {
+    let value = value.trim();
+    if value.is_empty() {
+        return true;
+    }
+    match kind {
+        Kind::Date => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok(),
+        Kind::Time => chrono::NaiveTime::parse_from_str(value, "%H:%M")
+            .or_else(|_| chrono::NaiveTime::parse_from_str(value, "%H:%M:%S"))
+            .is_ok(),
+        Kind::Number => value.parse::<u64>().is_ok(),
+        Kind::Url => crate::campaign::WebLink::parse(value).is_ok(),
+        Kind::Email => crate::campaign::file::looks_like_email(value),
+        _ => true,
     }
 }
 
