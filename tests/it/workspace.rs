@@ -474,6 +474,7 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("GET", "/admin/en/campaigns/{other}/edit", 403),
     ("POST", "/admin/en/campaigns/{other}/edit", 403),
     ("GET", "/admin/en/campaigns/{other}/preview", 403),
+    ("GET", "/admin/en/campaigns/{other}/preview/photo.jpg", 403),
     ("GET", "/admin/en/campaigns/{other}/form/person", 403),
     ("POST", "/admin/en/campaigns/{other}/form/timeline", 403),
     ("POST", "/admin/en/campaigns/{other}/publish", 403),
@@ -956,6 +957,15 @@ backend_test! {
         let uploaded = upload(body).await;
         assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.text());
         assert!(uploaded.text().contains("The photo is ready"));
+        // The preview shows the waiting photo, served only to the workspace.
+        let preview = editor.get("/admin/en/campaigns/anna-example/preview").await.text();
+        let waiting = "/admin/en/campaigns/anna-example/preview/photo.jpg";
+        assert!(preview.contains(&format!("src=\"{waiting}\"")), "{preview}");
+        let waiting_photo = editor.get(waiting).await;
+        assert_eq!(waiting_photo.status, StatusCode::OK);
+        assert_eq!(waiting_photo.header("content-type"), "image/jpeg");
+        assert_eq!(waiting_photo.header("cache-control"), "no-store");
+        assert_eq!(app.get(waiting).await.status, StatusCode::SEE_OTHER, "not without a session");
         let published = editor.submit(&uploaded.text(), "/admin/en/campaigns/anna-example/publish", &[]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER);
 

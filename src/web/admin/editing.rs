@@ -361,12 +361,47 @@ pub async fn preview(
 ) -> Result<Response, WebError> {
     let (campaign, _, _) = editable(&state, lang, &signed, &params.slug).await?;
     let content = state.content();
-    let page = crate::web::public::campaign_page::render(&state, &content, &campaign, lang)?;
+    let mut page = crate::web::public::campaign_page::build(&state, &content, &campaign, lang);
+    // A photo waiting for publishing is shown from the workspace, as the
+    // public page will show it once published.
+    let waiting = state
+        .store
+        .draft_photo(&params.slug)
+        .await
+        .map_err(WebError::store(lang))?;
+    if let Some(photo) = waiting {
+        page.photo.src = paths::preview_photo(lang, &params.slug);
+        page.photo.width = photo.width;
+        page.photo.height = photo.height;
+        page.photo.alt = Tr::new(lang).args(
+            "photo-alt",
+            [("name", arg(campaign.person.name.get(lang).to_string()))],
+        );
+        page.layout.og_image = None;
+    }
+    let page = crate::web::layout::html_page(&page, lang)?;
     let mut response = page.respond(&axum::http::HeaderMap::new());
     response
         .headers_mut()
         .insert("x-robots-tag", HeaderValue::from_static("noindex"));
     Ok(response)
+}
+
+/// The photo waiting to be published, for the preview.
+pub async fn preview_photo(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+) -> Result<Response, WebError> {
+    may_edit(&signed, lang, &params.slug)?;
+    let photo = state
+        .store
+        .draft_photo(&params.slug)
+        .await
+        .map_err(WebError::store(lang))?
+        .ok_or(WebError::not_found(lang))?;
+    Ok(([(header::CONTENT_TYPE, "image/jpeg")], photo.jpeg).into_response())
 }
 
 pub async fn publish(

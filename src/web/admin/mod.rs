@@ -115,6 +115,10 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             get(editing::preview),
         )
         .route(
+            "/admin/{lang}/campaigns/{slug}/preview/photo.jpg",
+            get(editing::preview_photo),
+        )
+        .route(
             "/admin/{lang}/campaigns/{slug}/photo",
             post(editing::upload_photo).layer(DefaultBodyLimit::max(guard::UPLOAD_LIMIT)),
         )

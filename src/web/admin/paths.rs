@@ -57,6 +57,10 @@ pub fn preview(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/preview", lang.code())
 }
 
+pub fn preview_photo(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/preview/photo.jpg", lang.code())
+}
+
 pub fn publish(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/publish", lang.code())
 }
