@@ -356,3 +356,38 @@ backend_test! {
         assert!(last.contains(&public));
     }
 }
+
+backend_test! {
+    /// An owner starts a campaign from an address and the person's name,
+    /// fills it in the forms and publishes it.
+    async fn a_new_campaign_starts_from_a_name_and_is_filled_in_forms(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut owner, &invitation(&app, None).await, "owner").await;
+        let page = owner.get("/admin/ru/campaigns/new").await.text();
+        let start = "/admin/ru/campaigns/new/start";
+        let refused = owner.submit(&page, start, &[("slug", "Вера Лис"), ("name_ru", "Вера Лис"), ("name_en", "")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("строчных латинских букв"), "in Russian");
+        assert!(refused.text().contains("value=\"Вера Лис\""), "kept");
+        let taken = owner.submit(&page, start, &[("slug", "anna-example"), ("name_ru", "Анна"), ("name_en", "")]).await;
+        assert_eq!(taken.status, StatusCode::CONFLICT);
+        let created = owner.submit(&page, start, &[("slug", "vera-lis"), ("name_ru", "Вера Лис"), ("name_en", "Vera Lis")]).await;
+        assert_eq!(created.status, StatusCode::SEE_OTHER, "{}", created.text());
+        let action = "/admin/ru/campaigns/vera-lis/form/person";
+        assert_eq!(created.header("location"), action);
+        assert_eq!(app.get("/ru/vera-lis").await.status, StatusCode::NOT_FOUND, "a draft");
+
+        let html = owner.get(action).await.text();
+        let mut fields = form_fields(&html, action);
+        assert_eq!(get(&fields, "person.name.en"), "Vera Lis");
+        set(&mut fields, "person.summary.ru", "Учительница из Твери.");
+        set(&mut fields, "person.summary.en", "A teacher from Tver.");
+        let saved = press(&mut owner, &html, action, &fields, "save").await;
+        assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
+        let published = owner.submit(&saved.text(), "/admin/ru/campaigns/vera-lis/publish", &[]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER);
+        let public = app.page("/en/vera-lis").await;
+        assert!(public.contains("Vera Lis") && public.contains("A teacher from Tver."));
+    }
+}

@@ -469,6 +469,7 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("GET", "/admin/en/campaigns/new", 403),
     ("POST", "/admin/en/campaigns/new", 403),
     ("POST", "/admin/en/campaigns/new/upload", 403),
+    ("POST", "/admin/en/campaigns/new/start", 403),
     ("GET", "/admin/en/campaigns/no-such-campaign", 403),
     ("GET", "/admin/en/campaigns/anna-example", 200),
     ("GET", "/admin/en/campaigns/{other}/edit", 403),
@@ -482,6 +483,7 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("GET", "/admin/en/campaigns/{other}/history", 403),
     ("POST", "/admin/en/campaigns/{other}/history/1/restore", 403),
     ("GET", "/admin/en/campaigns/{other}/campaign.toml", 403),
+    ("GET", "/admin/en/campaigns/{other}/campaign.zip", 403),
     (
         "GET",
         "/admin/en/campaigns/{other}/petitions/end-the-case/export",
@@ -986,6 +988,20 @@ backend_test! {
         let bottom = served_img.get_pixel(served_img.width() / 2, served_img.height() - 5);
         assert!(top[0] > 150 && bottom[2] > 150, "top {top:?}, bottom {bottom:?}");
         assert!(audit_actions(&app).await.contains(&AuditAction::PhotoUploaded));
+
+        // The campaign with its photo, as one download that imports as is.
+        let bundle = editor.get("/admin/en/campaigns/anna-example/campaign.zip").await;
+        assert_eq!(bundle.status, StatusCode::OK);
+        assert!(bundle.header("content-disposition").contains("anna-example.zip"));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bundle.body)).expect("a zip");
+        archive.extract(dir.path()).expect("unzips");
+        let file = std::fs::read_to_string(dir.path().join("anna-example/campaign.toml")).expect("the file");
+        assert!(file.contains("photo = \"photo.jpg\""), "{file}");
+        assert_eq!(std::fs::read(dir.path().join("anna-example/photo.jpg")).expect("the photo"), bytes, "the published photo");
+        let elsewhere = TestApp::empty(backend).await.expect("a second instance");
+        elsewhere.import(&dir.path().join("anna-example/campaign.toml")).await.expect("imports as is");
+        assert!(elsewhere.page("/en/anna-example").await.contains("src=\"/photos/anna-example.jpg"));
     }
 }
 

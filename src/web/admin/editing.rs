@@ -69,6 +69,7 @@ pub struct EditPage {
     pub preview_href: String,
     pub history_href: String,
     pub download_href: String,
+    pub bundle_href: String,
     pub publish_action: String,
     pub unpublished: bool,
     /// Where the photo form posts (its token rides in the address: a
@@ -140,6 +141,7 @@ fn edit_page(
         preview_href: paths::preview(lang, slug),
         history_href: paths::history(lang, slug),
         download_href: paths::campaign_file(lang, slug),
+        bundle_href: paths::campaign_bundle(lang, slug),
         publish_action: paths::publish(lang, slug),
         unpublished,
         photo_action: format!("{}?csrf={}", paths::photo(lang, slug), signed.session.csrf),
@@ -208,7 +210,7 @@ pub struct EditForm {
 }
 
 /// The campaign in `text`, or the message saying what is wrong and where.
-fn parse_campaign(state: &AppState, tr: &Tr, text: &str) -> Result<Campaign, String> {
+pub(super) fn parse_campaign(state: &AppState, tr: &Tr, text: &str) -> Result<Campaign, String> {
     let content = state.content();
     let campaign = file::parse(text, "campaign.toml", &|id| content.registry.contains(id))
         .map_err(|e| {
@@ -545,7 +547,7 @@ pub async fn upload_photo(
 }
 
 /// The bytes of a multipart form's field `name`, if it has one.
-async fn file_field(
+pub(super) async fn file_field(
     multipart: Result<Multipart, MultipartRejection>,
     name: &str,
 ) -> Option<Vec<u8>> {
@@ -579,6 +581,62 @@ pub async fn download(
             .insert(header::CONTENT_DISPOSITION, v);
     }
     Ok(response)
+}
+
+/// The campaign file and its photo in one zip: `SLUG/campaign.toml` and
+/// `SLUG/photo.jpg`, as `svoboda campaign import SLUG/campaign.toml` reads
+/// them. The photo is the one waiting to be published, else the public one.
+pub async fn download_bundle(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    SignedIn(signed): SignedIn,
+    Path(params): Path<SlugParam>,
+) -> Result<Response, WebError> {
+    let (mut campaign, _, _) = editable(&state, lang, &signed, &params.slug).await?;
+    let store_err = WebError::store(lang);
+    let photo = match state
+        .store
+        .draft_photo(&params.slug)
+        .await
+        .map_err(store_err)?
+    {
+        Some(photo) => Some(photo),
+        None => state.store.photo(&params.slug).await.map_err(store_err)?,
+    };
+    campaign.person.photo = photo.as_ref().map(|_| "photo.jpg".to_string());
+    let text = campaign_file(&state, &campaign)?;
+    let slug = params.slug.clone();
+    let bytes = tokio::task::spawn_blocking(move || bundle(&slug, &text, photo.as_ref()))
+        .await
+        .map_err(|e| WebError::internal(format!("zipping stopped: {e}")))?
+        .map_err(|e| WebError::internal(format!("zipping the campaign: {e}")))?;
+    let mut response = ([(header::CONTENT_TYPE, "application/zip")], bytes).into_response();
+    let disposition = format!("attachment; filename=\"{}.zip\"", params.slug);
+    if let Ok(v) = HeaderValue::from_str(&disposition) {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_DISPOSITION, v);
+    }
+    Ok(response)
+}
+
+fn bundle(
+    slug: &str,
+    text: &str,
+    photo: Option<&crate::campaign::photo::Photo>,
+) -> zip::result::ZipResult<Vec<u8>> {
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Stored)
+        .unix_permissions(0o644);
+    zip.start_file(format!("{slug}/campaign.toml"), options)?;
+    zip.write_all(text.as_bytes())?;
+    if let Some(photo) = photo {
+        zip.start_file(format!("{slug}/photo.jpg"), options)?;
+        zip.write_all(&photo.jpeg)?;
+    }
+    Ok(zip.finish()?.into_inner())
 }
 
 pub struct RevisionLine {
@@ -720,162 +778,6 @@ pub async fn restore(
         ),
         SavedRevision::Conflict => {
             Ok(Redirect::to(&paths::history(lang, &params.slug)).into_response())
-        }
-    }
-}
-
-#[derive(Template)]
-#[template(path = "admin/new_campaign.html")]
-pub struct NewCampaignPage {
-    pub layout: AdminLayout,
-    pub action: String,
-    pub upload_action: String,
-    pub text: String,
-    pub error: Option<String>,
-}
-
-fn new_page(
-    state: &AppState,
-    lang: Lang,
-    signed: &Signed,
-    text: String,
-    error: Option<String>,
-    status: StatusCode,
-) -> Result<Response, WebError> {
-    let tr = Tr::new(lang);
-    let page = NewCampaignPage {
-        layout: AdminLayout::new(
-            state,
-            lang,
-            Some(signed),
-            Section::Campaigns,
-            tr.t("admin-new-title"),
-            paths::new_campaign,
-        ),
-        action: paths::new_campaign(lang),
-        upload_action: format!(
-            "{}/upload?csrf={}",
-            paths::new_campaign(lang),
-            signed.session.csrf
-        ),
-        text,
-        error,
-    };
-    render(&page, status)
-}
-
-/// GET: a new campaign (owners), from the starter file.
-pub async fn new_campaign(
-    State(state): State<Arc<AppState>>,
-    AdminLang(lang): AdminLang,
-    signed: SignedIn,
-) -> Result<Response, WebError> {
-    signed.owner(lang)?;
-    new_page(
-        &state,
-        lang,
-        &signed.0,
-        file::STARTER.to_string(),
-        None,
-        StatusCode::OK,
-    )
-}
-
-#[derive(Deserialize)]
-pub struct NewForm {
-    #[serde(default)]
-    text: String,
-}
-
-/// POST: the new campaign's file, typed or pasted.
-pub async fn create(
-    State(state): State<Arc<AppState>>,
-    AdminLang(lang): AdminLang,
-    signed: SignedIn,
-    Form(form): Form<NewForm>,
-) -> Result<Response, WebError> {
-    signed.owner(lang)?;
-    create_from(&state, lang, &signed.0, form.text).await
-}
-
-/// POST: the new campaign from an uploaded file (multipart, field `file`).
-pub async fn create_from_upload(
-    State(state): State<Arc<AppState>>,
-    AdminLang(lang): AdminLang,
-    signed: SignedIn,
-    multipart: Result<Multipart, MultipartRejection>,
-) -> Result<Response, WebError> {
-    signed.owner(lang)?;
-    let text = file_field(multipart, "file")
-        .await
-        .and_then(|bytes| String::from_utf8(bytes).ok());
-    match text {
-        Some(text) => create_from(&state, lang, &signed.0, text).await,
-        None => {
-            let error = Some(Tr::new(lang).t("admin-new-upload-unreadable"));
-            new_page(
-                &state,
-                lang,
-                &signed.0,
-                file::STARTER.to_string(),
-                error,
-                StatusCode::UNPROCESSABLE_ENTITY,
-            )
-        }
-    }
-}
-
-async fn create_from(
-    state: &AppState,
-    lang: Lang,
-    signed: &Signed,
-    text: String,
-) -> Result<Response, WebError> {
-    let tr = Tr::new(lang);
-    let campaign = match parse_campaign(state, &tr, &text) {
-        Ok(c) => c,
-        Err(error) => {
-            return new_page(
-                state,
-                lang,
-                signed,
-                text,
-                Some(error),
-                StatusCode::UNPROCESSABLE_ENTITY,
-            );
-        }
-    };
-    let slug = campaign.slug.to_string();
-    let store_err = WebError::store(lang);
-    // `/admin/{lang}/campaigns/new` is this page: a campaign named so could
-    // not be reached in the workspace.
-    let taken = slug == "new"
-        || state.content().campaign(&slug).is_some()
-        || state
-            .store
-            .head_revision(&slug)
-            .await
-            .map_err(store_err)?
-            .is_some();
-    if taken {
-        let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
-        return new_page(state, lang, signed, text, Some(error), StatusCode::CONFLICT);
-    }
-    match save_draft(
-        state,
-        signed,
-        &campaign,
-        0,
-        AuditAction::CampaignSaved,
-        |id| format!("#{id}"),
-    )
-    .await
-    .map_err(store_err)?
-    {
-        SavedRevision::Saved(_) => Ok(Redirect::to(&paths::edit(lang, &slug)).into_response()),
-        SavedRevision::Conflict => {
-            let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
-            new_page(state, lang, signed, text, Some(error), StatusCode::CONFLICT)
         }
     }
 }

@@ -16,6 +16,7 @@ mod forms;
 pub mod guard;
 mod layout;
 mod mail_page;
+mod new_campaign;
 mod organisations;
 pub mod paths;
 mod people;
@@ -95,11 +96,16 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         )
         .route(
             "/admin/{lang}/campaigns/new",
-            get(editing::new_campaign).post(editing::create),
+            get(new_campaign::new_campaign).post(new_campaign::create),
+        )
+        .route(
+            "/admin/{lang}/campaigns/new/start",
+            post(new_campaign::start),
         )
         .route(
             "/admin/{lang}/campaigns/new/upload",
-            post(editing::create_from_upload).layer(DefaultBodyLimit::max(guard::UPLOAD_LIMIT)),
+            post(new_campaign::create_from_upload)
+                .layer(DefaultBodyLimit::max(guard::UPLOAD_LIMIT)),
         )
         .route("/admin/{lang}/campaigns/{slug}", get(campaigns::overview))
         .route(
@@ -137,6 +143,10 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             "/admin/{lang}/campaigns/{slug}/campaign.toml",
             get(editing::download),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/campaign.zip",
+            get(editing::download_bundle),
         )
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/export",

@@ -73,6 +73,10 @@ pub fn campaign_file(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/campaign.toml", lang.code())
 }
 
+pub fn campaign_bundle(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/campaign.zip", lang.code())
+}
+
 pub fn photo(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/photo", lang.code())
 }

@@ -1,0 +1,305 @@
+//! A new campaign (owners): from a name and an address, from an uploaded
+//! campaign file, or from a file typed in. It is a draft until published.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, State};
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Redirect, Response};
+use serde::Deserialize;
+
+use super::context::{AdminLang, SignedIn};
+use super::editing::{file_field, parse_campaign, save_draft};
+use super::layout::{AdminLayout, Section, render};
+use super::paths;
+use crate::account::AuditAction;
+use crate::account::service::Signed;
+use crate::campaign::{Campaign, Lang, Localized, Slug, file};
+use crate::i18n::{Tr, arg};
+use crate::store::SavedRevision;
+use crate::web::AppState;
+use crate::web::error::WebError;
+
+#[derive(Template)]
+#[template(path = "admin/new_campaign.html")]
+pub struct NewCampaignPage {
+    pub layout: AdminLayout,
+    pub start_action: String,
+    pub start: Start,
+    pub action: String,
+    pub upload_action: String,
+    pub text: String,
+    pub error: Option<String>,
+}
+
+/// The short form: a new campaign from its address and the person's name.
+#[derive(Default, Deserialize)]
+pub struct Start {
+    #[serde(default)]
+    pub slug: String,
+    #[serde(default)]
+    pub name_ru: String,
+    #[serde(default)]
+    pub name_en: String,
+    #[serde(skip)]
+    pub slug_error: Option<String>,
+    #[serde(skip)]
+    pub name_error: Option<String>,
+}
+
+#[allow(clippy::too_many_arguments)]
+fn new_page(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    text: String,
+    error: Option<String>,
+    start: Start,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let page = NewCampaignPage {
+        layout: AdminLayout::new(
+            state,
+            lang,
+            Some(signed),
+            Section::Campaigns,
+            tr.t("admin-new-title"),
+            paths::new_campaign,
+        ),
+        start_action: format!("{}/start", paths::new_campaign(lang)),
+        start,
+        action: paths::new_campaign(lang),
+        upload_action: format!(
+            "{}/upload?csrf={}",
+            paths::new_campaign(lang),
+            signed.session.csrf
+        ),
+        text,
+        error,
+    };
+    render(&page, status)
+}
+
+/// GET: a new campaign (owners), from the starter file.
+pub async fn new_campaign(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    new_page(
+        &state,
+        lang,
+        &signed.0,
+        file::STARTER.to_string(),
+        None,
+        Start::default(),
+        StatusCode::OK,
+    )
+}
+
+#[derive(Deserialize)]
+pub struct NewForm {
+    #[serde(default)]
+    text: String,
+}
+
+/// POST: the new campaign's file, typed or pasted.
+pub async fn create(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Form(form): Form<NewForm>,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    create_from(&state, lang, &signed.0, form.text).await
+}
+
+/// POST: the new campaign from an uploaded file (multipart, field `file`).
+pub async fn create_from_upload(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    let text = file_field(multipart, "file")
+        .await
+        .and_then(|bytes| String::from_utf8(bytes).ok());
+    match text {
+        Some(text) => create_from(&state, lang, &signed.0, text).await,
+        None => {
+            let error = Some(Tr::new(lang).t("admin-new-upload-unreadable"));
+            new_page(
+                &state,
+                lang,
+                &signed.0,
+                file::STARTER.to_string(),
+                error,
+                Start::default(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+        }
+    }
+}
+
+async fn create_from(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    text: String,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let campaign = match parse_campaign(state, &tr, &text) {
+        Ok(c) => c,
+        Err(error) => {
+            return new_page(
+                state,
+                lang,
+                signed,
+                text,
+                Some(error),
+                Start::default(),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            );
+        }
+    };
+    let slug = campaign.slug.to_string();
+    let store_err = WebError::store(lang);
+    // `/admin/{lang}/campaigns/new` is this page: a campaign named so could
+    // not be reached in the workspace.
+    let taken = slug == "new"
+        || state.content().campaign(&slug).is_some()
+        || state
+            .store
+            .head_revision(&slug)
+            .await
+            .map_err(store_err)?
+            .is_some();
+    if taken {
+        let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
+        return new_page(
+            state,
+            lang,
+            signed,
+            text,
+            Some(error),
+            Start::default(),
+            StatusCode::CONFLICT,
+        );
+    }
+    match save_draft(
+        state,
+        signed,
+        &campaign,
+        0,
+        AuditAction::CampaignSaved,
+        |id| format!("#{id}"),
+    )
+    .await
+    .map_err(store_err)?
+    {
+        SavedRevision::Saved(_) => Ok(Redirect::to(&paths::edit(lang, &slug)).into_response()),
+        SavedRevision::Conflict => {
+            let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
+            new_page(
+                state,
+                lang,
+                signed,
+                text,
+                Some(error),
+                Start::default(),
+                StatusCode::CONFLICT,
+            )
+        }
+    }
+}
+
+/// POST: a new campaign from its address and the person's name; the rest
+/// is filled in the forms it opens on.
+pub async fn start(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Form(mut start): Form<Start>,
+) -> Result<Response, WebError> {
+    signed.owner(lang)?;
+    let tr = Tr::new(lang);
+    let signed = &signed.0;
+    start.slug = start.slug.trim().to_ascii_lowercase();
+    let slug = Slug::parse(&start.slug)
+        .ok()
+        .filter(|s| s.as_str() != "new");
+    if slug.is_none() {
+        start.slug_error = Some(tr.t("problem-slug"));
+    }
+    let names: Vec<(Lang, String)> = [(Lang::Ru, &start.name_ru), (Lang::En, &start.name_en)]
+        .into_iter()
+        .filter(|(_, n)| !n.trim().is_empty())
+        .map(|(l, n)| (l, n.trim().to_string()))
+        .collect();
+    if names.is_empty() {
+        start.name_error = Some(tr.t("problem-required"));
+    }
+    let Some(slug) = slug.filter(|_| !names.is_empty()) else {
+        return new_page(
+            &state,
+            lang,
+            signed,
+            file::STARTER.to_string(),
+            None,
+            start,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    };
+    let mut campaign: Campaign = file::parse(file::STARTER, "starter.toml", &|_| false)
+        .map_err(|e| WebError::internal(format!("the starter file: {e}")))?;
+    campaign.slug = slug.clone();
+    campaign.updated = state.clock.today();
+    campaign.status.since = state.clock.today();
+    campaign.person.name = Localized::new(names);
+    let store_err = WebError::store(lang);
+    let taken = state.content().campaign(slug.as_str()).is_some()
+        || state
+            .store
+            .head_revision(slug.as_str())
+            .await
+            .map_err(store_err)?
+            .is_some();
+    let saved = if taken {
+        SavedRevision::Conflict
+    } else {
+        save_draft(
+            &state,
+            signed,
+            &campaign,
+            0,
+            AuditAction::CampaignSaved,
+            |id| format!("#{id}"),
+        )
+        .await
+        .map_err(store_err)?
+    };
+    match saved {
+        SavedRevision::Saved(_) => {
+            Ok(Redirect::to(&paths::form(lang, slug.as_str(), "person")).into_response())
+        }
+        SavedRevision::Conflict => {
+            start.slug_error =
+                Some(tr.args("admin-new-slug-taken", [("slug", arg(slug.to_string()))]));
+            new_page(
+                &state,
+                lang,
+                signed,
+                file::STARTER.to_string(),
+                None,
+                start,
+                StatusCode::CONFLICT,
+            )
+        }
+    }
+}
