@@ -25,10 +25,12 @@ pub enum AuditAction {
     CampaignRestored,
     PhotoUploaded,
     OrganisationSaved,
+    PetitionClosed,
+    PetitionOpened,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 21] = [
+    pub const ALL: [AuditAction; 23] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -50,6 +52,8 @@ impl AuditAction {
         AuditAction::CampaignRestored,
         AuditAction::PhotoUploaded,
         AuditAction::OrganisationSaved,
+        AuditAction::PetitionClosed,
+        AuditAction::PetitionOpened,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -76,6 +80,8 @@ impl AuditAction {
             AuditAction::CampaignRestored => "campaign-restored",
             AuditAction::PhotoUploaded => "photo-uploaded",
             AuditAction::OrganisationSaved => "organisation-saved",
+            AuditAction::PetitionClosed => "petition-closed",
+            AuditAction::PetitionOpened => "petition-opened",
         }
     }
 

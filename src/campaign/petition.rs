@@ -51,6 +51,24 @@ pub enum PetitionState {
 }
 
 impl Petition {
+    /// Stops taking signatures at once: yesterday becomes the last day
+    /// (and the first, if it had not opened before).
+    pub fn close_now(&mut self, today: NaiveDate) {
+        let last = today.pred_opt().unwrap_or(today);
+        self.closes = Some(last);
+        if self.opens > last {
+            self.opens = last;
+        }
+    }
+
+    /// Takes signatures from today on, with no last day.
+    pub fn open_now(&mut self, today: NaiveDate) {
+        if self.opens > today {
+            self.opens = today;
+        }
+        self.closes = None;
+    }
+
     pub fn state(&self, today: NaiveDate) -> PetitionState {
         if today < self.opens {
             PetitionState::NotYetOpen
@@ -58,6 +76,39 @@ impl Petition {
             PetitionState::Closed
         } else {
             PetitionState::Open
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn petition(opens: NaiveDate, closes: Option<NaiveDate>) -> Petition {
+        Petition {
+            id: super::super::Slug::parse("p").expect("slug"),
+            title: Default::default(),
+            text: Default::default(),
+            addressee: None,
+            goal: None,
+            opens,
+            closes,
+            confirmation: Confirmation::Email,
+        }
+    }
+
+    #[test]
+    fn closing_and_opening_now_change_the_state_today() {
+        let day = |d: u32| NaiveDate::from_ymd_opt(2026, 3, d).expect("date");
+        let today = day(10);
+        for (opens, closes) in [(day(1), None), (day(10), Some(day(20))), (day(15), None)] {
+            let mut p = petition(opens, closes);
+            p.close_now(today);
+            assert_eq!(p.state(today), PetitionState::Closed);
+            assert!(p.closes >= Some(p.opens), "never closes before it opens");
+            p.open_now(today);
+            assert_eq!(p.state(today), PetitionState::Open);
+            assert_eq!(p.closes, None);
         }
     }
 }

@@ -391,3 +391,54 @@ backend_test! {
         assert!(public.contains("Vera Lis") && public.contains("A teacher from Tver."));
     }
 }
+
+backend_test! {
+    /// A petition is closed and opened again at once from the campaign's
+    /// page: the public page follows, a draft in progress keeps its changes
+    /// (unpublished) and gets the same dates, and both are in the history
+    /// and the audit log.
+    async fn a_petition_closes_and_opens_at_once(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
+        // A draft in progress, not to be published by closing.
+        let action = "/admin/en/campaigns/anna-example/form/person";
+        let html = editor.get(action).await.text();
+        let mut fields = form_fields(&html, action);
+        set(&mut fields, "person.name.en", "Anna Unfinished");
+        assert_eq!(press(&mut editor, &html, action, &fields, "save").await.status, StatusCode::OK);
+
+        let overview = editor.get("/admin/en/campaigns/anna-example").await.text();
+        let close = "/admin/en/campaigns/anna-example/petitions/free-anna/close";
+        assert!(overview.contains(close), "a close button for an open petition");
+        let closed = editor.submit(&overview, close, &[]).await;
+        assert_eq!(closed.status, StatusCode::SEE_OTHER);
+        let signing = app
+            .post_form("/en/anna-example/petition/free-anna", &[("name", "Late"), ("email", "late@example.org"), ("consent", "on")], [198, 51, 100, 20])
+            .await;
+        assert_eq!(signing.status, StatusCode::CONFLICT, "closed at once");
+        let public = app.page("/en/anna-example").await;
+        assert!(!public.contains("Anna Unfinished"), "the draft stays a draft");
+        let draft = head(&app).await;
+        assert_eq!(draft.person.name.get(Lang::En), "Anna Unfinished");
+        assert!(draft.petition("free-anna").expect("petition").closes.is_some(), "the draft has the change too");
+
+        let overview = editor.get("/admin/en/campaigns/anna-example").await.text();
+        let open = "/admin/en/campaigns/anna-example/petitions/free-anna/open";
+        assert!(overview.contains(open), "an open button for a closed petition");
+        assert_eq!(editor.submit(&overview, open, &[]).await.status, StatusCode::SEE_OTHER);
+        let signing = app
+            .post_form("/en/anna-example/petition/free-anna", &[("name", "Vera"), ("email", "vera@example.org"), ("consent", "on")], [198, 51, 100, 21])
+            .await;
+        assert_eq!(signing.status, StatusCode::SEE_OTHER, "open again");
+        assert_eq!(head(&app).await.petition("free-anna").expect("petition").closes, None);
+        let log = app.store.audit_log(&svoboda::store::AuditFilter::default(), 100).await.expect("audit");
+        let actions: Vec<_> = log.iter().map(|(_, e)| e.action).collect();
+        assert!(actions.contains(&svoboda::account::AuditAction::PetitionClosed));
+        assert!(actions.contains(&svoboda::account::AuditAction::PetitionOpened));
+        assert_eq!(
+            editor.submit(&overview, "/admin/en/campaigns/anna-example/petitions/no-such/close", &[]).await.status,
+            StatusCode::NOT_FOUND
+        );
+    }
+}

@@ -490,6 +490,16 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
         403,
     ),
     (
+        "POST",
+        "/admin/en/campaigns/{other}/petitions/end-the-case/close",
+        403,
+    ),
+    (
+        "POST",
+        "/admin/en/campaigns/{other}/petitions/end-the-case/open",
+        403,
+    ),
+    (
         "GET",
         "/admin/en/campaigns/anna-example/petitions/free-anna/export",
         403,
@@ -538,8 +548,10 @@ backend_test! {
             assert_eq!(courier.get(path).await.status, StatusCode::FORBIDDEN, "delivery does not edit: {path}");
         }
         let page = courier.get("/admin/en/account").await.text();
-        let r = courier.submit(&page, "/admin/en/campaigns/boris-romanov/publish", &[]).await;
-        assert_eq!(r.status, StatusCode::FORBIDDEN);
+        for path in ["/admin/en/campaigns/boris-romanov/publish", "/admin/en/campaigns/boris-romanov/petitions/end-the-case/close"] {
+            let r = courier.submit(&page, path, &[]).await;
+            assert_eq!(r.status, StatusCode::FORBIDDEN, "{path}");
+        }
 
         let mut stranger = Browser::new(&app, [203, 0, 113, 4]);
         let form = stranger.get("/admin/en/sign-in").await.text();

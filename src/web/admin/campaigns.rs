@@ -47,6 +47,8 @@ pub struct PetitionLine {
     pub export: Option<String>,
     /// Which organiser keys open which signatures (for whoever may deliver).
     pub periods: Vec<PeriodLine>,
+    /// For editors: the button that closes it now, or opens it now.
+    pub control: Option<(String, String)>,
 }
 
 pub struct PeriodLine {
@@ -161,6 +163,7 @@ pub async fn overview(
         .campaign(&params.slug)
         .ok_or(WebError::not_found(lang))?;
     let may_deliver = signed.access.may_deliver(campaign.slug.as_str());
+    let may_edit = signed.access.may_edit(campaign.slug.as_str());
     let hour = |t: i64| {
         chrono::DateTime::from_timestamp(t, 0)
             .map(|t| t.format("%Y-%m-%d %H:00 UTC").to_string())
@@ -201,10 +204,22 @@ pub async fn overview(
             ),
             None => tr.args("admin-petition-opens", [("opens", arg(tr.date(p.opens)))]),
         };
+        let petition_state = p.state(content.today);
+        let control = may_edit.then(|| {
+            let (what, label) = match petition_state {
+                PetitionState::Open => ("close", "admin-petition-close-now"),
+                _ => ("open", "admin-petition-open-now"),
+            };
+            (
+                paths::petition_control(lang, campaign.slug.as_str(), p.id.as_str(), what),
+                tr.t(label),
+            )
+        });
         petitions.push(PetitionLine {
             title: p.title.get(lang).to_string(),
             count,
-            state: tr.t(match p.state(content.today) {
+            control,
+            state: tr.t(match petition_state {
                 PetitionState::NotYetOpen => "admin-petition-not-yet-open",
                 PetitionState::Open => "admin-petition-open",
                 PetitionState::Closed => "admin-petition-closed",

@@ -20,6 +20,7 @@ mod new_campaign;
 mod organisations;
 pub mod paths;
 mod people;
+mod petitions;
 mod resume;
 mod sign_in;
 
@@ -147,6 +148,14 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             "/admin/{lang}/campaigns/{slug}/campaign.zip",
             get(editing::download_bundle),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/petitions/{petition}/close",
+            post(petitions::close),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/petitions/{petition}/open",
+            post(petitions::open),
         )
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/export",

@@ -49,6 +49,14 @@ pub fn export(lang: Lang, slug: &str, petition: &str) -> String {
     )
 }
 
+/// Where a petition is opened (`open`) or closed (`close`) at once.
+pub fn petition_control(lang: Lang, slug: &str, petition: &str, what: &str) -> String {
+    format!(
+        "/admin/{}/campaigns/{slug}/petitions/{petition}/{what}",
+        lang.code()
+    )
+}
+
 pub fn edit(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/edit", lang.code())
 }
