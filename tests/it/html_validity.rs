@@ -110,6 +110,7 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         "/admin/en/account",
         "/admin/ru/people",
         "/admin/en/audit",
+        "/admin/ru/settings",
         "/admin/ru/mail",
         "/admin/ru/campaigns/boris-romanov",
         "/admin/en/campaigns/anna-example",

@@ -460,6 +460,7 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("POST", "/admin/en/people/{person}/revoke", 403),
     ("POST", "/admin/en/people/{person}/remove", 403),
     ("GET", "/admin/en/audit", 403),
+    ("GET", "/admin/en/settings", 403),
     ("GET", "/admin/en/mail", 403),
     ("GET", "/admin/en/organisations", 403),
     ("GET", "/admin/en/organisations/memorial", 403),
@@ -1106,5 +1107,24 @@ backend_test! {
         let made = owner.submit(&new, "/admin/en/organisations/new", &[("id", "new-org"), ("name_ru", "Новая"), ("name_en", "New")]).await;
         assert_eq!(made.status, StatusCode::SEE_OTHER);
         assert!(app.state.content().registry.contains("new-org"));
+    }
+}
+
+backend_test! {
+    /// Owners see what the instance runs with, read only: there is no form
+    /// that changes a setting from the browser.
+    async fn owners_see_the_instance_settings_read_only(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut owner, &invitation(&app, None).await, "owner").await;
+        let page = owner.get("/admin/en/settings").await;
+        assert_eq!(page.status, StatusCode::OK);
+        let text = page.text();
+        assert!(text.contains(PUBLIC_URL), "{text}");
+        assert!(text.contains("Session ends after inactivity") && text.contains("30 min"), "{text}");
+        let main = &text[text.find("<main").expect("main")..];
+        assert!(!main.contains("<form"), "read only");
+        let ru = owner.get("/admin/ru/settings").await.text();
+        assert!(ru.contains("Настройки сайта"));
     }
 }

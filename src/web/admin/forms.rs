@@ -15,7 +15,7 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::context::{AdminLang, SignedIn};
-use super::editing::{DiffView, campaign_file, current, diff_view, editable, may_edit, save_draft};
+use super::editing::{DiffView, campaign_file, current, diff_view, editable, save_draft};
 use super::layout::{AdminLayout, Section as NavSection, render};
 use super::paths;
 use crate::account::AuditAction;
@@ -652,8 +652,9 @@ pub async fn submit(
     Path(params): Path<FormParams>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
-    may_edit(&signed, lang, &params.slug)?;
     let section = schema::section(&params.section).ok_or(WebError::not_found(lang))?;
+    // 403 for another's campaign, 404 for none, before any button acts.
+    editable(&state, lang, &signed, &params.slug).await?;
     let slug = params.slug.as_str();
     let field = |name: &str| {
         pairs

@@ -46,6 +46,7 @@ pub enum Section {
     Organisations,
     Mail,
     Audit,
+    Settings,
     Account,
 }
 
@@ -79,6 +80,11 @@ impl AdminLayout {
                 );
                 link(paths::mail(lang), "admin-nav-mail", Section::Mail);
                 link(paths::audit(lang), "admin-nav-audit", Section::Audit);
+                link(
+                    paths::settings(lang),
+                    "admin-nav-settings",
+                    Section::Settings,
+                );
             }
             link(paths::account(lang), "admin-nav-account", Section::Account);
         }

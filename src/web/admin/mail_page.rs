@@ -38,7 +38,7 @@ pub struct MailPage {
     pub result: Option<(bool, String)>,
 }
 
-fn transport_text(tr: &Tr, mail: &MailSettings) -> String {
+pub(super) fn transport_text(tr: &Tr, mail: &MailSettings) -> String {
     match mail {
         MailSettings::Hold => tr.t("admin-mail-held"),
         MailSettings::Directory { path, .. } => tr.args(

@@ -22,6 +22,7 @@ pub mod paths;
 mod people;
 mod petitions;
 mod resume;
+mod settings_page;
 mod sign_in;
 
 use std::sync::Arc;
@@ -91,6 +92,7 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             get(organisations::edit).post(organisations::save),
         )
         .route("/admin/{lang}/audit", get(audit_page::show))
+        .route("/admin/{lang}/settings", get(settings_page::show))
         .route(
             "/admin/{lang}/mail",
             get(mail_page::show).post(mail_page::send_test),

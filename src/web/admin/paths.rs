@@ -34,6 +34,10 @@ pub fn mail(lang: Lang) -> String {
     format!("/admin/{}/mail", lang.code())
 }
 
+pub fn settings(lang: Lang) -> String {
+    format!("/admin/{}/settings", lang.code())
+}
+
 pub fn audit(lang: Lang) -> String {
     format!("/admin/{}/audit", lang.code())
 }
