@@ -12,7 +12,8 @@ use axum::routing::get;
 use crate::web::AppState;
 use crate::web::error::WebError;
 use crate::web::public::{
-    api, assets, calendar, campaign_page, directory, language, petition_page, signing, updates,
+    api, assets, calendar, campaign_page, crawlers, directory, language, petition_page, signing,
+    updates,
 };
 use crate::web::security;
 
@@ -48,6 +49,8 @@ pub fn admin_app(state: Arc<AppState>) -> Router {
 fn public_routes() -> Router<Arc<AppState>> {
     Router::new()
         .route("/", get(language::root))
+        .route("/robots.txt", get(crawlers::robots))
+        .route("/sitemap.xml", get(crawlers::sitemap))
         .route("/healthz", get(health))
         .route("/static/{name}", get(assets::static_file))
         .route("/photos/{file}", get(assets::photo))

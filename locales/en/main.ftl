@@ -265,3 +265,5 @@ mail-already-confirmed-text =
 
     To withdraw your signature:
     { $withdraw }
+donation-qr = Scan with your phone instead of typing.
+donation-qr-label = QR code: { $what }

@@ -284,3 +284,5 @@ mail-already-confirmed-text =
 
     Отозвать подпись:
     { $withdraw }
+donation-qr = Отсканируйте телефоном, чтобы не набирать вручную.
+donation-qr-label = QR-код: { $what }

@@ -13,6 +13,7 @@ pub mod layout;
 pub mod origin;
 pub mod paths;
 pub mod public;
+pub mod qr;
 pub mod rate_limit;
 pub mod security;
 pub mod state;

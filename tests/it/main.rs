@@ -9,6 +9,7 @@ mod browser;
 mod caching;
 mod campaign_forms;
 mod cli;
+mod crawlers;
 mod directory;
 mod feeds;
 mod hostile;

@@ -365,3 +365,15 @@ fn no_request_causes_a_server_error() {
         )
         .expect("no server errors");
 }
+
+backend_test! {
+    /// Wallet addresses and payment links come with a QR code drawn on the
+    /// server; card numbers and bank details do not.
+    async fn crypto_and_link_donations_have_a_qr_code_drawn_on_the_server(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let page = app.page("/ru/anna-example").await;
+        let codes = page.matches("<figure class=\"qr\"><svg role=\"img\" aria-label=\"QR-код: ").count();
+        assert_eq!(codes, 2, "one for the wallet, one for the payment link");
+        assert!(page.contains("Отсканируйте телефоном"));
+    }
+}

@@ -237,7 +237,7 @@ pub fn enrol_page(
             tr.t("admin-enrol-title"),
             |_| action.clone(),
         ),
-        qr_svg: totp::qr_svg(&uri, &tr.t("admin-enrol-qr-label")).unwrap_or_default(),
+        qr_svg: crate::web::qr::svg(&uri, &tr.t("admin-enrol-qr-label")).unwrap_or_default(),
         secret_text: totp::secret_text(&enrolment.totp_secret),
         action: action.clone(),
         sealed,

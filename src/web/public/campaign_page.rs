@@ -79,6 +79,9 @@ pub struct DonationView {
     pub heading: String,
     pub fields: Vec<FieldView>,
     pub link: Option<(String, String)>,
+    /// What a phone scans instead of typing: a wallet address or a payment
+    /// link, drawn on the server.
+    pub qr_svg: Option<String>,
     pub note: Option<String>,
     pub risk: Option<String>,
 }
@@ -522,10 +525,22 @@ fn donation_view(tr: &Tr, d: &Donation) -> DonationView {
             Some((title.get(lang).to_string(), url.as_str().to_string())),
         ),
     };
+    let scanned = match d {
+        Donation::Crypto { address, .. } => Some(address.as_str()),
+        Donation::Link { url, .. } => Some(url.as_str()),
+        Donation::BankCard { .. } | Donation::BankTransfer { .. } => None,
+    };
+    let qr_svg = scanned.and_then(|payload| {
+        crate::web::qr::svg(
+            payload,
+            &tr.args("donation-qr-label", [("what", arg(heading.as_str()))]),
+        )
+    });
     DonationView {
         heading,
         fields,
         link,
+        qr_svg,
         note: d.note().map(|n| n.get(lang).to_string()),
         risk: d.risk().map(|r| r.get(lang).to_string()),
     }

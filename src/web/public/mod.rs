@@ -5,6 +5,7 @@ pub mod api;
 pub mod assets;
 pub mod calendar;
 pub mod campaign_page;
+pub mod crawlers;
 pub mod directory;
 pub mod language;
 pub mod petition_page;
