@@ -200,3 +200,4 @@ rule-closes-before-opens = The last day is before the first.
 rule-goal-below-one = A goal must be at least 1.
 rule-update-id-twice = Another update already has the short name “{ $value }”.
 rule-organisation-twice = The organisation “{ $value }” is defined twice.
+field-headline = Headline at the top of the page (empty: “Free NAME!”)

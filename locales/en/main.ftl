@@ -267,3 +267,7 @@ mail-already-confirmed-text =
     { $withdraw }
 donation-qr = Scan with your phone instead of typing.
 donation-qr-label = QR code: { $what }
+action-sign = Sign
+action-donate = Donate
+action-letter = Write a letter
+action-share = Share

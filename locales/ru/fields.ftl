@@ -200,3 +200,4 @@ rule-closes-before-opens = Последний день раньше первог
 rule-goal-below-one = Цель должна быть не меньше 1.
 rule-update-id-twice = У другой новости уже есть краткое имя «{ $value }».
 rule-organisation-twice = Организация «{ $value }» указана дважды.
+field-headline = Призыв вверху страницы (пусто — «Свободу ИМЯ!»)

@@ -49,7 +49,7 @@ no-campaigns = Кампаний пока нет.
 charge-short = ст. { $article } { $code }
 
 ## Страница кампании
-campaign-title = { $name } — кампания поддержки
+campaign-title = Свободу { $dative }!
 photo-alt = Фото: { $name }
 photo-placeholder-alt = Фотографии нет: { $name }
 status-since = с { $date }
@@ -286,3 +286,7 @@ mail-already-confirmed-text =
     { $withdraw }
 donation-qr = Отсканируйте телефоном, чтобы не набирать вручную.
 donation-qr-label = QR-код: { $what }
+action-sign = Подписать
+action-donate = Помочь деньгами
+action-letter = Написать письмо
+action-share = Рассказать

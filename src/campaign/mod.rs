@@ -4,6 +4,7 @@
 pub mod date;
 pub mod fields;
 pub mod file;
+pub mod grammar;
 pub mod ids;
 pub mod lang;
 pub mod markdown;

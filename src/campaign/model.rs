@@ -19,6 +19,10 @@ pub struct Campaign {
     /// Shown on the page as "last updated"; organisers set it when facts change.
     #[serde(deserialize_with = "super::date::de")]
     pub updated: NaiveDate,
+    /// The call at the top of the page; "Free NAME!" in each language when
+    /// absent (in Russian with the name in the dative case).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headline: Option<Localized>,
     pub person: Person,
     pub status: Status,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]

@@ -35,6 +35,30 @@ async fn demo_page_switches_language_and_requests_nothing_from_other_hosts() {
 
     session.goto(&format!("{base}/en/boris-romanov")).await;
     assert_eq!(session.title().await, "Free Boris Romanov!");
+    // The first screen: photo, call, status and the row of actions, all
+    // above 640 px (a small phone's screen; the window is 412 px wide).
+    let fold = session
+        .eval("const a = document.querySelector('.head nav.actions').getBoundingClientRect(); const p = document.querySelector('.head img.photo').getBoundingClientRect(); return [a.bottom, p.bottom, a.width]")
+        .await;
+    let fold: Vec<f64> = fold
+        .as_array()
+        .expect("numbers")
+        .iter()
+        .filter_map(|v| v.as_f64())
+        .collect();
+    assert!(
+        fold[0] > 0.0 && fold[0] <= 640.0,
+        "the actions row ends at {}",
+        fold[0]
+    );
+    assert!(fold[1] <= 640.0, "the photo ends at {}", fold[1]);
+    session
+        .click_css(".head nav.actions a[href='#petition']")
+        .await;
+    assert_eq!(
+        session.url().await,
+        format!("{base}/en/boris-romanov#petition")
+    );
     let banner = session
         .eval("return document.querySelector('.status').innerText")
         .await;

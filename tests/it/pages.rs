@@ -377,3 +377,37 @@ backend_test! {
         assert!(page.contains("Отсканируйте телефоном"));
     }
 }
+
+backend_test! {
+    /// The page opens with the call (in Russian with the name in the dative
+    /// case), the status and one row of actions in the organisers' order of
+    /// the help sections; an organisers' own headline replaces the call.
+    async fn the_first_screen_calls_for_freedom_and_offers_the_actions(backend: Backend) {
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let ru = app.page("/ru/boris-romanov").await;
+        assert!(ru.contains("<h1 class=\"call\">Свободу Борису Романову!</h1>"), "{ru}");
+        assert!(ru.contains("<title>Свободу Борису Романову!"));
+        let en = app.page("/en/boris-romanov").await;
+        assert!(en.contains("<h1 class=\"call\">Free Boris Romanov!</h1>"));
+        let head = &en[en.find("<header class=\"head\">").expect("the head")..];
+        let head = &head[..head.find("</header>").expect("its end")];
+        let order: Vec<&str> = head.split("href=\"#").skip(1).filter_map(|s| s.split('"').next()).collect();
+        // The demo's help order: petition, donate, share (no letters: not in custody).
+        assert_eq!(order, ["petition", "donate", "share"]);
+        assert!(head.contains("class=\"status"), "the status line is in the head");
+
+        let mut campaign = app.state.content().campaign("boris-romanov").cloned().expect("demo");
+        campaign.headline = Some(svoboda::campaign::Localized::new([
+            (svoboda::campaign::Lang::Ru, "Вернём Бориса домой".to_string()),
+            (svoboda::campaign::Lang::En, "Bring Boris home".to_string()),
+        ]));
+        app.store
+            .save_campaign(&campaign, svoboda::store::PhotoChange::Keep, svoboda::store::SaveMode::Replace)
+            .await
+            .expect("saved");
+        app.state.reload().await.expect("reload");
+        let en = app.page("/en/boris-romanov").await;
+        assert!(en.contains("<h1 class=\"call\">Bring Boris home</h1>"));
+        assert!(en.contains("<p class=\"name\">Boris Romanov</p>"), "the name under an own headline");
+    }
+}

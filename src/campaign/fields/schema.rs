@@ -293,7 +293,10 @@ const CONTACT: &[Field] = &[field("email", Kind::Email), field("url", Kind::Url)
 pub const SECTIONS: &[Section] = &[
     Section {
         id: "person",
-        fields: &[required("person", Kind::Group(PERSON))],
+        fields: &[
+            text("headline", Kind::Line),
+            required("person", Kind::Group(PERSON)),
+        ],
     },
     Section {
         id: "status",

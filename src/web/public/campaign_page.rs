@@ -135,6 +135,14 @@ pub struct ChannelView {
 #[template(path = "campaign.html")]
 pub struct CampaignPage {
     pub layout: Layout,
+    /// The headline: "Free Boris Romanov!", or the organisers' own.
+    pub call: String,
+    /// Whether the call is the organisers' own (then the name is shown
+    /// under it, since it may not be in it).
+    pub own_call: bool,
+    /// The first screen's row of actions: (anchor, label), in the
+    /// organisers' order of the help sections.
+    pub actions: Vec<(&'static str, String)>,
     pub name: String,
     pub status_code: &'static str,
     pub status_banner: String,
@@ -199,11 +207,12 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
     let short = c.person.short_name().get(lang);
     let gender = c.person.gender.map(|g| g.code()).unwrap_or("other");
     let summary_text = c.person.summary.get(lang).to_string();
+    let call = call(&tr, c);
 
     let mut layout = Layout::new(
         lang,
         &state.settings.public_url,
-        tr.args("campaign-title", [("name", arg(name.as_str()))]),
+        call.clone(),
         render_plain(&summary_text, lang, registry, DESCRIPTION_CHARS),
         |l| paths::campaign(l, slug),
     );
@@ -309,7 +318,7 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
             })
         })
         .collect();
-    let help_order = c
+    let help_order: Vec<HelpKind> = c
         .help
         .ordered_kinds()
         .into_iter()
@@ -361,7 +370,23 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
     let share_url = format!("{}{}", layout.public_url, paths::campaign(lang, slug));
     let share_text = tr.args("share-text", [("name", arg(name.as_str()))]);
 
+    let actions = help_order
+        .iter()
+        .map(|kind| match kind {
+            HelpKind::Petition => ("#petition", tr.t("action-sign")),
+            HelpKind::Donate => ("#donate", tr.t("action-donate")),
+            HelpKind::Letters => ("#letters", tr.t("action-letter")),
+            HelpKind::Share => ("#share", tr.t("action-share")),
+        })
+        .collect();
+
     CampaignPage {
+        call,
+        own_call: c
+            .headline
+            .as_ref()
+            .is_some_and(|h| !h.get(lang).trim().is_empty()),
+        actions,
         status_code: c.status.kind.code(),
         status_banner: tr.args(
             &format!("status-banner-{}", c.status.kind.code()),
@@ -466,6 +491,22 @@ fn event_view(
         source: e.source.as_ref().map(|s| s.as_str().to_string()),
         upcoming: e.date >= today,
     }
+}
+
+/// The organisers' headline, else "Free NAME!" in the page's language (in
+/// Russian with the name in the dative case: "Свободу Борису Романову!").
+pub fn call(tr: &Tr, c: &Campaign) -> String {
+    if let Some(own) = c.headline.as_ref().map(|h| h.get(tr.lang).trim())
+        && !own.is_empty()
+    {
+        return own.to_string();
+    }
+    let name = c.person.name.get(tr.lang);
+    let dative = crate::campaign::grammar::dative(name, c.person.gender);
+    tr.args(
+        "campaign-title",
+        [("name", arg(name)), ("dative", arg(dative))],
+    )
 }
 
 fn donation_view(tr: &Tr, d: &Donation) -> DonationView {
