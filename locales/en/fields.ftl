@@ -201,3 +201,5 @@ rule-goal-below-one = A goal must be at least 1.
 rule-update-id-twice = Another update already has the short name “{ $value }”.
 rule-organisation-twice = The organisation “{ $value }” is defined twice.
 field-headline = Headline at the top of the page (empty: “Free NAME!”)
+field-status-until = The measure of restraint runs until (as last extended by the court)
+field-status-expected-release = Expected release

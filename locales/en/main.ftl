@@ -271,3 +271,10 @@ action-sign = Sign
 action-donate = Donate
 action-letter = Write a letter
 action-share = Share
+status-until = The measure of restraint runs until { $date }
+status-expected-release = Expected release: { $date }
+upcoming-releases = Expected releases
+count-signatures-total = { $n ->
+    [one] { $n } confirmed signature
+   *[other] { $n } confirmed signatures
+} on all petitions

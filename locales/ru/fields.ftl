@@ -201,3 +201,5 @@ rule-goal-below-one = Цель должна быть не меньше 1.
 rule-update-id-twice = У другой новости уже есть краткое имя «{ $value }».
 rule-organisation-twice = Организация «{ $value }» указана дважды.
 field-headline = Призыв вверху страницы (пусто — «Свободу ИМЯ!»)
+field-status-until = Мера пресечения продлена до
+field-status-expected-release = Ожидаемая дата освобождения

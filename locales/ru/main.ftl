@@ -290,3 +290,7 @@ action-sign = Подписать
 action-donate = Помочь деньгами
 action-letter = Написать письмо
 action-share = Рассказать
+status-until = Мера пресечения продлена до { $date }
+status-expected-release = Ожидаемое освобождение: { $date }
+upcoming-releases = Скоро на свободу
+count-signatures-total = Подтверждённых подписей во всех петициях: { $n }

@@ -15,6 +15,21 @@ pub struct Status {
     /// For a sentence: what it is ("6 years in a general-regime colony").
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub sentence: Option<Localized>,
+    /// The day the current measure of restraint runs to, as last set or
+    /// extended by the court ("custody extended until ...").
+    #[serde(
+        default,
+        deserialize_with = "super::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub until: Option<NaiveDate>,
+    /// When the person is expected to walk free (the end of a sentence).
+    #[serde(
+        default,
+        deserialize_with = "super::date::de_opt",
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub expected_release: Option<NaiveDate>,
     /// Where the person is held, for letters and parcels.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub facility: Option<Facility>,

@@ -76,3 +76,64 @@ backend_test! {
         assert!(!html.contains("Help now"));
     }
 }
+
+backend_test! {
+    /// A campaign records how long the measure of restraint runs and when
+    /// the person is expected free: the page shows both, and the directory's
+    /// "help now" strip lists releases expected within 90 days.
+    async fn custody_terms_and_expected_releases_are_shown(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let today = crate::support::today();
+        let mut anna = app.state.content().campaign("anna-example").cloned().expect("fixture");
+        anna.status.until = Some(today + chrono::Days::new(10));
+        anna.status.expected_release = Some(today + chrono::Days::new(30));
+        app.store
+            .save_campaign(&anna, svoboda::store::PhotoChange::Keep, svoboda::store::SaveMode::Replace)
+            .await
+            .expect("saved");
+        app.state.reload().await.expect("reload");
+        let page = app.page("/en/anna-example").await;
+        assert!(page.contains("The measure of restraint runs until March 11, 2024"), "{page}");
+        assert!(page.contains("Expected release: March 31, 2024"));
+        let ru = app.page("/ru/anna-example").await;
+        assert!(ru.contains("Мера пресечения продлена до"));
+        let directory = app.page("/en/").await;
+        let strip = &directory[directory.find("class=\"help-now\"").expect("the strip")..];
+        let releases = &strip[strip.find("Expected releases").expect("releases")..];
+        assert!(releases.contains("href=\"/en/anna-example\""), "{releases}");
+
+        anna.status.expected_release = Some(today + chrono::Days::new(200));
+        app.store
+            .save_campaign(&anna, svoboda::store::PhotoChange::Keep, svoboda::store::SaveMode::Replace)
+            .await
+            .expect("saved");
+        app.state.reload().await.expect("reload");
+        assert!(!app.page("/en/").await.contains("Expected releases"), "not within 90 days");
+    }
+}
+
+backend_test! {
+    /// The directory counts campaigns by status and every confirmed
+    /// signature, and a new signature shows at once.
+    async fn the_directory_counts_campaigns_by_status_and_signatures(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let html = app.page("/en/").await;
+        let counters = &html[html.find("class=\"counters\"").expect("counters")..];
+        let counters = &counters[..counters.find("</p>").expect("end")];
+        assert!(counters.contains("Pre-trial detention: 1"), "{counters}");
+        let total = |html: &str| -> i64 {
+            let end = html.find(" confirmed signature").expect("the total");
+            let start = html[..end].rfind('>').expect("its tag") + 1;
+            html[start..end].trim().parse().expect("a number")
+        };
+        let before = total(&html);
+        let r = app
+            .post_form("/en/anna-example/petition/quiet-support", &[("name", "Nina"), ("consent", "on")], [198, 51, 100, 9])
+            .await;
+        assert_eq!(r.status, StatusCode::SEE_OTHER);
+        app.state.refresh_counts().await.expect("counts");
+        assert_eq!(total(&app.page("/en/").await), before + 1);
+        let ru = app.page("/ru/").await;
+        assert!(ru.contains("Подтверждённых подписей во всех петициях"));
+    }
+}

@@ -168,6 +168,8 @@ const STATUS: &[Field] = &[
     required("kind", Kind::Choice(STATUS_KINDS)),
     required("since", Kind::Date),
     text("sentence", Kind::Line),
+    field("until", Kind::Date),
+    field("expected_release", Kind::Date),
     field(
         "facility",
         Kind::Group(&[

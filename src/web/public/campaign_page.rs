@@ -149,6 +149,8 @@ pub struct CampaignPage {
     pub status_since: String,
     pub status_since_iso: String,
     pub sentence: Option<String>,
+    /// "Custody runs until ...", "Expected release: ...", when known.
+    pub terms: Vec<(String, String)>,
     pub next_hearing: Option<HearingView>,
     pub more_hearings: usize,
     pub ics_href: String,
@@ -395,6 +397,18 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
         status_since: tr.args("status-since", [("date", arg(tr.date(c.status.since)))]),
         status_since_iso: c.status.since.to_string(),
         sentence: c.status.sentence.as_ref().map(|s| s.get(lang).to_string()),
+        terms: c
+            .status
+            .until
+            .map(|d| ("status-until", d))
+            .into_iter()
+            .chain(
+                c.status
+                    .expected_release
+                    .map(|d| ("status-expected-release", d)),
+            )
+            .map(|(key, day)| (day.to_string(), tr.args(key, [("date", arg(tr.date(day)))])))
+            .collect(),
         next_hearing,
         more_hearings: sittings.len().saturating_sub(1),
         ics_href: paths::hearings(lang, slug),

@@ -17,6 +17,9 @@ use crate::web::layout::{Layout, html_page};
 use crate::web::paths;
 use crate::web::state::{AppState, Content};
 
+/// How far ahead the strip looks for expected releases.
+const RELEASE_WINDOW_DAYS: i64 = 90;
+
 /// How far ahead the strip looks for birthdays.
 const BIRTHDAY_WINDOW_DAYS: i64 = 31;
 const HELP_NOW_MAX: usize = 10;
@@ -42,7 +45,8 @@ pub async fn handler(
     let query: String = filter.q.trim().chars().take(MAX_QUERY_CHARS).collect();
     let status = StatusKind::from_code(filter.status.trim());
     if query.is_empty() && status.is_none() {
-        let page = content.page(&paths::directory(lang), || {
+        // The counters include signatures: a change of count replaces it.
+        let page = content.page_at(&paths::directory(lang), state.counts_freshness(), || {
             html_page(&build(&state, &content, lang, "", None), lang)
         })?;
         return Ok(page.respond(&headers));
@@ -83,10 +87,23 @@ pub struct StatusOption {
     pub selected: bool,
 }
 
+/// A release expected soon.
+pub struct ReleaseItem {
+    pub date: String,
+    pub iso: String,
+    pub name: String,
+    pub href: String,
+}
+
 #[derive(Template)]
 #[template(path = "directory.html")]
 pub struct DirectoryPage {
     pub layout: Layout,
+    pub releases: Vec<ReleaseItem>,
+    /// Campaigns by status, in words ("3 in pre-trial detention"), then
+    /// the confirmed signatures of every petition together.
+    pub by_status: Vec<String>,
+    pub signatures_total: String,
     pub cards: Vec<Card>,
     pub total: usize,
     pub query: String,
@@ -191,8 +208,64 @@ fn build(
         .collect();
     birthdays.sort_by_key(|(day, _)| *day);
 
+    let mut releases: Vec<(chrono::NaiveDate, ReleaseItem)> = content
+        .campaigns
+        .iter()
+        .filter_map(|c| {
+            let day = c.status.expected_release?;
+            let ahead = (day - today).num_days();
+            (0..=RELEASE_WINDOW_DAYS).contains(&ahead).then(|| {
+                (
+                    day,
+                    ReleaseItem {
+                        date: tr.date(day),
+                        iso: day.to_string(),
+                        name: c.person.name.get(lang).to_string(),
+                        href: paths::campaign(lang, c.slug.as_str()),
+                    },
+                )
+            })
+        })
+        .collect();
+    releases.sort_by_key(|(day, _)| *day);
+    let by_status: Vec<String> = StatusKind::ALL
+        .into_iter()
+        .filter_map(|kind| {
+            let n = content
+                .campaigns
+                .iter()
+                .filter(|c| c.status.kind == kind)
+                .count();
+            (n > 0).then(|| format!("{}: {n}", tr.t(&format!("status-{}", kind.code()))))
+        })
+        .collect();
+    let signatures: i64 = content
+        .campaigns
+        .iter()
+        .flat_map(|c| {
+            c.petitions
+                .iter()
+                .filter_map(|p| content.petition_row(c.slug.as_str(), p.id.as_str()))
+        })
+        .map(|row| state.count(row))
+        .sum();
+
     let title = tr.t("directory-title");
     DirectoryPage {
+        releases: if filtered {
+            Vec::new()
+        } else {
+            releases
+                .into_iter()
+                .take(HELP_NOW_MAX)
+                .map(|(_, r)| r)
+                .collect()
+        },
+        by_status,
+        signatures_total: tr.args(
+            "count-signatures-total",
+            [("n", fluent_bundle::FluentValue::from(signatures))],
+        ),
         layout: Layout::new(
             lang,
             &state.settings.public_url,
