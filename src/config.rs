@@ -136,6 +136,8 @@ pub struct Overrides {
     pub database_url: Option<String>,
     pub public_url: Option<String>,
     pub default_language: Option<Lang>,
+    /// `--secret-file` or `SVOBODA_SECRET_FILE`.
+    pub secret_file: Option<PathBuf>,
     /// `serve --demo`: its own data folder, mail into files, links logged.
     pub demo: bool,
 }
@@ -293,8 +295,9 @@ impl Config {
                 },
             },
             petitions: PetitionSettings {
-                secret_file: file
+                secret_file: over
                     .secret_file
+                    .or(file.secret_file)
                     .unwrap_or_else(|| data_dir.join("svoboda.secret")),
                 confirm_link: hours(file.confirm_link_hours.unwrap_or(72)),
                 unconfirmed_removal: hours(file.unconfirmed_removal_hours.unwrap_or(168)),

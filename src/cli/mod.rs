@@ -28,6 +28,10 @@ pub struct Cli {
     /// sqlite://PATH (default sqlite://svoboda.db) or postgres://USER@HOST/DB.
     #[arg(long, global = true, env = "DATABASE_URL")]
     pub database_url: Option<String>,
+    /// The instance secret's file (default: in the data folder). Under
+    /// systemd, the credential's path (see deploy/svoboda.service).
+    #[arg(long, global = true, env = "SVOBODA_SECRET_FILE")]
+    pub secret_file: Option<PathBuf>,
     #[command(subcommand)]
     pub command: Command,
 }
@@ -109,6 +113,10 @@ pub enum SecretCommand {
     /// confirmation and withdrawal links stop working. Restart the server
     /// afterwards.
     Destroy,
+    /// Write a new instance secret to FILE (readable by its owner only),
+    /// for installs that hand it to the service as a systemd credential.
+    /// Refuses to overwrite a file.
+    Generate { file: PathBuf },
 }
 
 #[derive(Debug, Subcommand)]
@@ -217,6 +225,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
     let file = cli.file_config()?;
     let mut over = Overrides {
         database_url: cli.database_url.clone(),
+        secret_file: cli.secret_file.clone(),
         ..Default::default()
     };
     match cli.command {
@@ -228,6 +237,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = crate::config::Config::resolve(file, over);
             serve::run(config).await
         }
+        Command::Secret(SecretCommand::Generate { file }) => secret::generate(&file),
         Command::Secret(SecretCommand::Destroy) => {
             let config = crate::config::Config::resolve(file, over);
             secret::destroy(&config).await

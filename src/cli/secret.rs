@@ -116,6 +116,17 @@ fn git_succeeds<const N: usize>(dir: &Path, args: [&OsStr; N]) -> bool {
         .is_ok_and(|s| s.success())
 }
 
+/// `svoboda secret generate FILE`.
+pub fn generate(path: &Path) -> Result<(), CliError> {
+    let hex = InstanceSecret::generate_hex();
+    write_private(path, &format!("{hex}\n")).map_err(|e| CliError::io(path, e))?;
+    println!(
+        "wrote a new instance secret to {} (mode 600); keep it apart from backups of the database",
+        path.display()
+    );
+    Ok(())
+}
+
 /// Writes a new file only its owner can read.
 pub fn write_private(path: &Path, text: &str) -> std::io::Result<()> {
     let mut file = crate::owner_only::create_new(path)?;

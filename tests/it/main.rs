@@ -10,6 +10,7 @@ mod caching;
 mod campaign_forms;
 mod cli;
 mod crawlers;
+mod deploy;
 mod directory;
 mod feeds;
 mod hostile;
