@@ -14,6 +14,7 @@ pub mod petition;
 pub mod photo;
 pub mod revision;
 pub mod status;
+pub mod telegram;
 
 pub use ids::{OrgId, Slug, WebLink};
 pub use lang::{Lang, Localized};

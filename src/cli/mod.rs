@@ -6,6 +6,7 @@ pub mod campaign;
 pub mod secret;
 mod serve;
 pub mod signatures;
+pub mod updates;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -43,6 +44,9 @@ pub enum Command {
     /// Import, export and list campaigns.
     #[command(subcommand)]
     Campaign(CampaignCommand),
+    /// A campaign's news updates.
+    #[command(subcommand)]
+    Updates(UpdatesCommand),
     /// Organiser keys: signers' data is sealed to the public key.
     #[command(subcommand)]
     Keys(KeysCommand),
@@ -117,6 +121,22 @@ pub enum SecretCommand {
     /// for installs that hand it to the service as a systemd credential.
     /// Refuses to overwrite a file.
     Generate { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum UpdatesCommand {
+    /// Add a Telegram channel's posts as updates, from a Telegram Desktop
+    /// export ("Export chat history", JSON): formatting as Markdown, links
+    /// kept. Posts imported before (update `tg-ID`) are skipped.
+    ImportTelegram {
+        /// The campaign's slug.
+        campaign: String,
+        /// The export's result.json.
+        file: PathBuf,
+        /// The language the channel writes in.
+        #[arg(long, default_value = "ru")]
+        lang: Lang,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -246,6 +266,14 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = crate::config::Config::resolve(file, over);
             ensure_data_dir(&config)?;
             campaign::run(&config, cmd).await
+        }
+        Command::Updates(UpdatesCommand::ImportTelegram {
+            campaign,
+            file: export,
+            lang,
+        }) => {
+            let config = crate::config::Config::resolve(file, over);
+            updates::import_telegram(&config, &campaign, &export, lang).await
         }
         Command::Admin(AdminCommand::Invite {
             role,

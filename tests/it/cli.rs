@@ -268,3 +268,36 @@ backend_test! {
         assert!(stderr(&out).contains("there is no campaign 'nobody'"), "{}", stderr(&out));
     }
 }
+
+backend_test! {
+    /// A Telegram Desktop export of a channel, in Russian: its posts become
+    /// updates with their formatting as Markdown and links kept; service
+    /// messages and stickers are left out; reading it again adds nothing.
+    async fn telegram_posts_become_updates_once(backend: Backend) {
+        let Some(app) = crate::support::TestApp::with_fixtures(backend).await else { return };
+        let export = fixture("telegram/result.json").display().to_string();
+        let args = ["updates", "import-telegram", "anna-example", export.as_str()];
+        let out = svoboda(&app.db.url, &args);
+        assert!(out.status.success(), "{}", stderr(&out));
+        assert!(stdout(&out).contains("3 post(s) added as updates, 0 imported before"), "{}", stdout(&out));
+        let again = svoboda(&app.db.url, &args);
+        assert!(stdout(&again).contains("0 post(s) added as updates, 3 imported before"), "{}", stdout(&again));
+
+        app.state.reload().await.expect("reload");
+        let post = app.page("/ru/anna-example/updates/tg-3").await;
+        assert!(post.contains("<h1>Суд продлил арест Анне</h1>"), "{post}");
+        assert!(post.contains("<strong>Суд продлил арест Анне</strong>"));
+        assert!(post.contains("<em>меру пресечения</em>"));
+        assert!(post.contains("href=\"https://zona.media/news/2024/01/12/anna\""));
+        let letter = app.page("/ru/anna-example/updates/tg-4").await;
+        assert!(letter.contains("(*цензура*)"), "a star in a post stays a star");
+        assert!(letter.contains("href=\"https://example.org/letters\""));
+        let thanks = app.page("/ru/anna-example/updates/tg-6").await;
+        assert!(thanks.contains("href=\"https://t.me/zona_media\""));
+        assert!(thanks.contains("<del>не только</del>") && thanks.contains("Код для входа: A-17"), "{thanks}");
+        assert_eq!(app.get("/ru/anna-example/updates/tg-5").await.status.as_u16(), 404, "a sticker is no update");
+        let broken = svoboda(&app.db.url, &["updates", "import-telegram", "anna-example", &fixture("full/campaign.toml").display().to_string()]);
+        assert!(!broken.status.success());
+        assert!(stderr(&broken).contains("not a Telegram Desktop export"), "{}", stderr(&broken));
+    }
+}
