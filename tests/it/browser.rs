@@ -414,3 +414,59 @@ async fn an_owner_creates_a_campaign_with_a_photo_previews_and_publishes_it() {
     assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
     session.close().await;
 }
+
+/// Tor Browser at its "Safest" level runs no JavaScript: reading, signing
+/// and confirming must work all the same. Chromium with JavaScript off goes
+/// through them with WebDriver's own commands only.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn reading_signing_and_confirming_work_with_javascript_off() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_demo(Backend::Sqlite).await.expect("sqlite");
+    let base = serve(&app).await;
+    let session = driver.session_without_javascript().await;
+    // JavaScript is really off: a page's own script does not run.
+    session
+        .goto("data:text/html,<title>static</title><script>document.title='ran'</script>")
+        .await;
+    assert_eq!(session.title().await, "static");
+
+    session.goto(&format!("{base}/ru/boris-romanov")).await;
+    assert_eq!(session.title().await, "Свободу Борису Романову!");
+    assert!(session.text_css(".status").await.contains("Борис"));
+    session
+        .click_css(".head nav.actions a[href='#petition']")
+        .await;
+    session.click_css("a.button[href$='#sign']").await;
+    session.type_css("#f-name", "Вера Без Скриптов").await;
+    session.type_css("#f-email", "no.script@example.org").await;
+    session.click_css("#f-consent").await;
+    session.click_css("form button[type=submit]").await;
+    session.wait_for_text_natively("Проверьте почту").await;
+
+    assert_eq!(app.deliver_mail().await, 1);
+    let mail = app.mailbox().pop().expect("the confirmation");
+    let link = mail.link("/confirm/").expect("confirm link");
+    let path = link
+        .strip_prefix(crate::support::PUBLIC_URL)
+        .expect("absolute");
+    session.goto(&format!("{base}{path}")).await;
+    session.click_css("form button[type=submit]").await;
+    session.wait_for_text_natively("подтверждена").await;
+    session
+        .goto(&format!("{base}/ru/boris-romanov/petition/end-the-case"))
+        .await;
+    assert_eq!(session.text_css("#count").await, "1 подпись");
+    // The page really ran without scripts: none is allowed, none ran.
+    assert!(
+        session
+            .browser_log()
+            .await
+            .iter()
+            .all(|l| !l.contains("Refused to execute")),
+        "no script was even tried"
+    );
+    session.close().await;
+}

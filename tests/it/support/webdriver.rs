@@ -95,6 +95,17 @@ impl Driver {
     }
 
     pub async fn session(&self) -> Session<'_> {
+        self.session_with(json!({})).await
+    }
+
+    /// A browser with JavaScript switched off, as Tor Browser at its
+    /// "Safest" level: only WebDriver's own commands work on its pages.
+    pub async fn session_without_javascript(&self) -> Session<'_> {
+        self.session_with(json!({ "profile.managed_default_content_settings.javascript": 2 }))
+            .await
+    }
+
+    async fn session_with(&self, prefs: Value) -> Session<'_> {
         let profile = self._profile.path().display().to_string();
         let caps = json!({
             "capabilities": { "alwaysMatch": {
@@ -108,7 +119,8 @@ impl Driver {
                         "--disable-dev-shm-usage",
                         format!("--user-data-dir={profile}"),
                         "--window-size=412,900"
-                    ]
+                    ],
+                    "prefs": prefs
                 },
                 "goog:loggingPrefs": { "performance": "ALL", "browser": "ALL" }
             }}
@@ -232,6 +244,42 @@ impl Session<'_> {
             .and_then(Value::as_str)
             .unwrap_or_else(|| panic!("no element {selector}"))
             .to_string()
+    }
+
+    /// Types `text` into the field at `selector`, as a person would (no
+    /// script runs in the page).
+    pub async fn type_css(&self, selector: &str, text: &str) {
+        let id = self.element(selector).await;
+        self.cmd(
+            "POST",
+            &format!("/element/{id}/value"),
+            Some(json!({ "text": text })),
+        )
+        .await;
+    }
+
+    /// The rendered text of the element at `selector`, without a script.
+    pub async fn text_css(&self, selector: &str) -> String {
+        let id = self.element(selector).await;
+        self.cmd("GET", &format!("/element/{id}/text"), None)
+            .await
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    }
+
+    /// Waits (up to ten seconds) until the page's text contains `text`,
+    /// reading it through WebDriver rather than a script.
+    pub async fn wait_for_text_natively(&self, text: &str) -> String {
+        let mut last = String::new();
+        for _ in 0..200 {
+            last = self.text_css("body").await;
+            if last.contains(text) {
+                return last;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+        panic!("the page never showed {text:?}; it shows: {last}");
     }
 
     pub async fn click_css(&self, selector: &str) {
