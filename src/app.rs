@@ -54,6 +54,7 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route("/healthz", get(health))
         .route("/static/{name}", get(assets::static_file))
         .route("/photos/{file}", get(assets::photo))
+        .route("/photos/{slug}/{file}", get(assets::update_photo))
         .route("/api/v1/campaigns", get(api::list))
         .route("/api/v1/campaigns/{slug}", get(api::one))
         .route("/{lang}", get(lang_root))

@@ -31,7 +31,14 @@ pub async fn import_telegram(
                 skipped += 1;
                 continue;
             }
-            if post.photo.is_some() {
+            if let Some(relative) = &post.photo {
+                // Through the same path as a campaign's photo: re-encoded,
+                // so no EXIF (location, camera) of the original is kept.
+                let path = export.parent().unwrap_or(Path::new(".")).join(relative);
+                let bytes = std::fs::read(&path).map_err(|e| CliError::io(&path, e))?;
+                let photo = crate::campaign::photo::prepare(&bytes)
+                    .map_err(|e| CliError::Usage(format!("{}: {e}", path.display())))?;
+                store.save_update_photo(slug, &id, &photo).await?;
                 photos += 1;
             }
             let one = |text: String| Localized::new([(lang, text)]);
@@ -50,12 +57,7 @@ pub async fn import_telegram(
                 .await?;
         }
         println!(
-            "{slug}: {added} post(s) added as updates, {skipped} imported before{}",
-            if photos > 0 {
-                format!("; {photos} photo(s) not imported (updates carry no photos yet)")
-            } else {
-                String::new()
-            }
+            "{slug}: {added} post(s) added as updates ({photos} with a photo), {skipped} imported before"
         );
         Ok::<(), CliError>(())
     }

@@ -260,6 +260,80 @@ impl Store {
             .collect()
     }
 
+    /// Stores an update's photo (already re-encoded); shown once the
+    /// campaign is saved next (which bumps the content revision).
+    pub async fn save_update_photo(
+        &self,
+        slug: &str,
+        update: &str,
+        photo: &Photo,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            sqlx::query(
+                "INSERT INTO update_photos (campaign, update_id, jpeg, width, height, digest)
+                 VALUES ($1, $2, $3, $4, $5, $6)
+                 ON CONFLICT (campaign, update_id) DO UPDATE SET jpeg = excluded.jpeg,
+                     width = excluded.width, height = excluded.height, digest = excluded.digest",
+            )
+            .bind(slug)
+            .bind(update)
+            .bind(&photo.jpeg)
+            .bind(i64::from(photo.width))
+            .bind(i64::from(photo.height))
+            .bind(photo.meta().digest)
+            .execute(pool)
+            .await?;
+        });
+        Ok(())
+    }
+
+    pub async fn update_photo(
+        &self,
+        slug: &str,
+        update: &str,
+    ) -> Result<Option<Photo>, StoreError> {
+        let row: Option<(Vec<u8>, i64, i64)> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "SELECT jpeg, width, height FROM update_photos WHERE campaign = $1 AND update_id = $2",
+            )
+            .bind(slug)
+            .bind(update)
+            .fetch_optional(pool)
+            .await?
+        });
+        row.map(|(jpeg, width, height)| {
+            Ok(Photo {
+                jpeg,
+                width: dimension(width)?,
+                height: dimension(height)?,
+            })
+        })
+        .transpose()
+    }
+
+    /// Size and digest of every update's photo, by (campaign, update).
+    pub async fn update_photo_metas(
+        &self,
+    ) -> Result<HashMap<(String, String), PhotoMeta>, StoreError> {
+        let rows: Vec<(String, String, i64, i64, String)> = on_pool!(self, |pool| {
+            sqlx::query_as("SELECT campaign, update_id, width, height, digest FROM update_photos")
+                .fetch_all(pool)
+                .await?
+        });
+        rows.into_iter()
+            .map(|(campaign, update, width, height, digest)| {
+                Ok((
+                    (campaign, update),
+                    PhotoMeta {
+                        width: dimension(width)?,
+                        height: dimension(height)?,
+                        digest,
+                    },
+                ))
+            })
+            .collect()
+    }
+
     /// Changes whenever public content changes, in any process.
     pub async fn content_revision(&self) -> Result<i64, StoreError> {
         Ok(on_pool!(self, |pool| {

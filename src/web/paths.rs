@@ -48,6 +48,19 @@ pub fn photo_file(slug: &str, digest: &str) -> String {
     format!("/photos/{slug}.jpg?v={digest}")
 }
 
+/// The photo of a news update, when it has one.
+pub fn update_photo(content: &Content, slug: &str, update: &str, alt: String) -> Option<PhotoView> {
+    let meta = content
+        .update_photos
+        .get(&(slug.to_string(), update.to_string()))?;
+    Some(PhotoView {
+        src: format!("/photos/{slug}/{update}.jpg?v={}", meta.digest),
+        width: meta.width,
+        height: meta.height,
+        alt,
+    })
+}
+
 /// The stored photo of a campaign, when it has one.
 pub fn photo(content: &Content, c: &Campaign, tr: &Tr) -> Option<PhotoView> {
     let meta = content.photos.get(c.slug.as_str())?;

@@ -69,6 +69,8 @@ pub struct Content {
     pub campaigns: Vec<Campaign>,
     pub registry: Registry,
     pub photos: HashMap<String, PhotoMeta>,
+    /// Photos of news updates, by (campaign, update).
+    pub update_photos: HashMap<(String, String), PhotoMeta>,
     pages: RwLock<HashMap<String, (Freshness, Arc<CachedPage>)>>,
 }
 
@@ -315,6 +317,7 @@ async fn load(store: &Store, clock: Clock) -> Result<Content, StoreError> {
     let campaigns = store.campaigns().await?;
     let registry = store.organisations().await?;
     let photos = store.photo_metas().await?;
+    let update_photos = store.update_photo_metas().await?;
     let mut petition_rows: HashMap<String, HashMap<String, PetitionRow>> = HashMap::new();
     for ((campaign, petition), row) in store.petitions().await? {
         petition_rows
@@ -328,6 +331,7 @@ async fn load(store: &Store, clock: Clock) -> Result<Content, StoreError> {
         campaigns,
         registry,
         photos,
+        update_photos,
         petition_rows,
         pages: RwLock::new(HashMap::new()),
     })

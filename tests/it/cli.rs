@@ -275,13 +275,23 @@ backend_test! {
     /// messages and stickers are left out; reading it again adds nothing.
     async fn telegram_posts_become_updates_once(backend: Backend) {
         let Some(app) = crate::support::TestApp::with_fixtures(backend).await else { return };
-        let export = fixture("telegram/result.json").display().to_string();
+        // The export folder as Telegram Desktop writes it: result.json and
+        // photos/, here a phone photo with its GPS position in EXIF.
+        let dir = tempfile::tempdir().expect("temp dir");
+        std::fs::copy(fixture("telegram/result.json"), dir.path().join("result.json")).expect("copy");
+        std::fs::create_dir(dir.path().join("photos")).expect("photos");
+        std::fs::write(
+            dir.path().join("photos/photo_1@20-01-2024_11-45-02.jpg"),
+            crate::workspace::phone_photo(64, 48),
+        )
+        .expect("photo");
+        let export = dir.path().join("result.json").display().to_string();
         let args = ["updates", "import-telegram", "anna-example", export.as_str()];
         let out = svoboda(&app.db.url, &args);
         assert!(out.status.success(), "{}", stderr(&out));
-        assert!(stdout(&out).contains("3 post(s) added as updates, 0 imported before"), "{}", stdout(&out));
+        assert!(stdout(&out).contains("3 post(s) added as updates (1 with a photo), 0 imported before"), "{}", stdout(&out));
         let again = svoboda(&app.db.url, &args);
-        assert!(stdout(&again).contains("0 post(s) added as updates, 3 imported before"), "{}", stdout(&again));
+        assert!(stdout(&again).contains("0 post(s) added as updates (0 with a photo), 3 imported before"), "{}", stdout(&again));
 
         app.state.reload().await.expect("reload");
         let post = app.page("/ru/anna-example/updates/tg-3").await;
@@ -292,6 +302,16 @@ backend_test! {
         let letter = app.page("/ru/anna-example/updates/tg-4").await;
         assert!(letter.contains("(*цензура*)"), "a star in a post stays a star");
         assert!(letter.contains("href=\"https://example.org/letters\""));
+        let marker = "class=\"update-photo\" src=\"";
+        let src_start = letter.find(marker).expect("the post's photo") + marker.len();
+        let src = letter[src_start..].split('"').next().expect("src").to_string();
+        let served = app.get(&src).await;
+        assert_eq!(served.status.as_u16(), 200, "{src}");
+        for marker in [&b"Exif"[..], b"GPS"] {
+            assert!(!served.body.windows(marker.len()).any(|w| w == marker), "no {marker:?} in the served photo");
+        }
+        let upright = image::load_from_memory(&served.body).expect("a JPEG");
+        assert!(upright.height() > upright.width(), "turned upright as its EXIF said");
         let thanks = app.page("/ru/anna-example/updates/tg-6").await;
         assert!(thanks.contains("href=\"https://t.me/zona_media\""));
         assert!(thanks.contains("<del>не только</del>") && thanks.contains("Код для входа: A-17"), "{thanks}");

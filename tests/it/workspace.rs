@@ -892,7 +892,7 @@ backend_test! {
 /// A phone photo: `width` × `height` pixels stored sideways, with an EXIF
 /// block saying "rotate 90° clockwise" (orientation 6) and where it was
 /// taken (GPS latitude 55° 45' 21").
-fn phone_photo(width: u32, height: u32) -> Vec<u8> {
+pub fn phone_photo(width: u32, height: u32) -> Vec<u8> {
     let img = image::RgbImage::from_fn(width, height, |x, _| {
         if x < width / 2 {
             image::Rgb([250, 20, 20])

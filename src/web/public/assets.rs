@@ -75,6 +75,37 @@ pub async fn static_file(
 }
 
 /// `/photos/{slug}.jpg`: served from memory after the first request.
+/// `/photos/{slug}/{update}.jpg`: a news update's photo.
+pub async fn update_photo(
+    State(state): State<Arc<AppState>>,
+    Path((slug, file)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let not_found = || WebError::not_found(state.settings.default_lang);
+    let update = file.strip_suffix(".jpg").ok_or_else(not_found)?;
+    let content = state.content();
+    if !content
+        .update_photos
+        .contains_key(&(slug.clone(), update.to_string()))
+    {
+        return Err(not_found());
+    }
+    let key = format!("photo/{slug}/{update}");
+    if let Some(page) = content.cached(&key, crate::web::state::Freshness::Content) {
+        return Ok(page.respond(&headers));
+    }
+    let photo = state
+        .store
+        .update_photo(&slug, update)
+        .await
+        .map_err(|e| WebError::from(e).in_lang(state.settings.default_lang))?
+        .ok_or_else(not_found)?;
+    let page = content.page(&key, || {
+        Ok::<_, WebError>(CachedPage::new("image/jpeg", IMMUTABLE, photo.jpeg))
+    })?;
+    Ok(page.respond(&headers))
+}
+
 pub async fn photo(
     State(state): State<Arc<AppState>>,
     Path(file): Path<String>,

@@ -18,7 +18,7 @@ use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::layout::{FeedLink, Layout, html_page};
 use crate::web::paths;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Content};
 use crate::web::text::{FootnoteView, footnotes};
 
 pub struct UpdateView {
@@ -27,6 +27,7 @@ pub struct UpdateView {
     pub title: String,
     pub href: String,
     pub body_html: String,
+    pub photo: Option<super::campaign_page::PhotoView>,
 }
 
 #[derive(Template)]
@@ -55,10 +56,12 @@ fn update_view(
     tr: &Tr,
     c: &Campaign,
     u: &Update,
-    registry: &Registry,
+    content: &Content,
     notes: &mut Footnotes,
 ) -> UpdateView {
+    let registry = &content.registry;
     UpdateView {
+        photo: paths::update_photo(content, c.slug.as_str(), u.id.as_str(), String::new()),
         date: tr.date(u.date),
         iso: u.date.to_string(),
         title: u.title.get(tr.lang).to_string(),
@@ -89,7 +92,7 @@ pub async fn list(
         let updates = c
             .updates_newest_first()
             .into_iter()
-            .map(|u| update_view(&tr, c, u, &content.registry, &mut notes))
+            .map(|u| update_view(&tr, c, u, &content, &mut notes))
             .collect();
         let mut layout = Layout::new(
             lang,
@@ -126,7 +129,7 @@ pub async fn one(
     let page = content.page(&paths::update(lang, &slug, &id), || {
         let tr = Tr::new(lang);
         let mut notes = Footnotes::default();
-        let update = update_view(&tr, c, u, &content.registry, &mut notes);
+        let update = update_view(&tr, c, u, &content, &mut notes);
         let mut layout = Layout::new(
             lang,
             &state.settings.public_url,
