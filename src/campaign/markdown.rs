@@ -34,7 +34,8 @@ pub fn render_inline(md: &str, lang: Lang, registry: &Registry, notes: &mut Foot
 pub fn render_plain(md: &str, lang: Lang, registry: &Registry, max_chars: usize) -> String {
     let mut text = String::new();
     let mut open_org: Vec<(String, bool)> = Vec::new();
-    for event in Parser::new(md) {
+    // The same syntax as the pages, so ~~struck~~ loses its markers here too.
+    for event in Parser::new_ext(md, Options::ENABLE_STRIKETHROUGH) {
         match event {
             Event::Start(Tag::Link { dest_url, .. }) => {
                 if let Some(id) = dest_url.strip_prefix(ORG_SCHEME) {
@@ -354,6 +355,10 @@ mod tests {
         );
         assert_eq!(text, "Anna met Memorial and them.");
         assert_eq!(render_plain("abcdef", Lang::En, &registry(), 3), "abc…");
+        assert_eq!(
+            render_plain("not ~~only~~ this", Lang::En, &registry(), 100),
+            "not only this"
+        );
     }
 
     #[test]
