@@ -269,17 +269,45 @@ impl Session<'_> {
     }
 
     /// Waits (up to ten seconds) until the page's text contains `text`,
-    /// reading it through WebDriver rather than a script.
+    /// reading it through WebDriver rather than a script. Between two pages
+    /// there is briefly no body: that is waited out, not an error.
     pub async fn wait_for_text_natively(&self, text: &str) -> String {
         let mut last = String::new();
         for _ in 0..200 {
-            last = self.text_css("body").await;
+            if let Some(body) = self.try_text("body").await {
+                last = body;
+            }
             if last.contains(text) {
                 return last;
             }
             tokio::time::sleep(std::time::Duration::from_millis(50)).await;
         }
         panic!("the page never showed {text:?}; it shows: {last}");
+    }
+
+    /// The text of the element at `selector`, or `None` while there is none.
+    async fn try_text(&self, selector: &str) -> Option<String> {
+        let session = format!("/session/{}", self.id);
+        let found = self
+            .driver
+            .call(
+                "POST",
+                &format!("{session}/element"),
+                Some(json!({ "using": "css selector", "value": selector })),
+            )
+            .await
+            .ok()?;
+        let id = found["value"]
+            .as_object()
+            .and_then(|o| o.values().next())
+            .and_then(Value::as_str)?
+            .to_string();
+        let text = self
+            .driver
+            .call("GET", &format!("{session}/element/{id}/text"), None)
+            .await
+            .ok()?;
+        text["value"].as_str().map(str::to_string)
     }
 
     pub async fn click_css(&self, selector: &str) {
