@@ -318,7 +318,7 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
     problems
 }
 
-pub fn looks_like_email(s: &str) -> bool {
+pub(crate) fn looks_like_email(s: &str) -> bool {
     match s.split_once('@') {
         Some((local, domain)) => {
             !local.is_empty() && domain.contains('.') && !s.contains(char::is_whitespace)

@@ -47,6 +47,17 @@ fn dimension(pixels: i64) -> Result<u32, StoreError> {
     u32::try_from(pixels).map_err(|_| StoreError::Corrupt(format!("photo size {pixels}")))
 }
 
+/// A stored photo from its row: `(jpeg, width, height)`.
+pub(super) fn photo_from_row(
+    (jpeg, width, height): (Vec<u8>, i64, i64),
+) -> Result<Photo, StoreError> {
+    Ok(Photo {
+        jpeg,
+        width: dimension(width)?,
+        height: dimension(height)?,
+    })
+}
+
 fn to_json<T: serde::Serialize>(value: &T) -> Result<String, StoreError> {
     serde_json::to_string(value).map_err(|e| StoreError::Corrupt(e.to_string()))
 }
@@ -229,14 +240,7 @@ impl Store {
                 .fetch_optional(pool)
                 .await?
         });
-        row.map(|(jpeg, width, height)| {
-            Ok(Photo {
-                jpeg,
-                width: dimension(width)?,
-                height: dimension(height)?,
-            })
-        })
-        .transpose()
+        row.map(photo_from_row).transpose()
     }
 
     /// Size and digest of every stored photo, without the images.
@@ -301,14 +305,7 @@ impl Store {
             .fetch_optional(pool)
             .await?
         });
-        row.map(|(jpeg, width, height)| {
-            Ok(Photo {
-                jpeg,
-                width: dimension(width)?,
-                height: dimension(height)?,
-            })
-        })
-        .transpose()
+        row.map(photo_from_row).transpose()
     }
 
     /// Size and digest of every update's photo, by (campaign, update).

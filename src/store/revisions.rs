@@ -161,17 +161,7 @@ impl Store {
                 .fetch_optional(pool)
                 .await?
         });
-        row.map(|(jpeg, width, height)| {
-            let side = |v: i64| {
-                u32::try_from(v).map_err(|_| StoreError::Corrupt(format!("photo size {v}")))
-            };
-            Ok(Photo {
-                jpeg,
-                width: side(width)?,
-                height: side(height)?,
-            })
-        })
-        .transpose()
+        row.map(super::campaigns::photo_from_row).transpose()
     }
 
     /// Whether a photo waits to be published with a campaign (without

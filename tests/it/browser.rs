@@ -201,6 +201,23 @@ async fn supporter_signs_the_demo_petition_end_to_end() {
     session.close().await;
 }
 
+/// Our pages made no request to another host since the last look. `data:`
+/// icons are Chromium's own date and time pickers: no network.
+async fn assert_nothing_requested_elsewhere(
+    session: &crate::support::webdriver::Session<'_>,
+    base: &str,
+) {
+    let foreign: Vec<_> = session
+        .requests()
+        .await
+        .into_iter()
+        .filter(|(url, by)| {
+            by.starts_with(base) && !url.starts_with(base) && !url.starts_with("data:")
+        })
+        .collect();
+    assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
+}
+
 /// Sets the value of the field with `id` on the current page.
 async fn fill(session: &crate::support::webdriver::Session<'_>, id: &str, value: &str) {
     let script = format!(
@@ -285,16 +302,7 @@ async fn a_new_organiser_joins_by_invitation_enrols_and_signs_in() {
     session.wait_for_url(&format!("{base}/admin/en/")).await;
     session.wait_for_text("marina").await;
 
-    // `data:` icons are Chromium's own date and time pickers: no network.
-    let foreign: Vec<_> = session
-        .requests()
-        .await
-        .into_iter()
-        .filter(|(url, by)| {
-            by.starts_with(&base) && !url.starts_with(&base) && !url.starts_with("data:")
-        })
-        .collect();
-    assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
+    assert_nothing_requested_elsewhere(&session, &base).await;
     session.close().await;
 }
 
@@ -402,16 +410,7 @@ async fn an_owner_creates_a_campaign_with_a_photo_previews_and_publishes_it() {
         Some(300),
         "the uploaded photo is on the public page"
     );
-    // `data:` icons are Chromium's own date and time pickers: no network.
-    let foreign: Vec<_> = session
-        .requests()
-        .await
-        .into_iter()
-        .filter(|(url, by)| {
-            by.starts_with(&base) && !url.starts_with(&base) && !url.starts_with("data:")
-        })
-        .collect();
-    assert!(foreign.is_empty(), "requests to other hosts: {foreign:?}");
+    assert_nothing_requested_elsewhere(&session, &base).await;
     session.close().await;
 }
 

@@ -348,81 +348,37 @@ impl FormState {
         indices: &mut IndexMaps,
     ) -> Option<Value> {
         let value = match &f.kind {
-            Kind::Group(fields) => {
-                let mut inner = Vec::new();
-                let table = self.build_fields(fields, name, &mut inner, indices);
-                if table.is_empty() && !f.required && only_missing(&inner) {
+            Kind::Group(fields) => self
+                .build_table(fields, name, problems, indices, f.required)
+                .map(Value::Table),
+            // An entry left empty is dropped, not refused.
+            Kind::List(fields) => self.entries(name, indices, |item, indices| {
+                self.build_table(fields, item, problems, indices, false)
+                    .map(Value::Table)
+            }),
+            Kind::Tagged(variants) => self.entries(name, indices, |item, indices| {
+                let tag_name = join(item, TAG);
+                let tag = self.get(&tag_name);
+                let Some(variant) = variants.iter().find(|v| v.code == tag) else {
+                    problems.push(FieldProblem {
+                        name: tag_name,
+                        problem: Problem::BadChoice,
+                    });
                     return None;
-                }
-                problems.extend(inner);
+                };
+                let mut table = self.build_table(variant.fields, item, problems, indices, false)?;
+                table.insert(TAG.to_string(), Value::String(tag.to_string()));
                 Some(Value::Table(table))
-            }
-            Kind::List(fields) => {
-                let mut items = Vec::new();
-                let mut kept = Vec::new();
-                for i in 0..self.count(name) {
-                    let item_name = join(name, &i.to_string());
-                    let mut inner = Vec::new();
-                    let table = self.build_fields(fields, &item_name, &mut inner, indices);
-                    // An entry left empty is dropped, not refused.
-                    if table.is_empty() && only_missing(&inner) {
-                        continue;
-                    }
-                    problems.extend(inner);
-                    items.push(Value::Table(table));
-                    kept.push(i);
-                }
-                indices.insert(name.to_string(), kept);
-                (!items.is_empty()).then_some(Value::Array(items))
-            }
-            Kind::Tagged(variants) => {
-                let mut items = Vec::new();
-                let mut kept = Vec::new();
-                for i in 0..self.count(name) {
-                    let item_name = join(name, &i.to_string());
-                    let tag_name = join(&item_name, TAG);
-                    let tag = self.get(&tag_name);
-                    let Some(variant) = variants.iter().find(|v| v.code == tag) else {
-                        problems.push(FieldProblem {
-                            name: tag_name,
-                            problem: Problem::BadChoice,
-                        });
-                        continue;
-                    };
-                    let mut inner = Vec::new();
-                    let mut table =
-                        self.build_fields(variant.fields, &item_name, &mut inner, indices);
-                    if table.is_empty() && only_missing(&inner) {
-                        continue;
-                    }
-                    problems.extend(inner);
-                    table.insert(TAG.to_string(), Value::String(tag.to_string()));
-                    items.push(Value::Table(table));
-                    kept.push(i);
-                }
-                indices.insert(name.to_string(), kept);
-                (!items.is_empty()).then_some(Value::Array(items))
-            }
-            Kind::Values(kind) => {
-                let mut items = Vec::new();
-                let mut kept = Vec::new();
-                for i in 0..self.count(name) {
-                    let item_name = join(name, &i.to_string());
-                    match scalar(kind, self.get(&item_name)) {
-                        Ok(Some(v)) => {
-                            items.push(v);
-                            kept.push(i);
-                        }
-                        Ok(None) => {}
-                        Err(problem) => problems.push(FieldProblem {
-                            name: item_name,
-                            problem,
-                        }),
-                    }
-                }
-                indices.insert(name.to_string(), kept);
-                (!items.is_empty()).then_some(Value::Array(items))
-            }
+            }),
+            Kind::Values(kind) => self.entries(name, indices, |item, _| {
+                scalar(kind, self.get(item)).unwrap_or_else(|problem| {
+                    problems.push(FieldProblem {
+                        name: item.to_string(),
+                        problem,
+                    });
+                    None
+                })
+            }),
             kind if f.localized => {
                 let mut table = Table::new();
                 for lang in Lang::ALL {
@@ -457,6 +413,45 @@ impl FormState {
             });
         }
         value
+    }
+
+    /// The fields under `prefix` as a table; `None` when they were all left
+    /// empty (their "required" problems dropped with them), unless `keep`.
+    fn build_table(
+        &self,
+        fields: &[Field],
+        prefix: &str,
+        problems: &mut Vec<FieldProblem>,
+        indices: &mut IndexMaps,
+        keep: bool,
+    ) -> Option<Table> {
+        let mut inner = Vec::new();
+        let table = self.build_fields(fields, prefix, &mut inner, indices);
+        if table.is_empty() && !keep && only_missing(&inner) {
+            return None;
+        }
+        problems.extend(inner);
+        Some(table)
+    }
+
+    /// The entries of the list `name`, each built by `entry` (`None`: left
+    /// out of the file), recording which form entries were kept.
+    fn entries(
+        &self,
+        name: &str,
+        indices: &mut IndexMaps,
+        mut entry: impl FnMut(&str, &mut IndexMaps) -> Option<Value>,
+    ) -> Option<Value> {
+        let mut items = Vec::new();
+        let mut kept = Vec::new();
+        for i in 0..self.count(name) {
+            if let Some(value) = entry(&join(name, &i.to_string()), indices) {
+                items.push(value);
+                kept.push(i);
+            }
+        }
+        indices.insert(name.to_string(), kept);
+        (!items.is_empty()).then_some(Value::Array(items))
     }
 
     fn build_fields(
@@ -576,6 +571,11 @@ fn scalar_text(value: Option<&Value>) -> String {
         Some(Value::Datetime(d)) => d.to_string(),
         _ => String::new(),
     }
+}
+
+/// Whether `raw` is a value of `kind` (or empty): what saving would accept.
+pub fn accepts(kind: &Kind, raw: &str) -> bool {
+    scalar(kind, raw).is_ok()
 }
 
 /// One typed value as the file holds it; `None` when left empty.

@@ -7,11 +7,11 @@ use std::sync::Arc;
 
 use axum::body::{Body, Bytes};
 use axum::extract::{Path, State};
-use axum::http::{HeaderValue, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::Deserialize;
 
 use super::context::{AdminLang, SignedIn, now};
+use super::download::attachment;
 use crate::account::AuditAction;
 use crate::petition::export;
 use crate::store::Store;
@@ -53,18 +53,11 @@ pub async fn export(
         .await
         .map_err(WebError::store(lang))?;
     let body = Body::from_stream(chunks(state.store.clone(), row.id, export::header(&name)));
-    let file = format!(
-        "attachment; filename=\"{}-{}-signatures.txt\"",
-        params.slug, params.petition
-    );
-    let mut response =
-        ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response();
-    if let Ok(v) = HeaderValue::from_str(&file) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(attachment(
+        "text/plain; charset=utf-8",
+        &format!("{}-{}-signatures.txt", params.slug, params.petition),
+        body,
+    ))
 }
 
 /// The export, page by page: memory stays constant however many signed.

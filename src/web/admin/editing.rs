@@ -16,6 +16,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::context::{AdminLang, SignedIn, now};
+use super::download::attachment;
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::AuditAction;
@@ -569,18 +570,11 @@ pub async fn download(
 ) -> Result<Response, WebError> {
     let (campaign, _, _) = editable(&state, lang, &signed, &params.slug).await?;
     let text = campaign_file(&state, &campaign)?;
-    let disposition = format!("attachment; filename=\"{}.toml\"", params.slug);
-    let mut response = (
-        [(header::CONTENT_TYPE, "application/toml; charset=utf-8")],
+    Ok(attachment(
+        "application/toml; charset=utf-8",
+        &format!("{}.toml", params.slug),
         text,
-    )
-        .into_response();
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    ))
 }
 
 /// The campaign file and its photo in one zip: `SLUG/campaign.toml` and
@@ -610,14 +604,11 @@ pub async fn download_bundle(
         .await
         .map_err(|e| WebError::internal(format!("zipping stopped: {e}")))?
         .map_err(|e| WebError::internal(format!("zipping the campaign: {e}")))?;
-    let mut response = ([(header::CONTENT_TYPE, "application/zip")], bytes).into_response();
-    let disposition = format!("attachment; filename=\"{}.zip\"", params.slug);
-    if let Ok(v) = HeaderValue::from_str(&disposition) {
-        response
-            .headers_mut()
-            .insert(header::CONTENT_DISPOSITION, v);
-    }
-    Ok(response)
+    Ok(attachment(
+        "application/zip",
+        &format!("{}.zip", params.slug),
+        bytes,
+    ))
 }
 
 fn bundle(

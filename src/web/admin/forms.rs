@@ -442,22 +442,14 @@ impl Rows<'_> {
     }
 }
 
-/// Whether `value` is something the HTML control for `kind` can hold.
+/// Whether `value` is something the HTML control for `kind` can hold: a
+/// typed control holds only what saving would accept.
 fn fits(kind: &Kind, value: &str) -> bool {
-    let value = value.trim();
-    if value.is_empty() {
-        return true;
-    }
-    match kind {
-        Kind::Date => chrono::NaiveDate::parse_from_str(value, "%Y-%m-%d").is_ok(),
-        Kind::Time => chrono::NaiveTime::parse_from_str(value, "%H:%M")
-            .or_else(|_| chrono::NaiveTime::parse_from_str(value, "%H:%M:%S"))
-            .is_ok(),
-        Kind::Number => value.parse::<u64>().is_ok(),
-        Kind::Url => crate::campaign::WebLink::parse(value).is_ok(),
-        Kind::Email => crate::campaign::file::looks_like_email(value),
-        _ => true,
-    }
+    let typed = matches!(
+        kind,
+        Kind::Date | Kind::Time | Kind::Number | Kind::Url | Kind::Email
+    );
+    !typed || values::accepts(kind, value)
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -654,7 +646,7 @@ pub async fn submit(
 ) -> Result<Response, WebError> {
     let section = schema::section(&params.section).ok_or(WebError::not_found(lang))?;
     // 403 for another's campaign, 404 for none, before any button acts.
-    editable(&state, lang, &signed, &params.slug).await?;
+    let (head_campaign, head, _) = editable(&state, lang, &signed, &params.slug).await?;
     let slug = params.slug.as_str();
     let field = |name: &str| {
         pairs
@@ -664,37 +656,49 @@ pub async fn submit(
     };
     let base: i64 = field("base").and_then(|b| b.parse().ok()).unwrap_or(0);
     let mut form = FormState::from_pairs(section, &pairs);
-    let again = |form: &FormState, base: i64, outcome: Outcome, status: StatusCode| {
-        page(
-            &state, lang, &signed, slug, section, form, base, true, outcome, status,
-        )
-    };
-    match op(field("op").unwrap_or("save")) {
+    let previews = match op(field("op").unwrap_or("save")) {
+        // A button that does not apply (no such list or entry) changes
+        // nothing: the form comes back as it was.
         Op::Add(list) => {
             form.add(section, list);
-            return again(&form, base, Outcome::default(), StatusCode::OK);
+            false
         }
         Op::Remove(list, i) => {
             form.remove(section, list, i);
-            return again(&form, base, Outcome::default(), StatusCode::OK);
+            false
         }
         Op::Shift(list, i, up) => {
             form.shift(section, list, i, up);
-            return again(&form, base, Outcome::default(), StatusCode::OK);
+            false
         }
-        Op::Refresh => return again(&form, base, Outcome::default(), StatusCode::OK),
-        Op::Preview => {
-            let outcome = Outcome {
-                previews: true,
-                ..Outcome::default()
-            };
-            return again(&form, base, outcome, StatusCode::OK);
+        Op::Refresh => false,
+        Op::Preview => true,
+        Op::Save => {
+            let head = (head_campaign, head);
+            return save(&state, lang, &signed, slug, section, form, base, head).await;
         }
-        Op::Save => {}
-    }
-    save(&state, lang, &signed, slug, section, form, base).await
+    };
+    let outcome = Outcome {
+        previews,
+        ..Outcome::default()
+    };
+    page(
+        &state,
+        lang,
+        &signed,
+        slug,
+        section,
+        &form,
+        base,
+        true,
+        outcome,
+        StatusCode::OK,
+    )
 }
 
+/// Saves the form on `head` (the newest revision, or the public campaign)
+/// unless someone saved since the form's `base`.
+#[allow(clippy::too_many_arguments)]
 async fn save(
     state: &AppState,
     lang: Lang,
@@ -703,11 +707,9 @@ async fn save(
     section: &'static Section,
     form: FormState,
     base: i64,
+    (head_campaign, head): (Campaign, i64),
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
-    let (head_campaign, head, _) = current(state, lang, slug)
-        .await?
-        .ok_or(WebError::not_found(lang))?;
     let mut doc = document(&head_campaign)?;
     let content = state.content();
     let applied = form.apply(section, &mut doc, &|id| content.registry.contains(id));

@@ -10,6 +10,7 @@ mod campaigns;
 mod context;
 pub mod cookie;
 mod delivery;
+mod download;
 mod editing;
 mod enrolment;
 mod forms;

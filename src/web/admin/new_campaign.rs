@@ -169,40 +169,7 @@ async fn create_from(
         }
     };
     let slug = campaign.slug.to_string();
-    let store_err = WebError::store(lang);
-    // `/admin/{lang}/campaigns/new` is this page: a campaign named so could
-    // not be reached in the workspace.
-    let taken = slug == "new"
-        || state.content().campaign(&slug).is_some()
-        || state
-            .store
-            .head_revision(&slug)
-            .await
-            .map_err(store_err)?
-            .is_some();
-    if taken {
-        let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
-        return new_page(
-            state,
-            lang,
-            signed,
-            text,
-            Some(error),
-            Start::default(),
-            StatusCode::CONFLICT,
-        );
-    }
-    match save_draft(
-        state,
-        signed,
-        &campaign,
-        0,
-        AuditAction::CampaignSaved,
-        |id| format!("#{id}"),
-    )
-    .await
-    .map_err(store_err)?
-    {
+    match save_new(state, lang, signed, &campaign).await? {
         SavedRevision::Saved(_) => Ok(Redirect::to(&paths::edit(lang, &slug)).into_response()),
         SavedRevision::Conflict => {
             let error = tr.args("admin-new-slug-taken", [("slug", arg(slug))]);
@@ -217,6 +184,40 @@ async fn create_from(
             )
         }
     }
+}
+
+/// Saves a new campaign as its first draft; `Conflict` when its slug is
+/// taken, by a public campaign, a draft, or this very page:
+/// `/admin/{lang}/campaigns/new` could not reach a campaign named `new`.
+async fn save_new(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    campaign: &Campaign,
+) -> Result<SavedRevision, WebError> {
+    let slug = campaign.slug.as_str();
+    let store_err = WebError::store(lang);
+    let taken = slug == "new"
+        || state.content().campaign(slug).is_some()
+        || state
+            .store
+            .head_revision(slug)
+            .await
+            .map_err(store_err)?
+            .is_some();
+    if taken {
+        return Ok(SavedRevision::Conflict);
+    }
+    save_draft(
+        state,
+        signed,
+        campaign,
+        0,
+        AuditAction::CampaignSaved,
+        |id| format!("#{id}"),
+    )
+    .await
+    .map_err(store_err)
 }
 
 /// POST: a new campaign from its address and the person's name; the rest
@@ -262,29 +263,7 @@ pub async fn start(
     campaign.updated = state.clock.today();
     campaign.status.since = state.clock.today();
     campaign.person.name = Localized::new(names);
-    let store_err = WebError::store(lang);
-    let taken = state.content().campaign(slug.as_str()).is_some()
-        || state
-            .store
-            .head_revision(slug.as_str())
-            .await
-            .map_err(store_err)?
-            .is_some();
-    let saved = if taken {
-        SavedRevision::Conflict
-    } else {
-        save_draft(
-            &state,
-            signed,
-            &campaign,
-            0,
-            AuditAction::CampaignSaved,
-            |id| format!("#{id}"),
-        )
-        .await
-        .map_err(store_err)?
-    };
-    match saved {
+    match save_new(&state, lang, signed, &campaign).await? {
         SavedRevision::Saved(_) => {
             Ok(Redirect::to(&paths::form(lang, slug.as_str(), "person")).into_response())
         }

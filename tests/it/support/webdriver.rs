@@ -231,19 +231,28 @@ impl Session<'_> {
     }
 
     async fn element(&self, selector: &str) -> String {
+        self.try_element(selector)
+            .await
+            .unwrap_or_else(|| panic!("no element {selector}"))
+    }
+
+    /// The WebDriver id of the element at `selector`, if the page has one.
+    async fn try_element(&self, selector: &str) -> Option<String> {
+        let path = format!("/session/{}/element", self.id);
         let found = self
-            .cmd(
+            .driver
+            .call(
                 "POST",
-                "/element",
+                &path,
                 Some(json!({ "using": "css selector", "value": selector })),
             )
-            .await;
-        found
+            .await
+            .ok()?;
+        found["value"]
             .as_object()
             .and_then(|o| o.values().next())
             .and_then(Value::as_str)
-            .unwrap_or_else(|| panic!("no element {selector}"))
-            .to_string()
+            .map(str::to_string)
     }
 
     /// Types `text` into the field at `selector`, as a person would (no
@@ -287,26 +296,9 @@ impl Session<'_> {
 
     /// The text of the element at `selector`, or `None` while there is none.
     async fn try_text(&self, selector: &str) -> Option<String> {
-        let session = format!("/session/{}", self.id);
-        let found = self
-            .driver
-            .call(
-                "POST",
-                &format!("{session}/element"),
-                Some(json!({ "using": "css selector", "value": selector })),
-            )
-            .await
-            .ok()?;
-        let id = found["value"]
-            .as_object()
-            .and_then(|o| o.values().next())
-            .and_then(Value::as_str)?
-            .to_string();
-        let text = self
-            .driver
-            .call("GET", &format!("{session}/element/{id}/text"), None)
-            .await
-            .ok()?;
+        let id = self.try_element(selector).await?;
+        let path = format!("/session/{}/element/{id}/text", self.id);
+        let text = self.driver.call("GET", &path, None).await.ok()?;
         text["value"].as_str().map(str::to_string)
     }
 
