@@ -31,7 +31,14 @@ pub fn app(state: Arc<AppState>) -> App {
     } else {
         public.merge(crate::web::admin::routes(state.clone()))
     };
-    let router = router.fallback(not_found).with_state(state);
+    let mut router = router.fallback(not_found);
+    if state.settings.onion_url.is_some() {
+        router = router.layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            crate::web::site::add_onion_location,
+        ));
+    }
+    let router = router.with_state(state);
     crate::web::cached_first::CachedFirst::new(cache_state, security::add_headers(router))
 }
 

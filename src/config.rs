@@ -30,6 +30,8 @@ pub struct FileConfig {
     pub data_dir: Option<PathBuf>,
     pub database_url: Option<String>,
     pub public_url: Option<String>,
+    pub mirrors: Option<Vec<String>>,
+    pub onion_url: Option<String>,
     pub default_language: Option<Lang>,
     pub refresh_interval_ms: Option<u64>,
     pub log_level: Option<LogLevel>,
@@ -154,6 +156,11 @@ pub struct Config {
     pub database_url: String,
     /// Base of absolute links (feeds, share links, Open Graph).
     pub public_url: String,
+    /// Other names of this instance (`scheme://host[:port]`): a request on
+    /// one of them gets links on that name.
+    pub mirrors: Vec<String>,
+    /// The instance's onion service, named by `Onion-Location`.
+    pub onion_url: Option<String>,
     pub default_language: Lang,
     pub refresh_interval: Duration,
     pub log_level: LogLevel,
@@ -193,6 +200,18 @@ impl FileConfig {
         if let Some(url) = &config.public_url {
             url::Url::parse(url).map_err(|e| format!("public_url '{url}': {e}"))?;
         }
+        for mirror in config.mirrors.iter().flatten() {
+            site_base(mirror).ok_or_else(|| {
+                format!("mirrors: '{mirror}' is not an address like https://mirror.example")
+            })?;
+        }
+        if let Some(onion) = &config.onion_url {
+            site_base(onion)
+                .filter(|b| b.trim_end_matches('/').ends_with(".onion"))
+                .ok_or_else(|| {
+                    format!("onion_url: '{onion}' is not an onion address like http://abc….onion")
+                })?;
+        }
         for origin in config.embed_origins.iter().flatten() {
             normalize_origin(origin).ok_or_else(|| {
                 format!("embed_origins: '{origin}' is not an origin like https://partner.example")
@@ -207,6 +226,17 @@ impl FileConfig {
 pub fn normalize_origin(text: &str) -> Option<String> {
     let url = url::Url::parse(text.trim()).ok()?;
     if !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
+        return None;
+    }
+    Some(url.origin().ascii_serialization())
+}
+
+/// An http(s) address without path, query or fragment, as `scheme://host[:port]`
+/// (the form of `public_url`), or `None`.
+pub fn site_base(text: &str) -> Option<String> {
+    let url = url::Url::parse(text.trim()).ok()?;
+    let bare = url.path() == "/" && url.query().is_none() && url.fragment().is_none();
+    if !bare || !matches!(url.scheme(), "http" | "https") || url.host_str().is_none() {
         return None;
     }
     Some(url.origin().ascii_serialization())
@@ -259,6 +289,13 @@ impl Config {
                 .unwrap_or_else(|| format!("http://{addr}"))
                 .trim_end_matches('/')
                 .to_string(),
+            mirrors: file
+                .mirrors
+                .unwrap_or_default()
+                .iter()
+                .filter_map(|m| site_base(m))
+                .collect(),
+            onion_url: file.onion_url.as_deref().and_then(site_base),
             default_language: over
                 .default_language
                 .or(file.default_language)
@@ -424,6 +461,15 @@ mod tests {
         );
         assert_eq!(config.petitions.trusted_proxies.len(), 2);
         assert!(FileConfig::parse("embed_origins = [\"partner\"]").is_err());
+        assert!(FileConfig::parse("mirrors = [\"https://m.example/path\"]").is_err());
+        assert!(FileConfig::parse("onion_url = \"https://not-an-onion.example\"").is_err());
+        let file = FileConfig::parse(
+            "mirrors = [\"https://Mirror.Example/\"]\nonion_url = \"http://abcdef.onion\"",
+        )
+        .expect("valid");
+        let config = Config::resolve(file, Overrides::default());
+        assert_eq!(config.mirrors, vec!["https://mirror.example"]);
+        assert_eq!(config.onion_url.as_deref(), Some("http://abcdef.onion"));
         assert!(FileConfig::parse("trusted_proxies = [\"10.0.0.0/33\"]").is_err());
     }
 }

@@ -4,6 +4,8 @@ site-name = Svoboda
 skip-to-content = Skip to content
 language-switch = Language
 footer-privacy = This site loads nothing from other sites and keeps no record of your visit.
+mirrors-intro = If this address is blocked, the same page is at:
+petition-sends-to = This copy of the site sends your signature to { $host }. If that address is blocked for you, sign at one of the addresses at the bottom of the page.
 
 ## Dates
 date-format = { $month } { $day }, { $year }

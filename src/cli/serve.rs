@@ -31,6 +31,8 @@ pub async fn run(config: Config) -> Result<(), CliError> {
     let mail_held = config.mail == MailSettings::Hold;
     let settings = WebSettings {
         public_url: config.public_url.clone(),
+        mirrors: config.mirrors.clone(),
+        onion_url: config.onion_url.clone(),
         default_lang: config.default_language,
         refresh_interval: config.refresh_interval,
         health_notes: if mail_held {
@@ -53,13 +55,8 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         );
     }
     let secret = Arc::new(secret::load(&config.petitions.secret_file)?);
-    let petitions = PetitionService::start(
-        store.clone(),
-        secret.clone(),
-        config.petitions.clone(),
-        config.public_url.clone(),
-    )
-    .await?;
+    let petitions =
+        PetitionService::start(store.clone(), secret.clone(), config.petitions.clone()).await?;
     let sender = match &config.mail {
         MailSettings::Hold => {
             eprintln!("note: {MAIL_HELD_NOTE}");

@@ -108,7 +108,6 @@ pub struct PetitionService {
     pub sealer: Arc<Sealer>,
     pub secret: Arc<InstanceSecret>,
     pub settings: PetitionSettings,
-    pub public_url: String,
     repeat_mail: Arc<RepeatMailLimit>,
     /// Sealing runs here, after readers (see `background`).
     background: Background,
@@ -203,7 +202,6 @@ impl PetitionService {
         store: crate::store::Store,
         secret: Arc<InstanceSecret>,
         settings: PetitionSettings,
-        public_url: String,
     ) -> Result<Arc<Self>, crate::store::StoreError> {
         let sealer = Arc::new(Sealer::new(EPOCH_LIFETIME));
         spawn_epoch_sweeper(Arc::downgrade(&sealer));
@@ -226,7 +224,6 @@ impl PetitionService {
             sealer,
             secret,
             settings,
-            public_url,
             repeat_mail: Arc::default(),
             background,
         }))
@@ -240,6 +237,8 @@ impl PetitionService {
         row: i64,
         signer: Signer,
         lang: Lang,
+        // The site's name the signer used: the mail's links name it too.
+        base: &str,
         today: chrono::NaiveDate,
         now: i64,
     ) -> Result<SignOutcome, SignError> {
@@ -250,7 +249,7 @@ impl PetitionService {
             sealer: self.sealer.clone(),
             secret: self.secret.clone(),
             repeat_mail: self.repeat_mail.clone(),
-            base: self.public_url.trim_end_matches('/').to_string(),
+            base: base.trim_end_matches('/').to_string(),
             organiser_key: campaign.organiser_keys().join(" "),
             confirmation: petition.confirmation,
             row,

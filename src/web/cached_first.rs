@@ -3,6 +3,7 @@
 //! little as a server that does nothing else. Everything else (queries,
 //! forms, pages not cached yet or stale) goes to the router.
 
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::future::{Ready, ready};
 use std::sync::Arc;
@@ -17,6 +18,7 @@ use futures_util::future::Either;
 use tower_service::Service;
 
 use super::AppState;
+use super::site::{Site, set_onion_location};
 
 #[derive(Clone)]
 pub struct CachedFirst {
@@ -40,11 +42,26 @@ impl Service<Request<Body>> for CachedFirst {
     }
 
     fn call(&mut self, request: Request<Body>) -> Self::Future {
-        if request.method() == Method::GET
-            && request.uri().query().is_none()
-            && let Some(page) = self.state.fresh_page(request.uri().path())
-        {
-            return Either::Left(ready(Ok(page.respond(request.headers()))));
+        if request.method() == Method::GET && request.uri().query().is_none() {
+            let path = request.uri().path();
+            // One name and no static copy: the path is the key, nothing to build.
+            let site = (!self.state.sites.is_single()
+                || request.extensions().get::<Site>().is_some())
+            .then(|| match request.extensions().get::<Site>() {
+                Some(site) => site.clone(),
+                None => Site::of_request(&self.state.sites, request.headers()),
+            });
+            let key = match &site {
+                Some(site) => site.cache_key(path),
+                None => Cow::Borrowed(path),
+            };
+            if let Some(page) = self.state.fresh_page(&key) {
+                let mut response = page.respond(request.headers());
+                if let Some(location) = site.and_then(|s| s.onion_location(path)) {
+                    set_onion_location(&mut response, location);
+                }
+                return Either::Left(ready(Ok(response)));
+            }
         }
         Either::Right(self.router.call(request))
     }

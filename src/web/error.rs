@@ -113,7 +113,7 @@ impl IntoResponse for WebError {
         };
         let heading = tr.t(&format!("{key}-title"));
         let page = ErrorPage {
-            layout: Layout::new(lang, "", heading.clone(), String::new(), |l| {
+            layout: Layout::bare(lang, "", heading.clone(), String::new(), |l| {
                 format!("/{}/", l.code())
             }),
             heading,

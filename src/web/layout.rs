@@ -5,6 +5,7 @@ use askama::Template;
 use super::cache::{CachedPage, PAGE_MAX_AGE};
 use super::error::WebError;
 use super::public::assets;
+use super::site::{MirrorLink, Site};
 use crate::campaign::Lang;
 use crate::i18n::Tr;
 
@@ -29,7 +30,12 @@ pub struct Layout {
     /// This page's path, the same in every language but for the prefix.
     pub path: String,
     pub alternates: Vec<Alternate>,
+    /// Base of absolute links: the name the page is served on.
     pub public_url: String,
+    /// This page on the instance's other names ("if this address is blocked").
+    pub mirrors: Vec<MirrorLink>,
+    /// A static copy: no form can post to it, no query reaches it.
+    pub is_static: bool,
     pub og_type: &'static str,
     pub og_locale: &'static str,
     pub og_image: Option<String>,
@@ -42,6 +48,20 @@ impl Layout {
     /// `path_in` gives this page's path in a language: `/{lang}/...`.
     pub fn new(
         lang: Lang,
+        site: &Site,
+        title: String,
+        description: String,
+        path_in: impl Fn(Lang) -> String,
+    ) -> Self {
+        let mut layout = Layout::bare(lang, site.base(), title, description, path_in);
+        layout.mirrors = site.elsewhere(&layout.path);
+        layout.is_static = site.is_static();
+        layout
+    }
+
+    /// A page outside any site (error pages): links are relative.
+    pub fn bare(
+        lang: Lang,
         public_url: &str,
         title: String,
         description: String,
@@ -49,6 +69,8 @@ impl Layout {
     ) -> Self {
         let tr = Tr::new(lang);
         Layout {
+            mirrors: Vec::new(),
+            is_static: false,
             lang: lang.code(),
             site_name: tr.t("site-name"),
             title,

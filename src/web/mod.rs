@@ -16,6 +16,7 @@ pub mod public;
 pub mod qr;
 pub mod rate_limit;
 pub mod security;
+pub mod site;
 pub mod state;
 pub mod text;
 

@@ -40,6 +40,8 @@ pub fn petition(lang: Lang, slug: &str, id: &str) -> String {
     format!("/{lang}/{slug}/petition/{id}")
 }
 
+pub const API_CAMPAIGNS: &str = "/api/v1/campaigns";
+
 pub fn api_campaign(slug: &str) -> String {
     format!("/api/v1/campaigns/{slug}")
 }

@@ -29,6 +29,9 @@ use crate::store::{Store, StoreError};
 pub struct WebSettings {
     /// Absolute base for links that leave the page: feeds, share links, Open Graph.
     pub public_url: String,
+    /// Other names of the instance, and its onion address (see `site`).
+    pub mirrors: Vec<String>,
+    pub onion_url: Option<String>,
     pub default_lang: Lang,
     /// How often to check whether another process changed the content.
     pub refresh_interval: Duration,
@@ -160,6 +163,8 @@ impl Content {
 pub struct AppState {
     pub store: Store,
     pub settings: WebSettings,
+    /// The names the instance answers on.
+    pub sites: Arc<super::site::Sites>,
     pub clock: Clock,
     pub petitions: Arc<PetitionService>,
     pub accounts: Accounts,
@@ -191,8 +196,14 @@ impl AppState {
             p.trusted_proxies.clone(),
         );
         let accounts = Accounts::new(store.clone(), petitions.secret.clone(), settings.sessions);
+        let sites = Arc::new(super::site::Sites::new(
+            &settings.public_url,
+            &settings.mirrors,
+            settings.onion_url.as_deref(),
+        ));
         Ok(Arc::new(AppState {
             store,
+            sites,
             settings,
             clock,
             petitions,
@@ -234,11 +245,12 @@ impl AppState {
         )
     }
 
-    /// The cached answer for a GET of `path` (without a query), when one is
-    /// cached and still fresh: the page cache answers before routing.
-    pub fn fresh_page(&self, path: &str) -> Option<Arc<CachedPage>> {
+    /// The cached answer for a GET of the page cached under `key` (a path
+    /// without a query, see `Site::cache_key`), when one is cached and still
+    /// fresh: the page cache answers before routing.
+    pub fn fresh_page(&self, key: &str) -> Option<Arc<CachedPage>> {
         let content = self.content();
-        let (freshness, page) = content.entry(path)?;
+        let (freshness, page) = content.entry(key)?;
         let current = match freshness {
             Freshness::Content => Freshness::Content,
             Freshness::Counts(_) => self.counts_freshness(),

@@ -16,6 +16,7 @@ mod feeds;
 mod hostile;
 mod html_validity;
 mod i18n;
+mod mirrors;
 mod pages;
 mod petitions;
 mod safety_defaults;

@@ -190,7 +190,6 @@ backend_test! {
             app.store.clone(),
             app.state.petitions.secret.clone(),
             test_petition_settings(),
-            PUBLIC_URL.to_string(),
         )
         .await
         .expect("restart");
@@ -207,7 +206,16 @@ backend_test! {
         };
         let now = chrono::Utc::now().timestamp();
         restarted
-            .sign(campaign, petition, row.id, signer, svoboda::campaign::Lang::En, content.today, now)
+            .sign(
+                campaign,
+                petition,
+                row.id,
+                signer,
+                svoboda::campaign::Lang::En,
+                PUBLIC_URL,
+                content.today,
+                now,
+            )
             .await
             .expect("signs");
         let third = rows(&app).await.into_iter().max_by_key(|r| r.id).expect("third");
@@ -400,7 +408,6 @@ async fn concurrent_withdrawal_of_a_duplicate_never_fails_a_batch_on_postgres() 
         app.store.clone(),
         app.state.petitions.secret.clone(),
         test_petition_settings(),
-        PUBLIC_URL.to_string(),
     )
     .await
     .expect("second writer");

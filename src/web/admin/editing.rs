@@ -364,7 +364,9 @@ pub async fn preview(
 ) -> Result<Response, WebError> {
     let (campaign, _, _) = editable(&state, lang, &signed, &params.slug).await?;
     let content = state.content();
-    let mut page = crate::web::public::campaign_page::build(&state, &content, &campaign, lang);
+    let site = crate::web::site::Site::of_request(&state.sites, &axum::http::HeaderMap::new());
+    let mut page =
+        crate::web::public::campaign_page::build(&state, &content, &site, &campaign, lang);
     // A photo waiting for publishing is shown from the workspace, as the
     // public page will show it once published.
     let waiting = state

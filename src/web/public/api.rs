@@ -13,6 +13,7 @@ use crate::campaign::{Campaign, Lang, Localized, StatusKind, file};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::paths;
+use crate::web::site::Site;
 use crate::web::state::AppState;
 
 #[derive(Serialize)]
@@ -34,8 +35,8 @@ struct Full<'a> {
     pages: Vec<(Lang, String)>,
 }
 
-fn pages(state: &AppState, slug: &str) -> Vec<(Lang, String)> {
-    let base = state.settings.public_url.trim_end_matches('/');
+fn pages(site: &Site, slug: &str) -> Vec<(Lang, String)> {
+    let base = site.base();
     Lang::ALL
         .into_iter()
         .map(|l| (l, format!("{base}{}", paths::campaign(l, slug))))
@@ -49,10 +50,11 @@ fn json(value: &impl Serialize) -> Result<CachedPage, WebError> {
 
 pub async fn list(
     State(state): State<Arc<AppState>>,
+    site: Site,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let content = state.content();
-    let page = content.page("api/campaigns", || {
+    let page = content.page(&site.cache_key(paths::API_CAMPAIGNS), || {
         let items: Vec<ListItem> = content
             .campaigns
             .iter()
@@ -62,7 +64,7 @@ pub async fn list(
                 status: c.status.kind,
                 status_since: c.status.since,
                 updated: c.updated,
-                pages: pages(&state, c.slug.as_str()),
+                pages: pages(&site, c.slug.as_str()),
                 api: paths::api_campaign(c.slug.as_str()),
             })
             .collect();
@@ -74,6 +76,7 @@ pub async fn list(
 pub async fn one(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
+    site: Site,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let content = state.content();
@@ -81,7 +84,8 @@ pub async fn one(
         let body = serde_json::json!({ "error": "not-found", "slug": slug });
         return Ok((StatusCode::NOT_FOUND, axum::Json(body)).into_response());
     };
-    let page = content.page(&paths::api_campaign(&slug), || {
+    let path = paths::api_campaign(&slug);
+    let page = content.page(&site.cache_key(&path), || {
         let campaign = file::with_organisations(c, &content.registry);
         json(&Full {
             campaign: &campaign,
@@ -89,7 +93,7 @@ pub async fn one(
                 .photos
                 .get(c.slug.as_str())
                 .map(|m| paths::photo_file(c.slug.as_str(), &m.digest)),
-            pages: pages(&state, c.slug.as_str()),
+            pages: pages(&site, c.slug.as_str()),
         })
     })?;
     Ok(page.respond(&headers))

@@ -14,28 +14,24 @@ use crate::i18n::{Tr, arg};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::paths;
+use crate::web::site::Site;
 use crate::web::state::AppState;
 
 pub async fn handler(
     State(state): State<Arc<AppState>>,
     Path((lang, slug)): Path<(String, String)>,
+    site: Site,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
     let c = content.campaign_or_404(&slug, lang)?;
-    let page = content.page(&paths::hearings(lang, &slug), || {
+    let path = paths::hearings(lang, &slug);
+    let page = content.page(&site.cache_key(&path), || {
         Ok::<_, WebError>(CachedPage::new(
             "text/calendar; charset=utf-8",
             PAGE_MAX_AGE,
-            calendar(
-                &state.settings.public_url,
-                &content.registry,
-                c,
-                lang,
-                content.today,
-            )
-            .to_string(),
+            calendar(site.base(), &content.registry, c, lang, content.today).to_string(),
         ))
     })?;
     Ok(page.respond(&headers))

@@ -14,25 +14,30 @@ use crate::web::cache::CachedPage;
 use crate::web::error::WebError;
 use crate::web::layout::{FeedLink, Layout, html_page};
 use crate::web::paths;
+use crate::web::site::Site;
 use crate::web::state::{AppState, Content, Freshness};
 use crate::web::text::{FootnoteView, footnotes, organisation_html, sentence_with_html};
 
 pub async fn handler(
     State(state): State<Arc<AppState>>,
     Path((lang, slug)): Path<(String, String)>,
+    site: Site,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
     let campaign = content.campaign_or_404(&slug, lang)?;
-    let key = paths::campaign(lang, &slug);
+    let path = paths::campaign(lang, &slug);
+    let key = site.cache_key(&path);
     // The page shows signature counts: a change of count replaces the entry.
     let freshness = if campaign.petitions.is_empty() {
         Freshness::Content
     } else {
         state.counts_freshness()
     };
-    let page = content.page_at(&key, freshness, || render(&state, &content, campaign, lang))?;
+    let page = content.page_at(&key, freshness, || {
+        render(&state, &content, &site, campaign, lang)
+    })?;
     Ok(page.respond(&headers))
 }
 
@@ -192,14 +197,21 @@ const UPDATES_ON_PAGE: usize = 3;
 pub(crate) fn render(
     state: &AppState,
     content: &Content,
+    site: &Site,
     c: &Campaign,
     lang: Lang,
 ) -> Result<CachedPage, WebError> {
-    let page = build(state, content, c, lang);
+    let page = build(state, content, site, c, lang);
     html_page(&page, lang)
 }
 
-pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> CampaignPage {
+pub fn build(
+    state: &AppState,
+    content: &Content,
+    site: &Site,
+    c: &Campaign,
+    lang: Lang,
+) -> CampaignPage {
     let tr = Tr::new(lang);
     let registry = &content.registry;
     let mut notes = Footnotes::default();
@@ -213,7 +225,7 @@ pub fn build(state: &AppState, content: &Content, c: &Campaign, lang: Lang) -> C
 
     let mut layout = Layout::new(
         lang,
-        &state.settings.public_url,
+        site,
         call.clone(),
         render_plain(&summary_text, lang, registry, DESCRIPTION_CHARS),
         |l| paths::campaign(l, slug),

@@ -15,13 +15,14 @@ use crate::campaign::Lang;
 use crate::campaign::markdown::escape_html;
 use crate::web::AppState;
 use crate::web::paths;
+use crate::web::site::Site;
 use crate::web::state::Content;
 
 /// Crawlers may re-read these often; five minutes keeps them cheap.
 const CACHE: &str = "public, max-age=300";
 
-pub async fn robots(State(state): State<Arc<AppState>>) -> Response {
-    let text = robots_txt(&state.settings.public_url);
+pub async fn robots(site: Site) -> Response {
+    let text = robots_txt(site.base());
     (
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
@@ -32,8 +33,8 @@ pub async fn robots(State(state): State<Arc<AppState>>) -> Response {
         .into_response()
 }
 
-pub async fn sitemap(State(state): State<Arc<AppState>>) -> Response {
-    let xml = sitemap_xml(&state.settings.public_url, &state.content());
+pub async fn sitemap(State(state): State<Arc<AppState>>, site: Site) -> Response {
+    let xml = sitemap_xml(site.base(), &state.content());
     (
         [
             (header::CONTENT_TYPE, "application/xml; charset=utf-8"),

@@ -15,6 +15,7 @@ use crate::i18n::{Tr, arg};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
 use crate::web::paths;
+use crate::web::site::Site;
 use crate::web::state::{AppState, Content};
 
 /// How far ahead the strip looks for expected releases.
@@ -38,6 +39,7 @@ pub async fn handler(
     State(state): State<Arc<AppState>>,
     Path(lang): Path<String>,
     Query(filter): Query<Filter>,
+    site: Site,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
@@ -46,13 +48,15 @@ pub async fn handler(
     let status = StatusKind::from_code(filter.status.trim());
     if query.is_empty() && status.is_none() {
         // The counters include signatures: a change of count replaces it.
-        let page = content.page_at(&paths::directory(lang), state.counts_freshness(), || {
-            html_page(&build(&state, &content, lang, "", None), lang)
+        let path = paths::directory(lang);
+        let key = site.cache_key(&path);
+        let page = content.page_at(&key, state.counts_freshness(), || {
+            html_page(&build(&state, &content, &site, lang, "", None), lang)
         })?;
         return Ok(page.respond(&headers));
     }
     // Filtered views are not cached: their number is unbounded.
-    let page = html_page(&build(&state, &content, lang, &query, status), lang)?;
+    let page = html_page(&build(&state, &content, &site, lang, &query, status), lang)?;
     Ok(page.respond(&headers))
 }
 
@@ -126,6 +130,7 @@ fn matches(c: &Campaign, query_lower: &str, status: Option<StatusKind>) -> bool 
 fn build(
     state: &AppState,
     content: &Content,
+    site: &Site,
     lang: Lang,
     query: &str,
     status: Option<StatusKind>,
@@ -268,7 +273,7 @@ fn build(
         ),
         layout: Layout::new(
             lang,
-            &state.settings.public_url,
+            site,
             title,
             tr.t("directory-description"),
             paths::directory,

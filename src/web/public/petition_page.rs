@@ -23,6 +23,7 @@ use crate::petition::form::{Field, Problem, SignForm};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
 use crate::web::paths;
+use crate::web::site::Site;
 use crate::web::state::{AppState, Content};
 use crate::web::text::{FootnoteView, footnotes};
 
@@ -98,6 +99,8 @@ pub struct PetitionPage {
     pub person: String,
     pub campaign_href: String,
     pub action: String,
+    /// On a static copy: which address receives the form.
+    pub sends_to: Option<String>,
     pub title: String,
     pub addressee: Option<String>,
     pub text_html: String,
@@ -143,6 +146,7 @@ pub async fn handler(
     State(state): State<Arc<AppState>>,
     Path((lang, slug, id)): Path<(String, String, String)>,
     Query(query): Query<PageQuery>,
+    site: Site,
     headers: axum::http::HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
@@ -157,7 +161,8 @@ pub async fn handler(
     let now = chrono::Utc::now().timestamp();
     // Older signers (`before`) are a keyset page, cheap, and not cached, so
     // that arbitrary cursors cannot fill the cache.
-    let key = paths::petition(lang, &slug, &id);
+    let path = paths::petition(lang, &slug, &id);
+    let key = site.cache_key(&path);
     let freshness = state.form_freshness(now);
     let _rendering = match before {
         Some(_) => None,
@@ -176,7 +181,7 @@ pub async fn handler(
     };
     let form = FormView::default();
     let page = build(
-        &state, &content, campaign, petition, lang, before, form, now,
+        &state, &content, &site, campaign, petition, lang, before, form, now,
     )
     .await?;
     let page = match before {
@@ -192,6 +197,7 @@ pub async fn handler(
 pub async fn build(
     state: &AppState,
     content: &Content,
+    site: &Site,
     c: &Campaign,
     p: &Petition,
     lang: Lang,
@@ -219,7 +225,10 @@ pub async fn build(
     let oldest_shown = signers.last().map(|s| s.id);
     let here = paths::petition(lang, c.slug.as_str(), p.id.as_str());
     let title = p.title.get(lang).to_string();
-    form.stamp = state.petitions.secret.form_stamp(stamp_time(now));
+    // A static copy's stamp would be old by the time it is read: it has none.
+    if !site.is_static() {
+        form.stamp = state.petitions.secret.form_stamp(stamp_time(now));
+    }
     let total_label = days
         .last()
         .map(|(d, _)| {
@@ -234,7 +243,7 @@ pub async fn build(
         .unwrap_or_default();
     let layout = Layout::new(
         lang,
-        &state.settings.public_url,
+        site,
         title.clone(),
         crate::campaign::markdown::render_plain(p.text.get(lang), lang, &content.registry, 200),
         |l| paths::petition(l, c.slug.as_str(), p.id.as_str()),
@@ -242,7 +251,14 @@ pub async fn build(
     Ok(PetitionPage {
         person: c.person.name.get(lang).to_string(),
         campaign_href: paths::campaign(lang, c.slug.as_str()),
-        action: here.clone(),
+        action: site.form_action(&here),
+        // A static copy sends the form elsewhere: the reader is told where.
+        sends_to: site.is_static().then(|| {
+            tr.args(
+                "petition-sends-to",
+                [("host", arg(host_of(&site.form_action(""))))],
+            )
+        }),
         title,
         addressee: p.addressee.as_ref().map(|a| a.get(lang).to_string()),
         text_html,
@@ -268,7 +284,8 @@ pub async fn build(
             })
             .collect(),
         newest_href: before.map(|_| format!("{here}#signers")),
-        older_href: has_older
+        // Older signers are pages of the live site only.
+        older_href: (has_older && !site.is_static())
             .then_some(oldest_shown)
             .flatten()
             .map(|id| format!("{here}?before={id}#signers")),
@@ -286,6 +303,20 @@ pub async fn build(
         footnotes: footnotes(&notes, &tr),
         layout,
     })
+}
+
+/// `host[:port]` of an absolute URL.
+fn host_of(url: &str) -> String {
+    url::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            let host = u.host_str()?.to_string();
+            Some(match u.port() {
+                Some(port) => format!("{host}:{port}"),
+                None => host,
+            })
+        })
+        .unwrap_or_else(|| url.to_string())
 }
 
 /// Rendered fresh, never stored: the form's stamp is for this visitor.

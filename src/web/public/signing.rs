@@ -24,6 +24,7 @@ use crate::web::error::WebError;
 use crate::web::layout::Layout;
 use crate::web::origin::{PostSource, post_source};
 use crate::web::paths;
+use crate::web::site::Site;
 use crate::web::state::AppState;
 use crate::web::state::Content;
 
@@ -43,7 +44,7 @@ pub struct NoticePage {
 }
 
 fn notice(
-    state: &AppState,
+    site: &Site,
     lang: Lang,
     path: impl Fn(Lang) -> String,
     heading: String,
@@ -52,13 +53,7 @@ fn notice(
     back_href: Option<String>,
 ) -> NoticePage {
     NoticePage {
-        layout: Layout::new(
-            lang,
-            &state.settings.public_url,
-            heading.clone(),
-            String::new(),
-            path,
-        ),
+        layout: Layout::new(lang, site, heading.clone(), String::new(), path),
         heading,
         message,
         button,
@@ -71,6 +66,7 @@ pub async fn sign(
     State(state): State<Arc<AppState>>,
     Path((lang, slug, id)): Path<(String, String, String)>,
     conn: Option<Extension<ConnectInfo<SocketAddr>>>,
+    site: Site,
     headers: HeaderMap,
     form: Result<Form<SignForm>, FormRejection>,
 ) -> Result<Response, WebError> {
@@ -87,7 +83,7 @@ pub async fn sign(
         .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
     if !state.limiter.check(ip) {
         let page = notice(
-            &state,
+            &site,
             lang,
             |l| paths::petition(l, &slug, &id),
             tr.t("sign-rate-limited-title"),
@@ -104,11 +100,12 @@ pub async fn sign(
     }
 
     // The petition page again, with what was entered and what is wrong.
-    let (state_ref, content_ref) = (&*state, &*content);
+    let (state_ref, content_ref, site_ref) = (&*state, &*content, &site);
     let again = move |view: FormView, status: StatusCode| {
         page_again(
             state_ref,
             content_ref,
+            site_ref,
             campaign,
             petition,
             lang,
@@ -184,13 +181,22 @@ pub async fn sign(
         .ok_or(WebError::not_found(lang))?;
     match state
         .petitions
-        .sign(campaign, petition, row.id, signer, lang, content.today, now)
+        .sign(
+            campaign,
+            petition,
+            row.id,
+            signer,
+            lang,
+            site.base(),
+            content.today,
+            now,
+        )
         .await
     {
         Ok(outcome) => Ok(thanks(outcome)),
         Err(SignError::NotOpen) => {
             let page = notice(
-                &state,
+                &site,
                 lang,
                 |l| paths::petition(l, &slug, &id),
                 tr.t("sign-closed-title"),
@@ -208,9 +214,11 @@ pub async fn sign(
 }
 
 /// The petition page again, with what was entered and what is wrong.
+#[allow(clippy::too_many_arguments)]
 async fn page_again(
     state: &AppState,
     content: &Content,
+    site: &Site,
     campaign: &Campaign,
     petition: &Petition,
     lang: Lang,
@@ -218,8 +226,10 @@ async fn page_again(
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let now = chrono::Utc::now().timestamp();
-    let page =
-        petition_page::build(state, content, campaign, petition, lang, None, form, now).await?;
+    let page = petition_page::build(
+        state, content, site, campaign, petition, lang, None, form, now,
+    )
+    .await?;
     render(&page, status)
 }
 
@@ -227,6 +237,7 @@ async fn page_again(
 pub async fn thanks(
     State(state): State<Arc<AppState>>,
     Path((lang, slug, id, kind)): Path<(String, String, String, String)>,
+    site: Site,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let tr = Tr::new(lang);
@@ -238,7 +249,7 @@ pub async fn thanks(
         _ => return Err(WebError::not_found(lang)),
     };
     let page = notice(
-        &state,
+        &site,
         lang,
         |l| format!("{}/thanks/{kind}", paths::petition(l, &slug, &id)),
         heading,
@@ -268,6 +279,7 @@ impl LinkAction {
 /// does not say, so that a mailbox reader does not learn it).
 async fn link_page(
     state: &AppState,
+    site: &Site,
     lang: Lang,
     action: LinkAction,
     token: &str,
@@ -302,7 +314,7 @@ async fn link_page(
         }
     }
     Ok(notice(
-        state,
+        site,
         lang,
         path,
         tr.t(&format!("{name}-title")),
@@ -317,6 +329,7 @@ async fn link_page(
 
 async fn act(
     state: &AppState,
+    site: &Site,
     lang: Lang,
     action: LinkAction,
     token: &str,
@@ -345,7 +358,7 @@ async fn act(
         }
     }
     let page = notice(
-        state,
+        site,
         lang,
         |l| format!("/{l}/{name}/{token}"),
         tr.t(&format!("{name}-title")),
@@ -359,13 +372,14 @@ async fn act(
 /// The link's page: a button, nothing done yet.
 async fn show_link(
     state: Arc<AppState>,
+    site: Site,
     lang: String,
     token: String,
     action: LinkAction,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     render(
-        &link_page(&state, lang, action, &token).await?,
+        &link_page(&state, &site, lang, action, &token).await?,
         StatusCode::OK,
     )
 }
@@ -373,24 +387,29 @@ async fn show_link(
 /// The button's POST: only this acts.
 async fn press_link(
     state: Arc<AppState>,
+    site: Site,
     lang: String,
     token: String,
     action: LinkAction,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
-    act(&state, lang, action, &token).await
+    act(&state, &site, lang, action, &token).await
 }
 
 /// GET and POST routes of a confirm or withdraw link.
 fn link_routes(action: LinkAction) -> MethodRouter<Arc<AppState>> {
     get(
-        move |State(state): State<Arc<AppState>>, Path((lang, token)): Path<(String, String)>| {
-            show_link(state, lang, token, action)
+        move |State(state): State<Arc<AppState>>,
+              site: Site,
+              Path((lang, token)): Path<(String, String)>| {
+            show_link(state, site, lang, token, action)
         },
     )
     .post(
-        move |State(state): State<Arc<AppState>>, Path((lang, token)): Path<(String, String)>| {
-            press_link(state, lang, token, action)
+        move |State(state): State<Arc<AppState>>,
+              site: Site,
+              Path((lang, token)): Path<(String, String)>| {
+            press_link(state, site, lang, token, action)
         },
     )
 }

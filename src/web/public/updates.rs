@@ -18,6 +18,7 @@ use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::layout::{FeedLink, Layout, html_page};
 use crate::web::paths;
+use crate::web::site::Site;
 use crate::web::state::{AppState, Content};
 use crate::web::text::{FootnoteView, footnotes};
 
@@ -80,12 +81,14 @@ fn feed_link(tr: &Tr, c: &Campaign) -> FeedLink {
 pub async fn list(
     State(state): State<Arc<AppState>>,
     Path((lang, slug)): Path<(String, String)>,
+    site: Site,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
     let c = content.campaign_or_404(&slug, lang)?;
-    let page = content.page(&paths::updates(lang, &slug), || {
+    let path = paths::updates(lang, &slug);
+    let page = content.page(&site.cache_key(&path), || {
         let tr = Tr::new(lang);
         let name = c.person.name.get(lang).to_string();
         let mut notes = Footnotes::default();
@@ -96,7 +99,7 @@ pub async fn list(
             .collect();
         let mut layout = Layout::new(
             lang,
-            &state.settings.public_url,
+            &site,
             tr.args("updates-title", [("name", arg(name.as_str()))]),
             tr.args("updates-description", [("name", arg(name.as_str()))]),
             |l| paths::updates(l, &slug),
@@ -120,19 +123,21 @@ pub async fn list(
 pub async fn one(
     State(state): State<Arc<AppState>>,
     Path((lang, slug, id)): Path<(String, String, String)>,
+    site: Site,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
     let c = content.campaign_or_404(&slug, lang)?;
     let u = c.update(&id).ok_or(WebError::not_found(lang))?;
-    let page = content.page(&paths::update(lang, &slug, &id), || {
+    let path = paths::update(lang, &slug, &id);
+    let page = content.page(&site.cache_key(&path), || {
         let tr = Tr::new(lang);
         let mut notes = Footnotes::default();
         let update = update_view(&tr, c, u, &content, &mut notes);
         let mut layout = Layout::new(
             lang,
-            &state.settings.public_url,
+            &site,
             update.title.clone(),
             render_plain(u.body.get(lang), lang, &content.registry, DESCRIPTION_CHARS),
             |l| paths::update(l, &slug, &id),
@@ -163,24 +168,25 @@ fn midnight_utc(date: NaiveDate) -> FixedDateTime {
 pub async fn feed(
     State(state): State<Arc<AppState>>,
     Path((lang, slug)): Path<(String, String)>,
+    site: Site,
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
     let c = content.campaign_or_404(&slug, lang)?;
-    let page = content.page(&paths::feed(lang, &slug), || {
+    let path = paths::feed(lang, &slug);
+    let page = content.page(&site.cache_key(&path), || {
         Ok::<_, WebError>(CachedPage::new(
             "application/atom+xml; charset=utf-8",
             PAGE_MAX_AGE,
-            atom(&state, &content.registry, c, lang).to_string(),
+            atom(site.base(), &content.registry, c, lang).to_string(),
         ))
     })?;
     Ok(page.respond(&headers))
 }
 
-fn atom(state: &AppState, registry: &Registry, c: &Campaign, lang: Lang) -> Feed {
+fn atom(base: &str, registry: &Registry, c: &Campaign, lang: Lang) -> Feed {
     let tr = Tr::new(lang);
-    let base = state.settings.public_url.trim_end_matches('/');
     let slug = c.slug.as_str();
     let name = c.person.name.get(lang);
     let link = |href: String, rel: &str| Link {

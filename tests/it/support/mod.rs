@@ -217,16 +217,13 @@ impl TestApp {
         let store = db.open().await;
         let secret =
             Arc::new(InstanceSecret::from_hex(&InstanceSecret::generate_hex()).expect("secret"));
-        let petitions = PetitionService::start(
-            store.clone(),
-            secret,
-            petition_settings,
-            PUBLIC_URL.to_string(),
-        )
-        .await
-        .expect("petition service");
+        let petitions = PetitionService::start(store.clone(), secret, petition_settings)
+            .await
+            .expect("petition service");
         let mut settings = WebSettings {
             public_url: PUBLIC_URL.to_string(),
+            mirrors: Vec::new(),
+            onion_url: None,
             default_lang: Lang::Ru,
             refresh_interval: Duration::from_millis(50),
             health_notes: Vec::new(),
