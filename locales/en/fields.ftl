@@ -16,7 +16,7 @@ form-preview-of = How it will look
 form-markdown-hint = Formatting: **bold**, *italic*, [link text](https://…), a blank line between paragraphs, “- ” for a list item. An organisation of the registry: [Memorial](org:memorial).
 form-problems = Nothing was saved yet: please correct these fields. Everything you typed is kept.
 form-conflict = Someone else saved this campaign while you were editing. Nothing was overwritten: below, their version (−) against yours (+). Your entries are kept in the form; saving now puts them over theirs.
-form-unreadable = The campaign could not be read back: { $message }
+fields-unreadable = The campaign could not be read back: { $message }
 form-edit-in-forms = Edit in forms
 form-edit-file-intro = Or edit the whole campaign file at once (TOML), for those who know the format:
 

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod campaign;
+pub mod mirror;
 pub mod secret;
 mod serve;
 pub mod signatures;
@@ -56,6 +57,9 @@ pub enum Command {
     /// The instance secret (keys the address hashes, signs links).
     #[command(subcommand)]
     Secret(SecretCommand),
+    /// Static copies of the public site, for when the site is blocked.
+    #[command(subcommand)]
+    Mirror(MirrorCommand),
     /// The organisers' workspace (at /admin): invitations from the shell.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -121,6 +125,25 @@ pub enum SecretCommand {
     /// for installs that hand it to the service as a systemd credential.
     /// Refuses to overwrite a file.
     Generate { file: PathBuf },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum MirrorCommand {
+    /// Write the whole public site into DIR as static files with relative
+    /// links (every page in every language, updates, feeds, API documents,
+    /// photos, CSS), for any static host or a disk opened in a browser.
+    /// Run it again to update the copy: only what changed is rewritten.
+    /// Petition forms post to public_url.
+    Export {
+        dir: PathBuf,
+        /// The copy's own address, when it will have one: canonical links,
+        /// feeds and share links then name it instead of public_url.
+        #[arg(long)]
+        url: Option<String>,
+        /// The live instance, where the copy's forms post.
+        #[arg(long, env = "SVOBODA_PUBLIC_URL")]
+        public_url: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -284,6 +307,15 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             let config = crate::config::Config::resolve(file, over);
             ensure_data_dir(&config)?;
             admin::invite(&config, role, campaign).await
+        }
+        Command::Mirror(MirrorCommand::Export {
+            dir,
+            url,
+            public_url,
+        }) => {
+            over.public_url = public_url;
+            let config = crate::config::Config::resolve(file, over);
+            mirror::export(&config, &dir, url.as_deref()).await
         }
         Command::Keys(KeysCommand::Generate { out }) => signatures::generate(&out),
         Command::Signatures(cmd) => {

@@ -13,6 +13,27 @@ use crate::web::{AppState, Clock, WebSettings};
 
 use super::{CliError, secret};
 
+/// What the web layer takes from the configuration.
+pub fn web_settings(config: &Config) -> WebSettings {
+    let mail_held = config.mail == MailSettings::Hold;
+    WebSettings {
+        public_url: config.public_url.clone(),
+        mirrors: config.mirrors.clone(),
+        onion_url: config.onion_url.clone(),
+        default_lang: config.default_language,
+        refresh_interval: config.refresh_interval,
+        health_notes: if mail_held {
+            vec![MAIL_HELD_NOTE.to_string()]
+        } else {
+            Vec::new()
+        },
+        sessions: config.sessions,
+        mail: config.mail.clone(),
+        demo: config.demo,
+        admin_apart: config.admin_addr.is_some(),
+    }
+}
+
 /// Said at start and by `/healthz` when no mail transport is configured.
 pub const MAIL_HELD_NOTE: &str = "mail is held in the outbox and not sent: no mail_transport is configured (set mail_transport = \"smtp\")";
 
@@ -28,23 +49,7 @@ pub async fn run(config: Config) -> Result<(), CliError> {
     } else {
         refuse_demo_key(&store).await?;
     }
-    let mail_held = config.mail == MailSettings::Hold;
-    let settings = WebSettings {
-        public_url: config.public_url.clone(),
-        mirrors: config.mirrors.clone(),
-        onion_url: config.onion_url.clone(),
-        default_lang: config.default_language,
-        refresh_interval: config.refresh_interval,
-        health_notes: if mail_held {
-            vec![MAIL_HELD_NOTE.to_string()]
-        } else {
-            Vec::new()
-        },
-        sessions: config.sessions,
-        mail: config.mail.clone(),
-        demo: config.demo,
-        admin_apart: config.admin_addr.is_some(),
-    };
+    let settings = web_settings(&config);
     // The nightly-style check, at every start: counters must match their rows.
     for d in store.recount().await? {
         tracing::warn!(

@@ -18,6 +18,7 @@ pub mod rate_limit;
 pub mod security;
 pub mod site;
 pub mod state;
+pub mod static_copy;
 pub mod text;
 
 pub use state::{AppState, Clock, WebSettings};

@@ -33,7 +33,7 @@ async fn demo_and_fixture_pages_pass_the_nu_html_checker() {
 }
 
 /// Runs the checker over pages given as (name, HTML); fails with its report.
-fn check(jar: &str, pages: &[(String, Vec<u8>)]) {
+pub fn check(jar: &str, pages: &[(String, Vec<u8>)]) {
     let dir = tempfile::tempdir().expect("dir");
     let mut files = Vec::new();
     for (i, (_, body)) in pages.iter().enumerate() {

@@ -18,6 +18,18 @@ fn every_message_exists_in_every_language() {
 }
 
 #[test]
+fn every_message_is_defined_once() {
+    // A second definition, in another file, is dropped when the files load:
+    // the text shown would be the other one.
+    for lang in Lang::ALL {
+        let keys = Localizer::keys(lang);
+        let mut seen = BTreeSet::new();
+        let twice: Vec<_> = keys.iter().filter(|k| !seen.insert(*k)).collect();
+        assert!(twice.is_empty(), "{lang}: defined twice: {twice:?}");
+    }
+}
+
+#[test]
 fn every_key_the_code_builds_from_an_enum_exists() {
     use svoboda::campaign::{ChannelKind, EventKind, LabelKind, LegalCode, StatusKind};
     let keys: BTreeSet<String> = Localizer::keys(Lang::En).into_iter().collect();

@@ -22,5 +22,6 @@ mod petitions;
 mod safety_defaults;
 mod signer_data;
 mod signers_privacy;
+mod static_copy;
 mod storage;
 mod workspace;

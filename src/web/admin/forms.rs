@@ -739,7 +739,7 @@ async fn save(
         }
         Err(Applied::Unreadable(message)) => {
             let outcome = Outcome {
-                general: Some(tr.args("form-unreadable", [("message", arg(message))])),
+                general: Some(tr.args("fields-unreadable", [("message", arg(message))])),
                 ..Outcome::default()
             };
             return again(base, outcome, StatusCode::UNPROCESSABLE_ENTITY);
