@@ -62,8 +62,15 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route("/static/{name}", get(assets::static_file))
         .route("/photos/{file}", get(assets::photo))
         .route("/photos/{slug}/{file}", get(assets::update_photo))
-        .route("/api/v1/campaigns", get(api::list))
-        .route("/api/v1/campaigns/{slug}", get(api::one))
+        .route("/api/v1/campaigns", get(api::campaigns::list))
+        .route("/api/v1/campaigns/{slug}", get(api::campaigns::one))
+        .route(api::openapi::PATH, get(api::openapi::handler))
+        .route(
+            "/api/v1/campaigns/{slug}/petitions/{id}/signatures",
+            axum::routing::post(api::signatures::sign)
+                .options(api::signatures::preflight)
+                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+        )
         .route("/{lang}", get(lang_root))
         .route("/{lang}/", get(directory::handler))
         .route("/{lang}/{slug}", get(campaign_page::handler))

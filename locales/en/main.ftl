@@ -280,3 +280,5 @@ count-signatures-total = { $n ->
     [one] { $n } confirmed signature
    *[other] { $n } confirmed signatures
 } on all petitions
+api-unreadable = The request could not be read as a signature (a JSON object): { $detail }
+api-origin-not-allowed = This site may not send signatures here. Please sign on the petition's own page.

@@ -296,3 +296,5 @@ status-until = Мера пресечения продлена до { $date }
 status-expected-release = Ожидаемое освобождение: { $date }
 upcoming-releases = Скоро на свободу
 count-signatures-total = Подтверждённых подписей во всех петициях: { $n }
+api-unreadable = Не удалось прочитать запрос как подпись (объект JSON): { $detail }
+api-origin-not-allowed = С этого сайта нельзя отправлять подписи сюда. Подпишите на странице самой петиции.

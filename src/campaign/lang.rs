@@ -8,7 +8,19 @@ use serde::{Deserialize, Serialize};
 
 /// A language the interface is translated into. Adding one means adding a
 /// variant here and a folder under `locales/`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    utoipa::ToSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Lang {
     Ru,
@@ -57,7 +69,7 @@ impl FromStr for Lang {
 
 /// Text given in one or more languages. A plain string in a campaign file
 /// means the same text in every language (names of outlets, addresses).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default, utoipa::ToSchema)]
 #[serde(transparent)]
 pub struct Localized(BTreeMap<Lang, String>);
 

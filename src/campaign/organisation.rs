@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::OrgId;
 use super::lang::Localized;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Organisation {
     pub id: OrgId,
@@ -18,7 +18,7 @@ pub struct Organisation {
     pub labels: Vec<LegalLabel>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct LegalLabel {
     pub kind: LabelKind,
@@ -31,7 +31,7 @@ pub struct LegalLabel {
     pub since: Option<NaiveDate>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum LabelKind {
     ForeignAgent,

@@ -6,7 +6,7 @@ use serde::{Deserialize, Serialize};
 use super::ids::Slug;
 use super::lang::Localized;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Petition {
     pub id: Slug,
@@ -32,7 +32,7 @@ pub struct Petition {
 }
 
 /// How a signature comes to count.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum Confirmation {
     /// The signer confirms from a link sent by e-mail: one signature per address.

@@ -5,7 +5,7 @@ use serde::{Deserialize, Serialize};
 
 use super::lang::Localized;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Status {
     pub kind: StatusKind,
@@ -35,7 +35,7 @@ pub struct Status {
     pub facility: Option<Facility>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Facility {
     pub name: Localized,
@@ -43,7 +43,7 @@ pub struct Facility {
     pub address: Localized,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(rename_all = "kebab-case")]
 pub enum StatusKind {
     PreTrialDetention,

@@ -5,6 +5,7 @@
 mod support;
 
 mod api;
+mod api_signing;
 mod browser;
 mod caching;
 mod campaign_forms;

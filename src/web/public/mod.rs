@@ -10,4 +10,5 @@ pub mod directory;
 pub mod language;
 pub mod petition_page;
 pub mod signing;
+pub mod submission;
 pub mod updates;

@@ -75,20 +75,22 @@ impl FormView {
             consent: form.has_consent(),
             errors: problems
                 .iter()
-                .map(|(field, problem)| {
-                    let text = match problem {
-                        Problem::TooLong(max) => tr.args(
-                            "field-error-too-long",
-                            [("max", fluent_bundle::FluentValue::from(*max))],
-                        ),
-                        other => tr.t(&format!("field-error-{}", other.code())),
-                    };
-                    (field.code(), text)
-                })
+                .map(|(field, problem)| (field.code(), problem_text(tr, *problem)))
                 .collect(),
             general_error: (!problems.is_empty()).then(|| tr.t("form-errors")),
             ..Default::default()
         }
+    }
+}
+
+/// What is wrong with a field, for people.
+pub fn problem_text(tr: &Tr, problem: Problem) -> String {
+    match problem {
+        Problem::TooLong(max) => tr.args(
+            "field-error-too-long",
+            [("max", fluent_bundle::FluentValue::from(max))],
+        ),
+        other => tr.t(&format!("field-error-{}", other.code())),
     }
 }
 

@@ -14,15 +14,14 @@ use axum::routing::{MethodRouter, get};
 use axum::{Extension, Form};
 
 use super::petition_page::{self, FormView, render};
-use crate::campaign::Confirmation;
+use super::submission::{Refusal, Submission, submit};
 use crate::campaign::{Campaign, Lang, Petition};
 use crate::i18n::{Tr, arg};
 use crate::petition::form::SignForm;
 use crate::petition::secret::LinkKind;
-use crate::petition::service::{LinkOutcome, SignError, SignOutcome};
+use crate::petition::service::{LinkOutcome, SignOutcome};
 use crate::web::error::WebError;
 use crate::web::layout::Layout;
-use crate::web::origin::{PostSource, post_source};
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::AppState;
@@ -76,125 +75,53 @@ pub async fn sign(
     let campaign = content.campaign_or_404(&slug, lang)?;
     let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
     let here = paths::petition(lang, &slug, &id);
-    let back = Some(paths::campaign(lang, &slug));
-
     let ip = state
         .limiter
         .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
-    if !state.limiter.check(ip) {
-        let page = notice(
-            &site,
-            lang,
-            |l| paths::petition(l, &slug, &id),
-            tr.t("sign-rate-limited-title"),
-            tr.t("sign-rate-limited-text"),
-            None,
-            Some(here),
-        );
-        let mut response = render(&page, StatusCode::TOO_MANY_REQUESTS)?;
-        response.headers_mut().insert(
-            axum::http::header::RETRY_AFTER,
-            axum::http::HeaderValue::from_static("60"),
-        );
-        return Ok(response);
-    }
-
-    // The petition page again, with what was entered and what is wrong.
-    let (state_ref, content_ref, site_ref) = (&*state, &*content, &site);
-    let again = move |view: FormView, status: StatusCode| {
-        page_again(
-            state_ref,
-            content_ref,
-            site_ref,
-            campaign,
-            petition,
-            lang,
-            view,
-            status,
-        )
-    };
-    let form = match form {
-        Ok(Form(form)) => form,
-        Err(rejection) => {
-            let view = FormView {
-                general_error: Some(tr.t("form-unreadable")),
-                ..Default::default()
-            };
-            return again(view, rejection.status()).await;
-        }
+    let submission = Submission {
+        campaign,
+        petition,
+        lang,
+        site: &site,
+        ip,
+        headers: &headers,
+        form: form.as_ref().map(|Form(f)| f).map_err(|_| ()),
     };
     let now = chrono::Utc::now().timestamp();
-    let source = post_source(
-        &headers,
-        &state.settings.public_url,
-        &state.petitions.settings.embed_origins,
-    );
-    if source == PostSource::Foreign {
-        // Another site's page may have posted this without the visitor
-        // knowing: nothing is counted; the visitor sees the form, filled in,
-        // and decides here.
-        let mut view = FormView::from_form(&form, &[], &tr);
-        view.general_error = Some(format!(
-            "{} {}",
-            tr.t("sign-elsewhere-title"),
-            tr.t("sign-elsewhere-text")
-        ));
-        return again(view, StatusCode::FORBIDDEN).await;
-    }
-    let thanks = |outcome: SignOutcome| {
-        let kind = match outcome {
-            SignOutcome::CheckMail => "check-mail",
-            SignOutcome::Counted => "counted",
-        };
-        Redirect::to(&format!("{here}/thanks/{kind}")).into_response()
+    let refusal = match submit(&state, &content, submission, now).await {
+        Ok(outcome) => {
+            let kind = match outcome {
+                SignOutcome::CheckMail => "check-mail",
+                SignOutcome::Counted => "counted",
+            };
+            return Ok(Redirect::to(&format!("{here}/thanks/{kind}")).into_response());
+        }
+        Err(refusal) => refusal,
     };
-    if form.is_bot() {
-        // Told the same as a person, so the bot learns nothing; nothing is kept.
-        return Ok(thanks(SignOutcome::of(petition.confirmation)));
-    }
-    let stamped = state.petitions.secret.verify_form_stamp(&form.stamp);
-    if let Some(stamped) = stamped {
-        let min = state.petitions.settings.min_form.as_secs() as i64;
-        if min > 0 && now - stamped < min {
-            let mut view = FormView::from_form(&form, &[], &tr);
-            view.general_error = Some(tr.t("form-too-fast"));
-            return again(view, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
-    }
-    let signer = match form.validate(petition.confirmation) {
-        // Without our stamp the form was not filled in on our page: on an
-        // anonymous petition, where nothing confirms a signature, its name
-        // is not published.
-        Ok(mut signer) => {
-            if stamped.is_none() && petition.confirmation == Confirmation::Anonymous {
-                signer.public = false;
-            }
-            signer
-        }
-        Err(problems) => {
-            let view = FormView::from_form(&form, &problems, &tr);
-            return again(view, StatusCode::UNPROCESSABLE_ENTITY).await;
-        }
+    // Most refusals show the petition page again, with what was entered.
+    let entered = |problems: &[_]| match &form {
+        Ok(Form(form)) => FormView::from_form(form, problems, &tr),
+        Err(_) => FormView::default(),
     };
-    let row = content
-        .petition_row(&slug, &id)
-        .ok_or(WebError::not_found(lang))?;
-    match state
-        .petitions
-        .sign(
-            campaign,
-            petition,
-            row.id,
-            signer,
-            lang,
-            site.base(),
-            content.today,
-            now,
-        )
-        .await
-    {
-        Ok(outcome) => Ok(thanks(outcome)),
-        Err(SignError::NotOpen) => {
+    let (view, status) = match refusal {
+        Refusal::RateLimited => {
+            let page = notice(
+                &site,
+                lang,
+                |l| paths::petition(l, &slug, &id),
+                tr.t("sign-rate-limited-title"),
+                tr.t("sign-rate-limited-text"),
+                None,
+                Some(here),
+            );
+            let mut response = render(&page, StatusCode::TOO_MANY_REQUESTS)?;
+            response.headers_mut().insert(
+                axum::http::header::RETRY_AFTER,
+                axum::http::HeaderValue::from_static("60"),
+            );
+            return Ok(response);
+        }
+        Refusal::Closed => {
             let page = notice(
                 &site,
                 lang,
@@ -202,15 +129,43 @@ pub async fn sign(
                 tr.t("sign-closed-title"),
                 tr.t("sign-closed-text"),
                 None,
-                back,
+                Some(paths::campaign(lang, &slug)),
             );
-            render(&page, StatusCode::CONFLICT)
+            return render(&page, StatusCode::CONFLICT);
         }
-        Err(e) => {
-            tracing::error!(error = %e, "a signature could not be saved");
-            Err(WebError::unavailable().in_lang(lang))
+        Refusal::Unavailable => return Err(WebError::unavailable().in_lang(lang)),
+        Refusal::Unreadable => {
+            let view = FormView {
+                general_error: Some(tr.t("form-unreadable")),
+                ..Default::default()
+            };
+            let status = form
+                .as_ref()
+                .err()
+                .map_or(StatusCode::BAD_REQUEST, |r| r.status());
+            (view, status)
         }
-    }
+        Refusal::Foreign => {
+            // The visitor sees the form, filled in, and decides here.
+            let mut view = entered(&[]);
+            view.general_error = Some(format!(
+                "{} {}",
+                tr.t("sign-elsewhere-title"),
+                tr.t("sign-elsewhere-text")
+            ));
+            (view, StatusCode::FORBIDDEN)
+        }
+        Refusal::TooFast => {
+            let mut view = entered(&[]);
+            view.general_error = Some(tr.t("form-too-fast"));
+            (view, StatusCode::UNPROCESSABLE_ENTITY)
+        }
+        Refusal::Invalid(problems) => (entered(&problems), StatusCode::UNPROCESSABLE_ENTITY),
+    };
+    page_again(
+        &state, &content, &site, campaign, petition, lang, view, status,
+    )
+    .await
 }
 
 /// The petition page again, with what was entered and what is wrong.

@@ -73,7 +73,15 @@ pub async fn export(
     let mut queue: VecDeque<String> = VecDeque::new();
     queue.push_back("/".to_string());
     queue.extend(Lang::ALL.map(paths::directory));
-    queue.extend(["/robots.txt", "/sitemap.xml", paths::API_CAMPAIGNS].map(str::to_string));
+    queue.extend(
+        [
+            "/robots.txt",
+            "/sitemap.xml",
+            paths::API_CAMPAIGNS,
+            super::public::api::openapi::PATH,
+        ]
+        .map(str::to_string),
+    );
     for c in &content.campaigns {
         queue.push_back(paths::api_campaign(c.slug.as_str()));
         for lang in Lang::ALL {

@@ -5,10 +5,11 @@ use std::sync::Arc;
 
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
-use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
+use utoipa::ToSchema;
 
+use super::ApiError;
 use crate::campaign::{Campaign, Lang, Localized, StatusKind, file};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
@@ -16,22 +17,30 @@ use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::AppState;
 
-#[derive(Serialize)]
-struct ListItem<'a> {
-    slug: &'a str,
-    name: &'a Localized,
+/// A campaign in the list.
+#[derive(Serialize, ToSchema)]
+pub struct ListItem {
+    slug: String,
+    /// The person's name by language.
+    name: Localized,
     status: StatusKind,
     status_since: chrono::NaiveDate,
     updated: chrono::NaiveDate,
+    /// The campaign's page in each language, as `[language, URL]`.
     pages: Vec<(Lang, String)>,
+    /// This campaign's document in the API (a path).
     api: String,
 }
 
-#[derive(Serialize)]
-struct Full<'a> {
+/// A whole campaign: every field of the campaign file, with the
+/// organisations it mentions, its photo and its pages.
+#[derive(Serialize, ToSchema)]
+pub struct Full {
     #[serde(flatten)]
-    campaign: &'a Campaign,
+    campaign: Campaign,
+    /// The photo (a path), when the campaign has one.
     photo_url: Option<String>,
+    /// The campaign's page in each language, as `[language, URL]`.
     pages: Vec<(Lang, String)>,
 }
 
@@ -48,6 +57,13 @@ fn json(value: &impl Serialize) -> Result<CachedPage, WebError> {
     Ok(CachedPage::new("application/json", PAGE_MAX_AGE, body))
 }
 
+/// Every campaign of the instance.
+#[utoipa::path(
+    get,
+    path = "/api/v1/campaigns",
+    tag = "campaigns",
+    responses((status = 200, description = "The campaigns, in the directory's order", body = Vec<ListItem>))
+)]
 pub async fn list(
     State(state): State<Arc<AppState>>,
     site: Site,
@@ -59,8 +75,8 @@ pub async fn list(
             .campaigns
             .iter()
             .map(|c| ListItem {
-                slug: c.slug.as_str(),
-                name: &c.person.name,
+                slug: c.slug.to_string(),
+                name: c.person.name.clone(),
                 status: c.status.kind,
                 status_since: c.status.since,
                 updated: c.updated,
@@ -73,6 +89,17 @@ pub async fn list(
     Ok(page.respond(&headers))
 }
 
+/// One campaign, whole.
+#[utoipa::path(
+    get,
+    path = "/api/v1/campaigns/{slug}",
+    tag = "campaigns",
+    params(("slug" = String, Path, description = "The campaign's slug, e.g. boris-romanov")),
+    responses(
+        (status = 200, description = "The campaign", body = Full),
+        (status = 404, description = "No campaign has this slug", body = ApiError)
+    )
+)]
 pub async fn one(
     State(state): State<Arc<AppState>>,
     Path(slug): Path<String>,
@@ -81,14 +108,14 @@ pub async fn one(
 ) -> Result<Response, WebError> {
     let content = state.content();
     let Some(c) = content.campaign(&slug) else {
-        let body = serde_json::json!({ "error": "not-found", "slug": slug });
-        return Ok((StatusCode::NOT_FOUND, axum::Json(body)).into_response());
+        let lang =
+            crate::web::public::language::from_headers(&headers, state.settings.default_lang);
+        return Ok(ApiError::not_found(lang).into_response());
     };
     let path = paths::api_campaign(&slug);
     let page = content.page(&site.cache_key(&path), || {
-        let campaign = file::with_organisations(c, &content.registry);
         json(&Full {
-            campaign: &campaign,
+            campaign: file::with_organisations(c, &content.registry),
             photo_url: content
                 .photos
                 .get(c.slug.as_str())

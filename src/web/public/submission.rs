@@ -1,0 +1,110 @@
+//! A signature submitted by the petition page's form or by the JSON API:
+//! one set of rules, so that both take and refuse the same submissions.
+
+use std::net::IpAddr;
+
+use axum::http::HeaderMap;
+
+use crate::campaign::{Campaign, Confirmation, Petition};
+use crate::petition::form::{Field, Problem, SignForm};
+use crate::petition::service::{SignError, SignOutcome};
+use crate::web::origin::{PostSource, post_source};
+use crate::web::site::Site;
+use crate::web::state::{AppState, Content};
+
+/// Why a submission was not taken.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// Too many from this visitor's address: nothing was read.
+    RateLimited,
+    /// The body could not be read as a form (or JSON document).
+    Unreadable,
+    /// Another site's page sent it, perhaps without the visitor knowing:
+    /// nothing is counted; the visitor may sign here.
+    Foreign,
+    /// Sent sooner after the form was shown than a person can.
+    TooFast,
+    Invalid(Vec<(Field, Problem)>),
+    /// The petition does not take signatures now.
+    Closed,
+    /// The signature could not be stored; the visitor may try again.
+    Unavailable,
+}
+
+/// One submission, as it arrived.
+pub struct Submission<'a> {
+    pub campaign: &'a Campaign,
+    pub petition: &'a Petition,
+    pub lang: crate::campaign::Lang,
+    pub site: &'a Site,
+    pub ip: IpAddr,
+    pub headers: &'a HeaderMap,
+    /// `Err` when the body could not be read.
+    pub form: Result<&'a SignForm, ()>,
+}
+
+/// Applies every rule of signing, in order, and stores the signature.
+pub async fn submit(
+    state: &AppState,
+    content: &Content,
+    s: Submission<'_>,
+    now: i64,
+) -> Result<SignOutcome, Refusal> {
+    if !state.limiter.check(s.ip) {
+        return Err(Refusal::RateLimited);
+    }
+    let form = s.form.map_err(|()| Refusal::Unreadable)?;
+    let source = post_source(
+        s.headers,
+        s.site.base(),
+        &state.petitions.settings.embed_origins,
+    );
+    if source == PostSource::Foreign {
+        return Err(Refusal::Foreign);
+    }
+    if form.is_bot() {
+        // Told the same as a person, so the bot learns nothing; nothing is kept.
+        return Ok(SignOutcome::of(s.petition.confirmation));
+    }
+    let stamped = state.petitions.secret.verify_form_stamp(&form.stamp);
+    if let Some(stamped) = stamped {
+        let min = state.petitions.settings.min_form.as_secs() as i64;
+        if min > 0 && now - stamped < min {
+            return Err(Refusal::TooFast);
+        }
+    }
+    let mut signer = form
+        .validate(s.petition.confirmation)
+        .map_err(Refusal::Invalid)?;
+    // Without our stamp the form was not filled in on our page: on an
+    // anonymous petition, where nothing confirms a signature, its name is
+    // not published.
+    if stamped.is_none() && s.petition.confirmation == Confirmation::Anonymous {
+        signer.public = false;
+    }
+    let slug = s.campaign.slug.as_str();
+    let row = content
+        .petition_row(slug, s.petition.id.as_str())
+        .ok_or(Refusal::Closed)?;
+    match state
+        .petitions
+        .sign(
+            s.campaign,
+            s.petition,
+            row.id,
+            signer,
+            s.lang,
+            s.site.base(),
+            content.today,
+            now,
+        )
+        .await
+    {
+        Ok(outcome) => Ok(outcome),
+        Err(SignError::NotOpen) => Err(Refusal::Closed),
+        Err(e) => {
+            tracing::error!(error = %e, "a signature could not be saved");
+            Err(Refusal::Unavailable)
+        }
+    }
+}
