@@ -282,3 +282,14 @@ count-signatures-total = { $n ->
 } on all petitions
 api-unreadable = The request could not be read as a signature (a JSON object): { $detail }
 api-origin-not-allowed = This site may not send signatures here. Please sign on the petition's own page.
+pdf-to = To
+pdf-signatures = { $count ->
+    [one] One signature
+   *[other] { $count } signatures
+}
+pdf-col-number = No.
+pdf-col-name = Name
+pdf-col-city = City
+pdf-col-country = Country
+pdf-col-date = Signed
+pdf-page = Page { $page } of { $pages }

@@ -298,3 +298,15 @@ upcoming-releases = Скоро на свободу
 count-signatures-total = Подтверждённых подписей во всех петициях: { $n }
 api-unreadable = Не удалось прочитать запрос как подпись (объект JSON): { $detail }
 api-origin-not-allowed = С этого сайта нельзя отправлять подписи сюда. Подпишите на странице самой петиции.
+pdf-to = Кому
+pdf-signatures = { $count ->
+    [one] { $count } подпись
+    [few] { $count } подписи
+   *[many] { $count } подписей
+}
+pdf-col-number = №
+pdf-col-name = Имя
+pdf-col-city = Город
+pdf-col-country = Страна
+pdf-col-date = Подписано
+pdf-page = Страница { $page } из { $pages }

@@ -212,6 +212,25 @@ pub enum SignaturesCommand {
         #[arg(long)]
         out: Option<PathBuf>,
     },
+    /// On the organisers' computer: the delivery document (PDF) of an
+    /// export: the petition's addressee, title and text, the number of
+    /// signatures and the table of signers (confirmed ones), with page
+    /// numbers. Likely duplicates (same name and city) and throwaway mail
+    /// addresses are reported.
+    Pdf {
+        #[arg(long)]
+        identity: PathBuf,
+        file: PathBuf,
+        /// The document's language: the addressee's.
+        #[arg(long, default_value = "ru")]
+        lang: Lang,
+        /// Leave the reported signatures out of the document.
+        #[arg(long)]
+        exclude_suspect: bool,
+        /// A new file (created owner-only) instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
     /// Compare every petition's stored count with its signatures and fix drift.
     Recount,
 }
@@ -329,6 +348,13 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                     file,
                     out,
                 } => signatures::decrypt(&identity, &file, out.as_deref()),
+                SignaturesCommand::Pdf {
+                    identity,
+                    file,
+                    lang,
+                    exclude_suspect,
+                    out,
+                } => signatures::pdf(&identity, &file, lang, exclude_suspect, out.as_deref()),
                 SignaturesCommand::Recount => signatures::recount(&config).await,
             }
         }

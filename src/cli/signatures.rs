@@ -3,16 +3,13 @@
 //! The export's format is `petition::export`'s; `decrypt` opens every line
 //! with the organisers' identity and writes CSV for delivering the petition.
 
-use std::io::{BufRead, IsTerminal, Write};
+use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use base64::Engine;
-use base64::engine::general_purpose::STANDARD as B64;
-
 use crate::config::Config;
-use crate::petition::seal::{Opener, SealError, generate_keys};
-use crate::petition::service::SealedRecord;
-use crate::petition::{csv, export};
+use crate::petition::export::PetitionText;
+use crate::petition::seal::{Opener, generate_keys};
+use crate::petition::{csv, export, pdf, screening};
 use crate::store::{self, OpenMode, Store};
 
 use super::CliError;
@@ -31,18 +28,26 @@ pub fn generate(out: &Path) -> Result<(), CliError> {
 }
 
 /// `campaign/petition` → the petition's row id.
-async fn petition_id(store: &Store, name: &str) -> Result<i64, CliError> {
+async fn petition_of(store: &Store, name: &str) -> Result<(i64, PetitionText), CliError> {
     let (campaign, petition) = name.split_once('/').ok_or_else(|| {
         CliError::Usage(format!(
             "name the petition as CAMPAIGN/PETITION, e.g. boris-romanov/{name}"
         ))
     })?;
-    store
+    let missing = || CliError::Usage(format!("there is no petition '{name}'"));
+    let id = store
         .petitions()
         .await?
         .get(&(campaign.to_string(), petition.to_string()))
         .map(|row| row.id)
-        .ok_or_else(|| CliError::Usage(format!("there is no petition '{name}'")))
+        .ok_or_else(missing)?;
+    let registry = store.organisations().await?;
+    let found = store.campaign(campaign).await?.ok_or_else(missing)?;
+    let text = found
+        .petition(petition)
+        .map(|p| PetitionText::of(p, &registry))
+        .ok_or_else(missing)?;
+    Ok((id, text))
 }
 
 /// Standard output, or a new file only its owner can read.
@@ -58,11 +63,11 @@ fn output(out: Option<&Path>) -> Result<std::io::BufWriter<Box<dyn Write>>, CliE
 
 pub async fn export(config: &Config, name: &str, out_path: Option<&Path>) -> Result<(), CliError> {
     let store = store::connect(&config.database_url, OpenMode::MustExist).await?;
-    let id = petition_id(&store, name).await?;
+    let (id, text) = petition_of(&store, name).await?;
     let total = store.signature_total(id).await?;
     let progress = std::io::stderr().is_terminal();
     let mut out = output(out_path)?;
-    out.write_all(export::header(name).as_bytes())
+    out.write_all(export::header(name, &text).as_bytes())
         .map_err(|e| CliError::io(Path::new("-"), e))?;
     let mut written = 0i64;
     let mut purged = 0i64;
@@ -92,12 +97,26 @@ pub async fn export(config: &Config, name: &str, out_path: Option<&Path>) -> Res
     Ok(())
 }
 
-/// Reads an export, opens every record with the identity, writes CSV.
-pub fn decrypt(identity: &Path, file: &Path, out_path: Option<&Path>) -> Result<(), CliError> {
+/// Opens an export with an identity file.
+fn open_export(identity: &Path, file: &Path) -> Result<export::Opened, CliError> {
     let key_text = std::fs::read_to_string(identity).map_err(|e| CliError::io(identity, e))?;
     let mut opener = Opener::from_identity_file(&key_text)
         .map_err(|e| CliError::Usage(format!("{}: {e}", identity.display())))?;
     let input = std::fs::File::open(file).map_err(|e| CliError::io(file, e))?;
+    let opened = export::open(std::io::BufReader::new(input), &mut opener)
+        .map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+    if opened.not_sealed_to_this_key > 0 {
+        eprintln!(
+            "{} signature(s) were not sealed to this identity's key (sealed before it was added, or to other organisers' keys only): open them with another organiser's identity",
+            opened.not_sealed_to_this_key
+        );
+    }
+    Ok(opened)
+}
+
+/// Reads an export, opens every record with the identity, writes CSV.
+pub fn decrypt(identity: &Path, file: &Path, out_path: Option<&Path>) -> Result<(), CliError> {
+    let opened = open_export(identity, file)?;
     let mut out = output(out_path)?;
     let write_err = |e| CliError::io(Path::new("-"), e);
     out.write_all(
@@ -114,44 +133,12 @@ pub fn decrypt(identity: &Path, file: &Path, out_path: Option<&Path>) -> Result<
         .as_bytes(),
     )
     .map_err(write_err)?;
-    let mut not_mine = 0u64;
-    for (n, line) in std::io::BufReader::new(input).lines().enumerate() {
-        let line = line.map_err(|e| CliError::io(file, e))?;
-        if line.starts_with('#') || line.trim().is_empty() {
-            continue;
-        }
-        let bad = |what: &str| CliError::Usage(format!("{}:{}: {what}", file.display(), n + 1));
-        let mut fields = line.split('\t');
-        let (Some(id), Some(_), Some(status), Some(data)) =
-            (fields.next(), fields.next(), fields.next(), fields.next())
-        else {
-            return Err(bad("not a line of a signature export"));
-        };
-        if data.is_empty() {
-            continue;
-        }
-        let file_bytes = B64
-            .decode(data)
-            .map_err(|_| bad("the record is not base64"))?;
-        let (header, sealed) =
-            split_age_file(&file_bytes).ok_or_else(|| bad("the record is not an age file"))?;
-        // Signatures sealed before this identity's key was added (or only
-        // to other organisers' keys) are counted and reported, not fatal:
-        // each organiser opens what was sealed to them.
-        let plain = match opener.open(header, sealed) {
-            Ok(plain) => plain,
-            Err(SealError::WrongIdentity) => {
-                not_mine += 1;
-                continue;
-            }
-            Err(e) => return Err(bad(&e.to_string())),
-        };
-        let r: SealedRecord =
-            serde_json::from_slice(&plain).map_err(|_| bad("the record's content is damaged"))?;
+    for s in &opened.signatures {
+        let r = &s.record;
         let row = csv::row(&[
-            id,
+            &s.id,
             &r.signed_at,
-            status,
+            s.standing.code(),
             &r.name,
             r.email.as_deref().unwrap_or(""),
             r.city.as_deref().unwrap_or(""),
@@ -160,20 +147,94 @@ pub fn decrypt(identity: &Path, file: &Path, out_path: Option<&Path>) -> Result<
         ]);
         out.write_all(row.as_bytes()).map_err(write_err)?;
     }
-    out.flush().map_err(write_err)?;
-    if not_mine > 0 {
-        eprintln!(
-            "{not_mine} signature(s) were not sealed to this identity's key (sealed before it was added, or to other organisers' keys only): open them with another organiser's identity"
-        );
-    }
-    Ok(())
+    out.flush().map_err(write_err)
 }
 
-/// An age file split into its header text (through the MAC line) and payload.
-fn split_age_file(bytes: &[u8]) -> Option<(&str, &[u8])> {
-    let mac_line = bytes.windows(4).position(|w| w == b"\n---")? + 1;
-    let end = mac_line + bytes[mac_line..].iter().position(|&b| b == b'\n')? + 1;
-    Some((std::str::from_utf8(&bytes[..end]).ok()?, &bytes[end..]))
+/// Writes the delivery document of an export: confirmed signatures only,
+/// likely duplicates and throwaway addresses reported (and left out with
+/// `exclude_suspect`).
+pub fn pdf(
+    identity: &Path,
+    file: &Path,
+    lang: crate::campaign::Lang,
+    exclude_suspect: bool,
+    out_path: Option<&Path>,
+) -> Result<(), CliError> {
+    if out_path.is_none() && std::io::stdout().is_terminal() {
+        return Err(CliError::Usage(
+            "the PDF goes to standard output: redirect it (> petition.pdf) or use --out FILE"
+                .into(),
+        ));
+    }
+    let opened = open_export(identity, file)?;
+    let text = opened.text.clone().ok_or_else(|| {
+        CliError::Usage(format!(
+            "{}: this export carries no petition text (made before Svoboda wrote it): export it again",
+            file.display()
+        ))
+    })?;
+    let confirmed: Vec<&export::OpenedSignature> = opened
+        .signatures
+        .iter()
+        .filter(|s| s.standing == export::Standing::Confirmed)
+        .collect();
+    let records: Vec<&crate::petition::service::SealedRecord> =
+        confirmed.iter().map(|s| &s.record).collect();
+    let suspects = screening::screen(&records);
+    for suspect in &suspects {
+        let r = records[suspect.index];
+        let why = match &suspect.reason {
+            screening::Reason::SameAs(first) => format!(
+                "the same name and city as signature {}",
+                confirmed[*first].id
+            ),
+            screening::Reason::Disposable(domain) => format!("a throwaway address at {domain}"),
+        };
+        eprintln!(
+            "suspect: signature {} ({}, {}): {why}",
+            confirmed[suspect.index].id,
+            r.name,
+            r.city.as_deref().unwrap_or("-")
+        );
+    }
+    let left_out: std::collections::HashSet<usize> = if exclude_suspect {
+        suspects.iter().map(|s| s.index).collect()
+    } else {
+        Default::default()
+    };
+    let tr = crate::i18n::Tr::new(lang);
+    let rows: Vec<pdf::Row> = records
+        .iter()
+        .enumerate()
+        .filter(|(i, _)| !left_out.contains(i))
+        .map(|(_, r)| pdf::Row {
+            name: r.name.clone(),
+            city: r.city.clone().unwrap_or_default(),
+            country: r.country.clone().unwrap_or_default(),
+            date: chrono::DateTime::parse_from_rfc3339(&r.signed_at)
+                .map(|t| tr.date(t.date_naive()))
+                .unwrap_or_default(),
+        })
+        .collect();
+    let bytes = pdf::render(&text, &rows, lang).map_err(|e| CliError::Usage(e.to_string()))?;
+    let mut out = output(out_path)?;
+    out.write_all(&bytes)
+        .and_then(|()| out.flush())
+        .map_err(|e| CliError::io(Path::new("-"), e))?;
+    let unconfirmed = opened.signatures.len() - confirmed.len();
+    eprintln!(
+        "{}: {} signatures in the document; {} likely duplicates or throwaway addresses {}; {} unconfirmed left out",
+        opened.petition,
+        rows.len(),
+        suspects.len(),
+        if exclude_suspect {
+            "left out"
+        } else {
+            "kept (--exclude-suspect leaves them out)"
+        },
+        unconfirmed
+    );
+    Ok(())
 }
 
 pub async fn recount(config: &Config) -> Result<(), CliError> {

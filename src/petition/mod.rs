@@ -7,6 +7,8 @@ pub mod csv;
 pub mod email;
 pub mod export;
 pub mod form;
+pub mod pdf;
+pub mod screening;
 pub mod seal;
 pub mod secret;
 pub mod service;

@@ -11,6 +11,7 @@ mod caching;
 mod campaign_forms;
 mod cli;
 mod crawlers;
+mod delivery_document;
 mod deploy;
 mod directory;
 mod feeds;

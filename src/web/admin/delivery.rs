@@ -41,6 +41,11 @@ pub async fn export(
         .petition_row(&params.slug, &params.petition)
         .ok_or(WebError::not_found(lang))?;
     let name = format!("{}/{}", params.slug, params.petition);
+    let text = content
+        .campaign(&params.slug)
+        .and_then(|c| c.petition(&params.petition))
+        .map(|p| export::PetitionText::of(p, &content.registry))
+        .ok_or(WebError::not_found(lang))?;
     state
         .accounts
         .audit(
@@ -52,7 +57,11 @@ pub async fn export(
         )
         .await
         .map_err(WebError::store(lang))?;
-    let body = Body::from_stream(chunks(state.store.clone(), row.id, export::header(&name)));
+    let body = Body::from_stream(chunks(
+        state.store.clone(),
+        row.id,
+        export::header(&name, &text),
+    ));
     Ok(attachment(
         "text/plain; charset=utf-8",
         &format!("{}-{}-signatures.txt", params.slug, params.petition),

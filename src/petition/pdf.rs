@@ -1,0 +1,399 @@
+//! The delivery document: the petition as it is handed to its addressee,
+//! with the number of signatures and the table of signers, in one
+//! language, Cyrillic included (DejaVu Sans is embedded, subset to the
+//! glyphs used). Laid out here (words wrapped by their measured widths,
+//! the table's header repeated on every page, "page N of M"), drawn by krilla.
+
+use std::sync::LazyLock;
+
+use krilla::Document;
+use krilla::geom::Point;
+use krilla::metadata::Metadata;
+use krilla::page::PageSettings;
+use krilla::text::{Font, TextDirection};
+
+use super::export::PetitionText;
+use crate::campaign::Lang;
+use crate::i18n::Tr;
+
+static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
+static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+
+/// A4 in points, and its margins.
+const PAGE: (f32, f32) = (595.0, 842.0);
+const MARGIN: f32 = 56.0;
+const TEXT_SIZE: f32 = 11.0;
+const TABLE_SIZE: f32 = 9.5;
+/// The table's columns: number, name, city, country, date (their widths).
+const COLUMNS: [f32; 5] = [30.0, 170.0, 100.0, 80.0, 103.0];
+
+/// One signer's row.
+#[derive(Debug, Clone)]
+pub struct Row {
+    pub name: String,
+    pub city: String,
+    pub country: String,
+    pub date: String,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum PdfError {
+    #[error("the embedded font cannot be read")]
+    Font,
+    #[error("the PDF could not be written: {0}")]
+    Write(String),
+}
+
+/// A face for measuring, and the same font for drawing.
+struct Face {
+    measure: ttf_parser::Face<'static>,
+    draw: Font,
+}
+
+impl Face {
+    fn load(data: &'static [u8]) -> Result<Face, PdfError> {
+        Ok(Face {
+            measure: ttf_parser::Face::parse(data, 0).map_err(|_| PdfError::Font)?,
+            draw: Font::new(data.into(), 0).ok_or(PdfError::Font)?,
+        })
+    }
+
+    /// The width of `text` at `size`, by the glyphs' advances.
+    fn width(&self, text: &str, size: f32) -> f32 {
+        let units: u32 = text
+            .chars()
+            .map(|c| {
+                self.measure
+                    .glyph_index(c)
+                    .and_then(|g| self.measure.glyph_hor_advance(g))
+                    .unwrap_or(0) as u32
+            })
+            .sum();
+        units as f32 * size / f32::from(self.measure.units_per_em())
+    }
+
+    /// `text` in lines no wider than `width`; a word longer than a line is
+    /// cut where it must be.
+    fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        let mut lines = Vec::new();
+        let mut line = String::new();
+        for word in text.split_whitespace() {
+            let candidate = if line.is_empty() {
+                word.to_string()
+            } else {
+                format!("{line} {word}")
+            };
+            if self.width(&candidate, size) <= width {
+                line = candidate;
+                continue;
+            }
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            for c in word.chars() {
+                line.push(c);
+                if self.width(&line, size) > width && line.chars().count() > 1 {
+                    line.pop();
+                    lines.push(std::mem::replace(&mut line, c.to_string()));
+                }
+            }
+        }
+        if !line.is_empty() {
+            lines.push(line);
+        }
+        lines
+    }
+
+    /// `text` cut with an ellipsis to fit `width`.
+    fn fit(&self, text: &str, size: f32, width: f32) -> String {
+        if self.width(text, size) <= width {
+            return text.to_string();
+        }
+        let mut chars: Vec<char> = text.chars().collect();
+        while !chars.is_empty() {
+            chars.pop();
+            let cut: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
+            if self.width(&cut, size) <= width {
+                return cut;
+            }
+        }
+        String::new()
+    }
+}
+
+static FACES: LazyLock<Result<(Face, Face), String>> = LazyLock::new(|| {
+    Ok((
+        Face::load(REGULAR).map_err(|e| e.to_string())?,
+        Face::load(BOLD).map_err(|e| e.to_string())?,
+    ))
+});
+
+/// A piece of text placed on a page.
+struct Placed {
+    x: f32,
+    /// The baseline, from the page's top.
+    y: f32,
+    size: f32,
+    bold: bool,
+    text: String,
+}
+
+/// Pages being filled, top to bottom.
+struct Layout<'a> {
+    regular: &'a Face,
+    bold: &'a Face,
+    pages: Vec<Vec<Placed>>,
+    y: f32,
+}
+
+impl Layout<'_> {
+    /// Where the last baseline may go: above the page number.
+    const BOTTOM: f32 = PAGE.1 - MARGIN - 18.0;
+
+    fn page(&mut self) -> &mut Vec<Placed> {
+        if self.pages.is_empty() {
+            self.pages.push(Vec::new());
+            self.y = MARGIN;
+        }
+        let last = self.pages.len() - 1;
+        &mut self.pages[last]
+    }
+
+    fn new_page(&mut self) {
+        self.pages.push(Vec::new());
+        self.y = MARGIN;
+    }
+
+    /// Room for `height` more, or a new page.
+    fn need(&mut self, height: f32) -> bool {
+        self.page();
+        if self.y + height > Self::BOTTOM {
+            self.new_page();
+            return true;
+        }
+        false
+    }
+
+    fn line(&mut self, x: f32, text: String, size: f32, bold: bool, leading: f32) {
+        self.need(leading);
+        self.y += leading;
+        let y = self.y;
+        self.page().push(Placed {
+            x,
+            y,
+            size,
+            bold,
+            text,
+        });
+    }
+
+    fn paragraph(&mut self, text: &str, size: f32, bold: bool, after: f32) {
+        let face = if bold { self.bold } else { self.regular };
+        for line in face.wrap(text, size, PAGE.0 - 2.0 * MARGIN) {
+            self.line(MARGIN, line, size, bold, size * 1.4);
+        }
+        self.y += after;
+    }
+
+    /// One table row: each cell fitted to its column.
+    fn row(&mut self, cells: [&str; 5], bold: bool) {
+        let face = if bold { self.bold } else { self.regular };
+        let leading = TABLE_SIZE * 1.45;
+        let mut x = MARGIN;
+        self.y += leading;
+        let y = self.y;
+        for (cell, width) in cells.iter().zip(COLUMNS) {
+            let text = face.fit(cell, TABLE_SIZE, width - 6.0);
+            self.page().push(Placed {
+                x,
+                y,
+                size: TABLE_SIZE,
+                bold,
+                text,
+            });
+            x += width;
+        }
+    }
+}
+
+/// The document in `lang`.
+pub fn render(text: &PetitionText, rows: &[Row], lang: Lang) -> Result<Vec<u8>, PdfError> {
+    let (regular, bold) = FACES.as_ref().map_err(|_| PdfError::Font)?;
+    let tr = Tr::new(lang);
+    let (title, pages) = lay_out(text, rows, lang)?;
+    let mut document = Document::new();
+    document.set_metadata(
+        Metadata::new()
+            .title(title)
+            .language(lang.code().to_string())
+            .creator("Svoboda".to_string()),
+    );
+    let total = pages.len();
+    let settings =
+        PageSettings::from_wh(PAGE.0, PAGE.1).ok_or_else(|| PdfError::Write("page size".into()))?;
+    for (i, placed) in pages.into_iter().enumerate() {
+        let mut page = document.start_page_with(settings.clone());
+        let mut surface = page.surface();
+        for p in placed {
+            let font = if p.bold { &bold.draw } else { &regular.draw };
+            surface.draw_text(
+                Point::from_xy(p.x, p.y),
+                font.clone(),
+                p.size,
+                &p.text,
+                false,
+                TextDirection::Auto,
+            );
+        }
+        let number = tr.args(
+            "pdf-page",
+            [
+                ("page", fluent_bundle::FluentValue::from(i + 1)),
+                ("pages", fluent_bundle::FluentValue::from(total)),
+            ],
+        );
+        let width = regular.width(&number, 9.0);
+        surface.draw_text(
+            Point::from_xy((PAGE.0 - width) / 2.0, PAGE.1 - MARGIN + 10.0),
+            regular.draw.clone(),
+            9.0,
+            &number,
+            false,
+            TextDirection::Auto,
+        );
+        surface.finish();
+        page.finish();
+    }
+    document
+        .finish()
+        .map_err(|e| PdfError::Write(format!("{e:?}")))
+}
+
+/// The document's title, and its text placed page by page.
+fn lay_out(
+    text: &PetitionText,
+    rows: &[Row],
+    lang: Lang,
+) -> Result<(String, Vec<Vec<Placed>>), PdfError> {
+    let (regular, bold) = FACES.as_ref().map_err(|_| PdfError::Font)?;
+    let tr = Tr::new(lang);
+    let in_lang = |map: &std::collections::BTreeMap<Lang, String>| {
+        map.get(&lang)
+            .or_else(|| map.values().next())
+            .cloned()
+            .unwrap_or_default()
+    };
+    let title = in_lang(&text.title);
+    let mut layout = Layout {
+        regular,
+        bold,
+        pages: Vec::new(),
+        y: MARGIN,
+    };
+    let addressee = in_lang(&text.addressee);
+    if !addressee.is_empty() {
+        layout.paragraph(
+            &format!("{}: {addressee}", tr.t("pdf-to")),
+            TEXT_SIZE,
+            false,
+            10.0,
+        );
+    }
+    layout.paragraph(&title, 16.0, true, 8.0);
+    let paragraphs = text
+        .paragraphs
+        .get(&lang)
+        .or_else(|| text.paragraphs.values().next())
+        .cloned()
+        .unwrap_or_default();
+    for p in &paragraphs {
+        layout.paragraph(p, TEXT_SIZE, false, 6.0);
+    }
+    layout.y += 6.0;
+    let count = tr.args(
+        "pdf-signatures",
+        [("count", fluent_bundle::FluentValue::from(rows.len()))],
+    );
+    layout.paragraph(&count, 12.0, true, 4.0);
+    let header = [
+        tr.t("pdf-col-number"),
+        tr.t("pdf-col-name"),
+        tr.t("pdf-col-city"),
+        tr.t("pdf-col-country"),
+        tr.t("pdf-col-date"),
+    ];
+    let header_cells = [
+        header[0].as_str(),
+        header[1].as_str(),
+        header[2].as_str(),
+        header[3].as_str(),
+        header[4].as_str(),
+    ];
+    let row_height = TABLE_SIZE * 1.45;
+    layout.need(row_height * 2.0);
+    layout.row(header_cells, true);
+    for (n, row) in rows.iter().enumerate() {
+        if layout.need(row_height) {
+            layout.row(header_cells, true);
+        }
+        let number = (n + 1).to_string();
+        layout.row(
+            [&number, &row.name, &row.city, &row.country, &row.date],
+            false,
+        );
+    }
+
+    Ok((title, layout.pages))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Wrapped lines fit the width and lose no word.
+        #[test]
+        fn wrapping_fits_and_keeps_every_word(text in "[a-zа-я ]{0,300}", width in 40.0f32..480.0) {
+            let Ok((regular, _)) = FACES.as_ref() else { panic!("fonts") };
+            let lines = regular.wrap(&text, TEXT_SIZE, width);
+            for line in &lines {
+                prop_assert!(regular.width(line, TEXT_SIZE) <= width || line.chars().count() == 1, "{line}");
+            }
+            let joined: String = lines.concat().split_whitespace().collect();
+            let original: String = text.split_whitespace().collect();
+            prop_assert_eq!(joined, original);
+        }
+    }
+
+    #[test]
+    fn a_long_petition_breaks_into_pages_each_with_the_tables_header() {
+        let text = PetitionText {
+            title: [(Lang::Ru, "Прекратить дело".to_string())].into(),
+            ..Default::default()
+        };
+        let rows: Vec<Row> = (0..200)
+            .map(|i| Row {
+                name: format!("Подписант {i}"),
+                city: "Казань".into(),
+                country: "Россия".into(),
+                date: "1 ноября 2026".into(),
+            })
+            .collect();
+        let pdf = render(&text, &rows, Lang::Ru).expect("renders");
+        assert!(pdf.starts_with(b"%PDF-"));
+        let pages = pdf
+            .windows(b"/Type /Page\n".len())
+            .filter(|w| *w == b"/Type /Page\n")
+            .count();
+        let pages = pages.max(
+            pdf.windows(b"/Type/Page/".len())
+                .filter(|w| *w == b"/Type/Page/")
+                .count(),
+        );
+        assert!(
+            pages == 0 || pages >= 3,
+            "200 rows take several pages: {pages}"
+        );
+    }
+}
