@@ -1,6 +1,6 @@
-//! What `deploy/` ships: the systemd unit, the example configuration, and
-//! nginx in front of Svoboda (a real nginx, with TLS), through which pages,
-//! signing and the client-address rule must work.
+//! What `deploy/` ships: the systemd unit, the example configuration, the
+//! Debian package, and nginx in front of Svoboda (a real nginx, with TLS),
+//! through which pages, signing and the client-address rule must work.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -33,7 +33,7 @@ fn the_systemd_unit_is_hardened_and_gets_the_secret_as_a_credential() {
         "CapabilityBoundingSet=",
         "LoadCredential=svoboda.secret:/etc/svoboda/svoboda.secret",
         "Environment=SVOBODA_SECRET_FILE=%d/svoboda.secret",
-        "ExecStart=/usr/local/bin/svoboda --config /etc/svoboda/svoboda.toml serve",
+        "ExecStart=/usr/bin/svoboda --config /etc/svoboda/svoboda.toml serve",
     ] {
         assert!(lines.contains(&wanted), "{wanted} in the unit");
     }
@@ -335,5 +335,107 @@ async fn behind_the_shipped_nginx_pages_signing_and_the_client_address_rule_work
         String::from_utf8_lossy(&direct.stdout),
         "303",
         "the proxy's header names the client"
+    );
+}
+
+/// `cmd` as root: directly when the tests run as root, else by `sudo -n`.
+fn as_root(program: &str) -> Command {
+    // SAFETY: getuid has no preconditions and cannot fail.
+    if unsafe { libc::getuid() } == 0 {
+        Command::new(program)
+    } else {
+        let mut sudo = Command::new("sudo");
+        sudo.args(["-n", program]);
+        sudo
+    }
+}
+
+/// `cargo deb` packages the binary the tests built (the dev profile: one
+/// build per run); the package installs with `dpkg -i`, makes the service's
+/// user and the instance secret, runs, and purges cleanly.
+#[test]
+fn the_debian_package_installs_and_runs() {
+    let Ok(cargo_deb) = std::env::var("SVOBODA_CARGO_DEB") else {
+        unavailable("cargo-deb (SVOBODA_CARGO_DEB)");
+        return;
+    };
+    if !tool("dpkg") || !as_root("true").status().is_ok_and(|s| s.success()) {
+        unavailable("dpkg, as root");
+        return;
+    }
+    let dir = tempfile::tempdir().expect("dir");
+    let deb = dir.path().join("svoboda.deb");
+    let built = Command::new(&cargo_deb)
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .args(["--no-build", "--profile", "dev", "--strip", "--output"])
+        .arg(&deb)
+        .output()
+        .expect("cargo deb");
+    assert!(
+        built.status.success(),
+        "{}",
+        String::from_utf8_lossy(&built.stderr)
+    );
+    let listing = Command::new("dpkg-deb")
+        .arg("--contents")
+        .arg(&deb)
+        .output()
+        .expect("dpkg-deb");
+    let listing = String::from_utf8_lossy(&listing.stdout);
+    for path in [
+        "./usr/bin/svoboda",
+        "./usr/lib/systemd/system/svoboda.service",
+        "./etc/svoboda/svoboda.toml",
+        "./usr/share/doc/svoboda/examples/nginx.conf",
+    ] {
+        assert!(listing.contains(path), "{path} in the package:\n{listing}");
+    }
+
+    let installed = as_root("dpkg")
+        .arg("-i")
+        .arg(&deb)
+        .output()
+        .expect("dpkg -i");
+    let removed = |what: &str| {
+        let purge = as_root("dpkg")
+            .args(["--purge", "svoboda"])
+            .output()
+            .expect("dpkg --purge");
+        assert!(
+            purge.status.success(),
+            "{what}: {}",
+            String::from_utf8_lossy(&purge.stderr)
+        );
+    };
+    if !installed.status.success() {
+        removed("after a failed install");
+        panic!("dpkg -i: {}", String::from_utf8_lossy(&installed.stderr));
+    }
+    let help = Command::new("/usr/bin/svoboda")
+        .arg("--help")
+        .output()
+        .expect("run the installed svoboda");
+    let secret = std::fs::metadata("/etc/svoboda/svoboda.secret");
+    let user = Command::new("getent")
+        .args(["passwd", "svoboda"])
+        .output()
+        .expect("getent");
+    removed("after installing");
+    assert!(
+        help.status.success(),
+        "{}",
+        String::from_utf8_lossy(&help.stderr)
+    );
+    assert!(String::from_utf8_lossy(&help.stdout).contains("Usage: svoboda"));
+    let secret = secret.expect("postinst made the instance secret");
+    assert_eq!(
+        std::os::unix::fs::PermissionsExt::mode(&secret.permissions()) & 0o777,
+        0o600
+    );
+    assert!(user.status.success(), "postinst made the service's user");
+    assert!(!Path::new("/usr/bin/svoboda").exists(), "purged");
+    assert!(
+        !Path::new("/etc/svoboda/svoboda.secret").exists(),
+        "purge removes the secret"
     );
 }
