@@ -321,3 +321,55 @@ backend_test! {
         assert!(stderr(&broken).contains("not a Telegram Desktop export"), "{}", stderr(&broken));
     }
 }
+
+#[test]
+fn mirror_export_writes_a_copy_says_what_it_did_and_then_only_what_changed() {
+    let dir = tempfile::tempdir().expect("dir");
+    let db = format!("sqlite://{}", dir.path().join("svoboda.db").display());
+    let source = fixture_dir_with_photo();
+    let campaign = source.path().join("campaign.toml");
+    let out = svoboda(
+        &db,
+        &["campaign", "import", &campaign.display().to_string()],
+    );
+    assert!(out.status.success(), "{}", stderr(&out));
+    let copy = dir.path().join("copy");
+    let copy_arg = copy.display().to_string();
+    let args = [
+        "mirror",
+        "export",
+        &copy_arg,
+        "--public-url",
+        "https://free-anna.example",
+    ];
+    let first = svoboda(&db, &args);
+    assert!(first.status.success(), "{}", stderr(&first));
+    assert!(
+        stderr(&first).contains("written  en/anna-example/index.html"),
+        "progress: {}",
+        stderr(&first)
+    );
+    assert!(
+        stdout(&first).contains("forms post to https://free-anna.example"),
+        "{}",
+        stdout(&first)
+    );
+    let petition =
+        std::fs::read_to_string(copy.join("en/anna-example/petition/free-anna/index.html"))
+            .expect("the petition's page");
+    assert!(
+        petition
+            .contains("action=\"https://free-anna.example/en/anna-example/petition/free-anna\"")
+    );
+    let again = svoboda(&db, &args);
+    assert!(again.status.success());
+    assert!(stdout(&again).contains(" 0 written"), "{}", stdout(&again));
+    assert!(!stderr(&again).contains("written "), "{}", stderr(&again));
+    let bad = svoboda(&db, &["mirror", "export", &copy_arg, "--url", "not a url"]);
+    assert!(!bad.status.success());
+    assert!(
+        stderr(&bad).contains("--url 'not a url'"),
+        "{}",
+        stderr(&bad)
+    );
+}
