@@ -19,11 +19,7 @@ async fn app(backend: Backend, burst: u32) -> Option<TestApp> {
     settings.sign_burst = burst;
     settings.sign_per_minute = burst;
     let app = TestApp::with_settings(backend, settings).await?;
-    svoboda::demo::load(&app.store).await.expect("demo loads");
-    let dir = crate::support::fixture_dir_with_photo();
-    app.import(&dir.path().join("campaign.toml"))
-        .await
-        .expect("fixture imports");
+    app.load_demo_and_fixture().await;
     Some(app)
 }
 

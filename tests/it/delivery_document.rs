@@ -80,6 +80,11 @@ backend_test! {
             return;
         }
         let Some(app) = TestApp::with_demo(backend).await else { return };
+        // The day of signing, as the document writes it (UTC; a run across
+        // midnight may give the next day).
+        let ru = svoboda::i18n::Tr::new(svoboda::campaign::Lang::Ru);
+        let today = chrono::Utc::now().date_naive();
+        let signed_on = [ru.date(today), ru.date(today.succ_opt().expect("a next day"))];
         sign_and_confirm(&app, "Пётр Иванов", "Казань", "p1@example.org", 1).await;
         sign_and_confirm(&app, "Иванов Петр", "казань", "p2@example.org", 2).await;
         sign_and_confirm(&app, "Анна Смирнова", "Москва", "anna@mailinator.com", 3).await;
@@ -107,11 +112,14 @@ backend_test! {
             "Пётр Иванов",
             "Анна Смирнова",
             "Мария Кузнецова",
-            "Тверь Россия 26 ноября 2026",
             "Страница 1 из 1",
         ] {
             assert!(text.contains(expected), "{expected:?} in:\n{text}");
         }
+        assert!(
+            signed_on.iter().any(|d| text.contains(&format!("Тверь Россия {d}"))),
+            "a row with its date, {signed_on:?}: {text}"
+        );
         assert!(!text.contains("Неподтверждённый"), "unconfirmed signatures are not delivered");
         assert!(!text.contains("example.org"), "addresses are not printed");
         assert!(report.contains("the same name and city as signature"), "{report}");

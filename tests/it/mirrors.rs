@@ -17,11 +17,7 @@ async fn app(backend: Backend) -> Option<TestApp> {
         s.onion_url = Some(ONION.to_string());
     })
     .await?;
-    svoboda::demo::load(&app.store).await.expect("demo loads");
-    let dir = crate::support::fixture_dir_with_photo();
-    app.import(&dir.path().join("campaign.toml"))
-        .await
-        .expect("fixture imports");
+    app.load_demo_and_fixture().await;
     Some(app)
 }
 

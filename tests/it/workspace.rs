@@ -676,7 +676,8 @@ backend_test! {
             .expect("run svoboda");
         assert!(cli.status.success(), "{}", String::from_utf8_lossy(&cli.stderr));
         assert_eq!(download.text(), String::from_utf8_lossy(&cli.stdout), "the same file");
-        assert_eq!(download.text().lines().count(), 3, "a header and two signatures");
+        assert_eq!(download.text().lines().count(), 4, "two header lines and two signatures");
+        assert!(download.text().lines().nth(1).is_some_and(|l| l.starts_with("# petition-text {")), "the petition's text, for the delivery document");
 
         let editor_link = invitation(&app, editor_of("anna-example")).await;
         let mut editor = Browser::new(&app, [198, 51, 100, 2]);

@@ -75,15 +75,12 @@ pub async fn sign(
     let campaign = content.campaign_or_404(&slug, lang)?;
     let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
     let here = paths::petition(lang, &slug, &id);
-    let ip = state
-        .limiter
-        .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
     let submission = Submission {
         campaign,
         petition,
         lang,
         site: &site,
-        ip,
+        peer: conn.as_ref().map(|Extension(c)| c),
         headers: &headers,
         form: form.as_ref().map(|Form(f)| f).map_err(|_| ()),
     };

@@ -1,7 +1,9 @@
 //! A signature submitted by the petition page's form or by the JSON API:
 //! one set of rules, so that both take and refuse the same submissions.
 
-use std::net::IpAddr;
+use std::net::SocketAddr;
+
+use axum::extract::ConnectInfo;
 
 use axum::http::HeaderMap;
 
@@ -37,7 +39,9 @@ pub struct Submission<'a> {
     pub petition: &'a Petition,
     pub lang: crate::campaign::Lang,
     pub site: &'a Site,
-    pub ip: IpAddr,
+    /// The connection's peer; the client's address is found from it and
+    /// the headers by the limiter's rules (`trusted_proxies`).
+    pub peer: Option<&'a ConnectInfo<SocketAddr>>,
     pub headers: &'a HeaderMap,
     /// `Err` when the body could not be read.
     pub form: Result<&'a SignForm, ()>,
@@ -50,7 +54,8 @@ pub async fn submit(
     s: Submission<'_>,
     now: i64,
 ) -> Result<SignOutcome, Refusal> {
-    if !state.limiter.check(s.ip) {
+    let ip = state.limiter.client_ip(s.headers, s.peer);
+    if !state.limiter.check(ip) {
         return Err(Refusal::RateLimited);
     }
     let form = s.form.map_err(|()| Refusal::Unreadable)?;

@@ -181,12 +181,19 @@ impl TestApp {
 
     /// The demo and the full fixture campaign (with its photo).
     pub async fn with_fixtures(backend: Backend) -> Option<TestApp> {
-        let app = TestApp::with_demo(backend).await?;
+        let app = TestApp::empty(backend).await?;
+        app.load_demo_and_fixture().await;
+        Some(app)
+    }
+
+    /// Adds the demo and the full fixture campaign (with its photo), to an
+    /// instance configured otherwise.
+    pub async fn load_demo_and_fixture(&self) {
+        svoboda::demo::load(&self.store).await.expect("demo loads");
         let dir = fixture_dir_with_photo();
-        app.import(&dir.path().join("campaign.toml"))
+        self.import(&dir.path().join("campaign.toml"))
             .await
             .expect("fixture imports");
-        Some(app)
     }
 
     pub async fn empty(backend: Backend) -> Option<TestApp> {

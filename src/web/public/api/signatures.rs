@@ -117,16 +117,13 @@ pub async fn sign(
         let content = state.content();
         let campaign = content.campaign(&slug).ok_or(ApiError::not_found(lang))?;
         let petition = campaign.petition(&id).ok_or(ApiError::not_found(lang))?;
-        let ip = state
-            .limiter
-            .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
         let form = request.as_ref().map(SignatureRequest::form);
         let submission = Submission {
             campaign,
             petition,
             lang,
             site: &site,
-            ip,
+            peer: conn.as_ref().map(|Extension(c)| c),
             headers: &headers,
             form: form.as_ref().map_err(|_| ()),
         };
