@@ -293,3 +293,4 @@ pdf-col-city = City
 pdf-col-country = Country
 pdf-col-date = Signed
 pdf-page = Page { $page } of { $pages }
+api-too-large = The request is larger than a signature can be.

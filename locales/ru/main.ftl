@@ -310,3 +310,4 @@ pdf-col-city = Город
 pdf-col-country = Страна
 pdf-col-date = Подписано
 pdf-page = Страница { $page } из { $pages }
+api-too-large = Запрос больше, чем может быть подпись.

@@ -45,12 +45,11 @@ impl Service<Request<Body>> for CachedFirst {
         if request.method() == Method::GET && request.uri().query().is_none() {
             let path = request.uri().path();
             // One name and no static copy: the path is the key, nothing to build.
-            let site = (!self.state.sites.is_single()
-                || request.extensions().get::<Site>().is_some())
-            .then(|| match request.extensions().get::<Site>() {
-                Some(site) => site.clone(),
-                None => Site::of_request(&self.state.sites, request.headers()),
-            });
+            let site = match request.extensions().get::<Site>() {
+                Some(copy) => Some(copy.clone()),
+                None if self.state.sites.is_single() => None,
+                None => Some(Site::of_request(&self.state.sites, request.headers())),
+            };
             let key = match &site {
                 Some(site) => site.cache_key(path),
                 None => Cow::Borrowed(path),

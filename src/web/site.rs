@@ -11,7 +11,7 @@ use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Request, State};
 use axum::http::request::Parts;
-use axum::http::{HeaderMap, HeaderValue, header};
+use axum::http::{Extensions, HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
 use axum::response::Response;
 
@@ -111,6 +111,15 @@ pub struct MirrorLink {
 }
 
 impl Site {
+    /// The site of a request: the static copy being exported (only code in
+    /// this process sets the extension), else by its Host header.
+    pub fn of(sites: &Arc<Sites>, extensions: &Extensions, headers: &HeaderMap) -> Self {
+        match extensions.get::<Site>() {
+            Some(copy) => copy.clone(),
+            None => Site::of_request(sites, headers),
+        }
+    }
+
     /// The site of a request on the network: by its Host header.
     pub fn of_request(sites: &Arc<Sites>, headers: &HeaderMap) -> Self {
         Site {
@@ -201,11 +210,7 @@ impl FromRequestParts<Arc<AppState>> for Site {
         parts: &mut Parts,
         state: &Arc<AppState>,
     ) -> Result<Self, Self::Rejection> {
-        // Only code in this process (the static export) sets the extension.
-        Ok(match parts.extensions.get::<Site>() {
-            Some(site) => site.clone(),
-            None => Site::of_request(&state.sites, &parts.headers),
-        })
+        Ok(Site::of(&state.sites, &parts.extensions, &parts.headers))
     }
 }
 
@@ -216,10 +221,7 @@ pub async fn add_onion_location(
     request: Request,
     next: Next,
 ) -> Response {
-    let site = match request.extensions().get::<Site>() {
-        Some(site) => site.clone(),
-        None => Site::of_request(&state.sites, request.headers()),
-    };
+    let site = Site::of(&state.sites, request.extensions(), request.headers());
     let location = request
         .uri()
         .path_and_query()

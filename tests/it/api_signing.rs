@@ -117,6 +117,9 @@ backend_test! {
             assert_eq!(r.status, status, "{path}: {}", r.text());
             doc.check("post", signing, &r);
         }
+        let huge = post(&app, SIGN, &json!({"name": "x".repeat(20_000)}), &[], 7).await;
+        assert_eq!(huge.status, StatusCode::PAYLOAD_TOO_LARGE);
+        doc.check("post", signing, &huge);
         let foreign = post(&app, SIGN, &good, &[("origin", "https://evil.example")], 7).await;
         assert_eq!(foreign.status, StatusCode::FORBIDDEN);
         doc.check("post", signing, &foreign);

@@ -33,6 +33,8 @@ pub enum ErrorCode {
     NotFound,
     /// The body is not a JSON document of the expected shape.
     Unreadable,
+    /// The body is larger than any signature.
+    TooLarge,
     /// A browser on a site not listed in `embed_origins` sent it.
     OriginNotAllowed,
     RateLimited,
@@ -57,6 +59,7 @@ impl ErrorCode {
         match self {
             ErrorCode::NotFound => StatusCode::NOT_FOUND,
             ErrorCode::Unreadable => StatusCode::BAD_REQUEST,
+            ErrorCode::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorCode::OriginNotAllowed => StatusCode::FORBIDDEN,
             ErrorCode::RateLimited => StatusCode::TOO_MANY_REQUESTS,
             ErrorCode::TooFast | ErrorCode::Invalid => StatusCode::UNPROCESSABLE_ENTITY,

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use axum::Extension;
 use axum::body::Bytes;
+use axum::extract::rejection::BytesRejection;
 use axum::extract::{ConnectInfo, Path, State};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, header};
 use axum::response::{IntoResponse, Response};
@@ -90,6 +91,7 @@ pub enum Outcome {
         (status = 202, description = "Taken; it counts once confirmed from the mail", body = SignatureAccepted),
         (status = 201, description = "Taken and counted (anonymous petitions)", body = SignatureAccepted),
         (status = 400, description = "The body is not such a JSON document", body = ApiError),
+        (status = 413, description = "The body is larger than a signature can be (16 KiB)", body = ApiError),
         (status = 403, description = "Sent by a browser from a site not in embed_origins", body = ApiError),
         (status = 404, description = "No such campaign or petition", body = ApiError),
         (status = 409, description = "The petition does not take signatures now", body = ApiError),
@@ -104,8 +106,19 @@ pub async fn sign(
     conn: Option<Extension<ConnectInfo<SocketAddr>>>,
     site: Site,
     headers: HeaderMap,
-    body: Bytes,
+    body: Result<Bytes, BytesRejection>,
 ) -> Response {
+    let body = match body {
+        Ok(body) => body,
+        Err(rejection) => {
+            let lang = language::from_headers(&headers, state.settings.default_lang);
+            let mut response = ApiError::new(ErrorCode::TooLarge, Tr::new(lang).t("api-too-large"))
+                .into_response();
+            *response.status_mut() = rejection.status();
+            allow_embedding(&state, &headers, &mut response);
+            return response;
+        }
+    };
     let request = read(&body);
     let lang = request
         .as_ref()
