@@ -247,6 +247,26 @@ pub fn set_onion_location(response: &mut Response, location: HeaderValue) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever Host a client sends, links name one of the instance's
+        /// own names.
+        #[test]
+        fn any_host_gets_one_of_our_names(host in "\\PC{0,40}") {
+            let sites = sites();
+            let mut headers = HeaderMap::new();
+            if let Ok(value) = HeaderValue::from_str(&host) {
+                headers.insert(header::HOST, value);
+            }
+            let base = Site::of_request(&sites, &headers).base().to_string();
+            prop_assert!(
+                ["https://free-boris.example", "https://mirror.example", "http://abc.onion"]
+                    .contains(&base.as_str()),
+                "{}", base
+            );
+        }
+    }
 
     fn sites() -> Arc<Sites> {
         Arc::new(Sites::new(

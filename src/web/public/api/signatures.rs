@@ -176,7 +176,7 @@ pub async fn sign(
 
 /// The body as a signature: a JSON object (serde would also take an array,
 /// its items as the fields in order).
-fn read(body: &[u8]) -> Result<SignatureRequest, serde_json::Error> {
+pub fn read(body: &[u8]) -> Result<SignatureRequest, serde_json::Error> {
     use serde::de::Error;
     match serde_json::from_slice::<serde_json::Value>(body)? {
         object @ serde_json::Value::Object(_) => serde_json::from_value(object),
