@@ -7,9 +7,11 @@ use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
+use crate::campaign::photo::Photo;
+use crate::store::StoreError;
 use crate::web::cache::{CachedPage, IMMUTABLE};
 use crate::web::error::WebError;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Content, Freshness};
 
 struct Asset {
     page: CachedPage,
@@ -74,7 +76,6 @@ pub async fn static_file(
     Ok(asset.page.respond(&headers))
 }
 
-/// `/photos/{slug}.jpg`: served from memory after the first request.
 /// `/photos/{slug}/{update}.jpg`: a news update's photo.
 pub async fn update_photo(
     State(state): State<Arc<AppState>>,
@@ -90,22 +91,18 @@ pub async fn update_photo(
     {
         return Err(not_found());
     }
-    let key = format!("photo/{slug}/{update}");
-    if let Some(page) = content.cached(&key, crate::web::state::Freshness::Content) {
-        return Ok(page.respond(&headers));
-    }
-    let photo = state
-        .store
-        .update_photo(&slug, update)
-        .await
-        .map_err(|e| WebError::from(e).in_lang(state.settings.default_lang))?
-        .ok_or_else(not_found)?;
-    let page = content.page(&key, || {
-        Ok::<_, WebError>(CachedPage::new("image/jpeg", IMMUTABLE, photo.jpeg))
-    })?;
-    Ok(page.respond(&headers))
+    let load = state.store.update_photo(&slug, update);
+    stored_photo(
+        &state,
+        &content,
+        &format!("photo/{slug}/{update}"),
+        load,
+        &headers,
+    )
+    .await
 }
 
+/// `/photos/{slug}.jpg`: served from memory after the first request.
 pub async fn photo(
     State(state): State<Arc<AppState>>,
     Path(file): Path<String>,
@@ -117,18 +114,28 @@ pub async fn photo(
     if !content.photos.contains_key(slug) {
         return Err(not_found());
     }
-    let key = format!("photo/{slug}");
-    if let Some(page) = content.cached(&key, crate::web::state::Freshness::Content) {
-        return Ok(page.respond(&headers));
+    let load = state.store.photo(slug);
+    stored_photo(&state, &content, &format!("photo/{slug}"), load, &headers).await
+}
+
+/// A photo the content snapshot knows of, cached under `key`: `load` reads
+/// it from the store only when the snapshot has not cached it yet.
+async fn stored_photo(
+    state: &AppState,
+    content: &Content,
+    key: &str,
+    load: impl Future<Output = Result<Option<Photo>, StoreError>>,
+    headers: &HeaderMap,
+) -> Result<Response, WebError> {
+    if let Some(page) = content.cached(key, Freshness::Content) {
+        return Ok(page.respond(headers));
     }
-    let photo = state
-        .store
-        .photo(slug)
+    let photo = load
         .await
         .map_err(|e| WebError::from(e).in_lang(state.settings.default_lang))?
-        .ok_or_else(not_found)?;
-    let page = content.page(&key, || {
+        .ok_or(WebError::not_found(state.settings.default_lang))?;
+    let page = content.page(key, || {
         Ok::<_, WebError>(CachedPage::new("image/jpeg", IMMUTABLE, photo.jpeg))
     })?;
-    Ok(page.respond(&headers))
+    Ok(page.respond(headers))
 }
