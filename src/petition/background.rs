@@ -1,16 +1,26 @@
-//! Where signing's heavy work runs (sealing, the mail, the writer): threads
-//! at nice 10, which the kernel gives about a tenth of an ordinary thread's
-//! share when both want the CPU. Alone, signing still uses the whole
-//! machine; when a flash crowd also reads the pages, the readers come first
-//! and signing takes what is left, instead of both slowing down alike.
+//! Where signing's heavy work runs, and how it yields to readers.
+//!
+//! Sealing and the mail run on threads at nice 10, which the kernel gives
+//! about a tenth of an ordinary thread's share when both want the CPU. The
+//! one writer (and the SQLite thread it starts) runs at that priority only
+//! while readers are many: when a flash crowd reads the pages, the readers
+//! come first and signing takes what is left. Without such a crowd the
+//! writer runs at the ordinary priority, since a yielding writer then
+//! yields only to the HTTP side of signing itself, whose requests pile up
+//! waiting for it.
 
 use std::future::Future;
+use std::panic::{AssertUnwindSafe, catch_unwind};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::mpsc::{Sender, channel};
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use tokio::runtime::{Builder, Handle, Runtime};
 use tokio::task::JoinHandle;
 
-/// A small runtime of low-priority threads; shut down without waiting when
-/// dropped (dropping a runtime may happen inside another one).
+/// A small runtime of its own threads (the writer's); shut down without
+/// waiting when dropped (dropping a runtime may happen inside another one).
 pub struct Background {
     handle: Handle,
     /// Taken only by `drop`.
@@ -18,12 +28,11 @@ pub struct Background {
 }
 
 impl Background {
-    /// `threads` low-priority threads named `name`.
+    /// `threads` threads named `name`.
     pub fn start(name: &str, threads: usize) -> std::io::Result<Background> {
         let runtime = Builder::new_multi_thread()
             .worker_threads(threads)
             .thread_name(name)
-            .on_thread_start(lower_this_threads_priority)
             .enable_all()
             .build()?;
         Ok(Background {
@@ -53,13 +62,212 @@ impl Drop for Background {
     }
 }
 
-/// Linux keeps a nice value per thread: this one yields to the others.
+type Task = Box<dyn FnOnce() + Send>;
+
+/// Plain low-priority threads taking closures from one queue, for work that
+/// never awaits (sealing). A runtime's parking, timers and wake-ups cost a
+/// signature a fifth of its sealing time, and its result had to go back to
+/// an HTTP worker only to be passed on to the writer.
+pub struct WorkerThreads {
+    queue: Sender<Task>,
+}
+
+impl WorkerThreads {
+    /// `threads` low-priority threads named `name`; they end when this is
+    /// dropped, after the tasks already queued.
+    pub fn start(name: &str, threads: usize) -> std::io::Result<WorkerThreads> {
+        let (queue, tasks) = channel::<Task>();
+        let tasks = Arc::new(Mutex::new(tasks));
+        for _ in 0..threads.max(1) {
+            let tasks = tasks.clone();
+            std::thread::Builder::new()
+                .name(name.to_string())
+                .spawn(move || {
+                    set_this_threads_nice(YIELDING);
+                    loop {
+                        // The lock is held only while waiting for the next task.
+                        let next = match tasks.lock() {
+                            Ok(tasks) => tasks.recv(),
+                            Err(poisoned) => poisoned.into_inner().recv(),
+                        };
+                        let Ok(task) = next else { return };
+                        // A panicking task drops what it owned (its reply
+                        // channel, so its caller hears of it); the thread stays.
+                        drop(catch_unwind(AssertUnwindSafe(task)));
+                    }
+                })?;
+        }
+        Ok(WorkerThreads { queue })
+    }
+
+    /// Queues `task`; `false` if the threads have ended.
+    pub fn run(&self, task: impl FnOnce() + Send + 'static) -> bool {
+        self.queue.send(Box::new(task)).is_ok()
+    }
+}
+
+/// How many pages readers asked for, counted by the web layer.
+#[derive(Default)]
+pub struct ReaderLoad {
+    pages: AtomicU64,
+}
+
+impl ReaderLoad {
+    pub fn page_asked(&self) {
+        self.pages.fetch_add(1, Ordering::Relaxed);
+    }
+
+    fn pages(&self) -> u64 {
+        self.pages.load(Ordering::Relaxed)
+    }
+}
+
+/// The nice value of signing's threads while they yield.
 /// (Nice 19 kept readers faster still, but left signers a p99 over 100 ms.)
-fn lower_this_threads_priority() {
+const YIELDING: i32 = 10;
+/// Pages per second from which readers are a crowd. Below it, readers use a
+/// few per cent of a core and barely notice signing.
+const CROWD_PAGES_PER_SECOND: f64 = 500.0;
+/// The shortest span the rate of pages is measured over.
+const SAMPLE: Duration = Duration::from_millis(250);
+/// How long the writer keeps yielding after the crowd was last seen, so
+/// that a pause between two waves does not flip it back and forth.
+const LINGER: Duration = Duration::from_secs(2);
+
+/// The writer's pacing: it yields to a crowd of readers, otherwise it runs
+/// at the ordinary priority.
+pub struct YieldToReaders {
+    readers: Arc<ReaderLoad>,
+    sampled_at: Instant,
+    sampled_pages: u64,
+    crowd_seen: Option<Instant>,
+    /// The nice value this thread has now.
+    nice: i32,
+    /// Set when the system refused a change: the writer then keeps the
+    /// priority it has. (Returning to the ordinary priority needs root or
+    /// `LimitNICE=+0`, which the service's unit sets.)
+    pinned: bool,
+}
+
+impl YieldToReaders {
+    /// For the writer's thread, which starts at the ordinary priority.
+    pub fn new(readers: Arc<ReaderLoad>) -> Self {
+        let sampled_pages = readers.pages();
+        YieldToReaders {
+            readers,
+            sampled_at: Instant::now(),
+            sampled_pages,
+            crowd_seen: None,
+            nice: 0,
+            pinned: false,
+        }
+    }
+
+    /// The nice value the writer should have at `now`: the decision alone,
+    /// apart from the system call.
+    fn wanted(&mut self, now: Instant) -> i32 {
+        let span = now.saturating_duration_since(self.sampled_at);
+        if span >= SAMPLE {
+            let pages = self.readers.pages();
+            let rate = pages.saturating_sub(self.sampled_pages) as f64 / span.as_secs_f64();
+            if rate >= CROWD_PAGES_PER_SECOND {
+                self.crowd_seen = Some(now);
+            }
+            self.sampled_at = now;
+            self.sampled_pages = pages;
+        }
+        let crowd = self
+            .crowd_seen
+            .is_some_and(|seen| now.saturating_duration_since(seen) < LINGER);
+        if crowd { YIELDING } else { 0 }
+    }
+}
+
+impl crate::store::signatures::Pacing for YieldToReaders {
+    fn before_batch(&mut self) -> bool {
+        if self.pinned {
+            return false;
+        }
+        let wanted = self.wanted(Instant::now());
+        if wanted == self.nice {
+            return false;
+        }
+        if set_this_threads_nice(wanted) {
+            self.nice = wanted;
+            return true;
+        }
+        self.pinned = true;
+        tracing::info!(
+            nice = self.nice,
+            "the signature writer keeps its priority: this process may not raise a thread's priority (allow it with LimitNICE=+0)"
+        );
+        false
+    }
+}
+
+/// Linux keeps a nice value per thread: sets the calling thread's; `false`
+/// if the system refused (lowering it needs privilege or `RLIMIT_NICE`).
+fn set_this_threads_nice(nice: i32) -> bool {
     #[cfg(target_os = "linux")]
     // SAFETY: setpriority only changes the calling thread's scheduling
-    // weight; failure leaves it as it was, which is harmless.
+    // weight; on failure it leaves it as it was.
     unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, 10);
+        libc::setpriority(libc::PRIO_PROCESS, 0, nice) == 0
+    }
+    #[cfg(not(target_os = "linux"))]
+    {
+        let _ = nice;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn yields_while_readers_are_a_crowd_and_for_a_while_after() {
+        let readers = Arc::new(ReaderLoad::default());
+        let mut pacing = YieldToReaders::new(readers.clone());
+        let start = pacing.sampled_at;
+        let at = |ms: u64| start + Duration::from_millis(ms);
+        assert_eq!(pacing.wanted(at(300)), 0, "no readers");
+        // 100 pages in 300 ms: 333 a second, not a crowd.
+        (0..100).for_each(|_| readers.page_asked());
+        assert_eq!(pacing.wanted(at(600)), 0);
+        // 300 pages in the next 300 ms: a crowd.
+        (0..300).for_each(|_| readers.page_asked());
+        assert_eq!(pacing.wanted(at(900)), YIELDING);
+        // Between samples the decision stands.
+        assert_eq!(pacing.wanted(at(1000)), YIELDING);
+        // The crowd is gone, but the writer lingers for LINGER.
+        assert_eq!(pacing.wanted(at(1500)), YIELDING);
+        assert_eq!(pacing.wanted(at(2800)), YIELDING);
+        assert_eq!(pacing.wanted(at(2950)), 0);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn the_writer_yields_and_returns_on_its_own_thread_only() {
+        let own = || {
+            // SAFETY: getpriority only reads the calling thread's nice value.
+            unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }
+        };
+        std::thread::spawn(move || {
+            let start = own();
+            assert!(set_this_threads_nice(YIELDING));
+            assert_eq!(own(), YIELDING);
+            let other = std::thread::spawn(own).join().expect("thread");
+            assert_eq!(other, YIELDING, "threads it starts (SQLite's) inherit it");
+            // Back to the ordinary priority needs root or RLIMIT_NICE;
+            // refused, the thread keeps yielding.
+            if set_this_threads_nice(start) {
+                assert_eq!(own(), start);
+            } else {
+                assert_eq!(own(), YIELDING);
+            }
+        })
+        .join()
+        .expect("thread");
     }
 }

@@ -5,9 +5,11 @@ use std::collections::HashMap;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use tokio::sync::oneshot;
+
 use serde::{Deserialize, Serialize};
 
-use super::background::Background;
+use super::background::{Background, ReaderLoad, WorkerThreads, YieldToReaders};
 use super::email;
 use super::form::Signer;
 use super::seal::{SealError, Sealer};
@@ -97,8 +99,6 @@ pub enum LinkOutcome {
 pub enum SignError {
     #[error("the petition does not take signatures now")]
     NotOpen,
-    #[error("the campaign's organiser key is unusable: {0}")]
-    Key(#[from] SealError),
     #[error(transparent)]
     Write(#[from] WriteError),
 }
@@ -109,9 +109,11 @@ pub struct PetitionService {
     pub secret: Arc<InstanceSecret>,
     pub settings: PetitionSettings,
     repeat_mail: Arc<RepeatMailLimit>,
+    /// Pages asked for by readers: the writer yields to a crowd of them.
+    pub readers: Arc<ReaderLoad>,
     /// Sealing runs here, after readers (see `background`).
-    background: Background,
-    /// The writer's own low-priority thread, kept while the service lives.
+    sealing: WorkerThreads,
+    /// The writer's own thread, kept while the service lives.
     _writer_thread: Background,
 }
 
@@ -135,7 +137,7 @@ struct Sealing {
 
 impl Sealing {
     /// The signature as the writer stores it: sealed, hashed, its mail drafted.
-    fn seal(self) -> Result<NewSignature, SignError> {
+    fn seal(self) -> Result<NewSignature, SealError> {
         let epoch = self.sealer.epoch_for(&self.organiser_key)?;
         let signer = self.signer;
         let record = SealedRecord {
@@ -148,7 +150,7 @@ impl Sealing {
             country: signer.country,
             public: signer.public,
         };
-        let plain = serde_json::to_vec(&record).map_err(|_| SignError::Key(SealError::Damaged))?;
+        let plain = serde_json::to_vec(&record).map_err(|_| SealError::Damaged)?;
         let sealed = epoch.seal(&plain)?;
         let (email_hash, mail) = match (signer.email, self.confirmation) {
             (Some(address), Confirmation::Email) => {
@@ -209,13 +211,15 @@ impl PetitionService {
             crate::store::StoreError::Unsupported(format!("cannot start the signing threads: {e}"))
         };
         let threads = std::thread::available_parallelism().map_or(2, |n| n.get());
-        let background = Background::start("svoboda-signing", threads).map_err(cannot_start)?;
+        let sealing = WorkerThreads::start("svoboda-signing", threads).map_err(cannot_start)?;
         // The writer has a thread of its own: queued behind sealing on the
         // signing threads, each of its wake-ups waited, and every signer
         // waits for the writer.
         let writer_thread = Background::start("svoboda-writer", 1).map_err(cannot_start)?;
+        let readers = Arc::new(ReaderLoad::default());
+        let pacing = Box::new(YieldToReaders::new(readers.clone()));
         let writer = writer_thread
-            .spawn(SignatureWriter::start(store))
+            .spawn(SignatureWriter::start(store, pacing))
             .await
             .map_err(|e| cannot_start(std::io::Error::other(e)))??;
         Ok(Arc::new(PetitionService {
@@ -225,7 +229,8 @@ impl PetitionService {
             secret,
             settings,
             repeat_mail: Arc::default(),
-            background,
+            readers,
+            sealing,
         }))
     }
 
@@ -258,12 +263,23 @@ impl PetitionService {
             now,
             ids: self.writer.id_reservations(),
         };
-        let signature = self
-            .background
-            .spawn(async move { sealing.seal() })
+        // The signing thread passes the sealed signature straight to the
+        // writer, whose answer comes here: one hand-over fewer per signer.
+        let writer = self.writer.clone();
+        let (reply, placed) = oneshot::channel();
+        let queued = self.sealing.run(move || match sealing.seal() {
+            Ok(signature) => writer.sign_blocking(signature, reply),
+            Err(e) => drop(reply.send(Err(format!(
+                "the campaign's organiser key is unusable: {e}"
+            )))),
+        });
+        if !queued {
+            return Err(WriteError::Stopped.into());
+        }
+        placed
             .await
-            .map_err(|_| WriteError::Stopped)??;
-        self.writer.sign(signature).await?;
+            .map_err(|_| WriteError::Stopped)?
+            .map_err(WriteError::Failed)?;
         Ok(SignOutcome::of(petition.confirmation))
     }
 

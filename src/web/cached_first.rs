@@ -42,6 +42,9 @@ impl Service<Request<Body>> for CachedFirst {
     }
 
     fn call(&mut self, request: Request<Body>) -> Self::Future {
+        if request.method() == Method::GET {
+            self.state.petitions.readers.page_asked();
+        }
         if request.method() == Method::GET && request.uri().query().is_none() {
             let path = request.uri().path();
             // One name and no static copy: the path is the key, nothing to build.

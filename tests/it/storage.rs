@@ -75,3 +75,53 @@ async fn postgres_backup_points_to_pg_dump() {
         .expect_err("not for PostgreSQL");
     assert!(err.to_string().contains("pg_dump"));
 }
+
+/// A writer that asks for a new connection before every batch, as the real
+/// one does when it starts or stops yielding to readers.
+struct NewConnectionEveryBatch;
+
+impl svoboda::store::signatures::Pacing for NewConnectionEveryBatch {
+    fn before_batch(&mut self) -> bool {
+        true
+    }
+}
+
+backend_test! {
+    /// The writer may replace its connection between any two batches (it
+    /// does when its priority changes): nothing is lost, ids go on, the
+    /// one-address rule holds across the change.
+    async fn the_writer_replaces_its_connection_between_batches_and_loses_nothing(backend: Backend) {
+        use std::sync::Arc;
+        use svoboda::store::signatures::{NewSignature, Placed, SignatureWriter};
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let row = app.state.content().petition_row("anna-example", "free-anna").expect("row");
+        let writer = SignatureWriter::start(app.store.clone(), Box::new(NewConnectionEveryBatch))
+            .await
+            .expect("writer");
+        let signature = |hash: u8| NewSignature {
+            petition: row.id,
+            created_at: 1_700_000_000,
+            public_name: None,
+            email_hash: Some([hash; 32]),
+            epoch: 4242,
+            epoch_header: Arc::from("header"),
+            epoch_recipients: Arc::from("age1recipient"),
+            sealed: vec![hash; 16],
+            mail: None,
+            reserved: None,
+        };
+        let mut ids = Vec::new();
+        for hash in [1, 2, 3] {
+            match writer.sign(signature(hash)).await.expect("stored") {
+                Placed::New(s) => ids.push(s.id),
+                other => panic!("a new signature, not {other:?}"),
+            }
+        }
+        assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids go on: {ids:?}");
+        match writer.sign(signature(2)).await.expect("stored") {
+            Placed::Existing { signature, .. } => assert_eq!(signature.id, ids[1]),
+            other => panic!("the address's earlier signature, not {other:?}"),
+        }
+        assert_eq!(app.store.signature_total(row.id).await.expect("total"), 3);
+    }
+}

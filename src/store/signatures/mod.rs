@@ -132,6 +132,15 @@ pub struct LinkTarget {
     pub issued: i64,
 }
 
+/// Asked by the writer on its own thread before each batch: it may change
+/// that thread's scheduling priority (see `petition::background`).
+pub trait Pacing: Send {
+    /// `true` when the priority changed: the writer then replaces its
+    /// database connection, whose SQLite thread, born from the writer's
+    /// thread, took the old priority with it.
+    fn before_batch(&mut self) -> bool;
+}
+
 /// The handle through which everything writes signatures.
 #[derive(Clone)]
 pub struct SignatureWriter {
@@ -156,7 +165,10 @@ impl From<StoreError> for WriteError {
 impl SignatureWriter {
     /// Starts the writer on the caller's runtime; on SQLite it first
     /// rebuilds the address index.
-    pub async fn start(store: Store) -> Result<SignatureWriter, StoreError> {
+    pub async fn start(
+        store: Store,
+        pacing: Box<dyn Pacing>,
+    ) -> Result<SignatureWriter, StoreError> {
         let dedup = match &store {
             Store::Sqlite(_) => Some(AddressIndex::load(&store).await?),
             Store::Postgres(_) => None,
@@ -164,7 +176,7 @@ impl SignatureWriter {
         let ids = dedup.as_ref().map(|index| index.ids.clone());
         // Bounded: under overload, requests wait here instead of eating memory.
         let (jobs, rx) = mpsc::channel(MAX_BATCH * 4);
-        drop(tokio::spawn(writer::run(store, dedup, rx)));
+        drop(tokio::spawn(writer::run(store, dedup, pacing, rx)));
         Ok(SignatureWriter { jobs, ids })
     }
 
@@ -190,6 +202,19 @@ impl SignatureWriter {
     /// Stores a signature durably; returns once it is committed.
     pub async fn sign(&self, signature: NewSignature) -> Result<Placed, WriteError> {
         self.ask(|tx| Job::Sign(signature, tx)).await
+    }
+
+    /// The same from a thread outside any runtime, such as a signing
+    /// thread: queues the signature (waiting while the queue is full);
+    /// `reply` hears where it was placed once it is committed, or is
+    /// dropped if the writer has stopped.
+    pub fn sign_blocking(
+        &self,
+        signature: NewSignature,
+        reply: oneshot::Sender<Result<Placed, String>>,
+    ) {
+        // A refused send returns the job, and with it `reply`, dropped here.
+        drop(self.jobs.blocking_send(Job::Sign(signature, reply)));
     }
 
     /// Confirms at `now` (rounded by the caller).

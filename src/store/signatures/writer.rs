@@ -10,7 +10,9 @@ use sqlx::pool::PoolConnection;
 use tokio::sync::{mpsc, oneshot};
 
 use super::placing::{self, Signing};
-use super::{Confirmed, IdReservations, LinkTarget, MAX_BATCH, NewSignature, Placed, Withdrawn};
+use super::{
+    Confirmed, IdReservations, LinkTarget, MAX_BATCH, NewSignature, Pacing, Placed, Withdrawn,
+};
 use crate::store::{Erase, Store, StoreError};
 
 pub(super) enum Job {
@@ -85,7 +87,12 @@ impl AddressIndex {
     }
 }
 
-pub(super) async fn run(store: Store, dedup: Option<AddressIndex>, mut rx: mpsc::Receiver<Job>) {
+pub(super) async fn run(
+    store: Store,
+    dedup: Option<AddressIndex>,
+    mut pacing: Box<dyn Pacing>,
+    mut rx: mpsc::Receiver<Job>,
+) {
     let mut writer = Writer {
         store,
         dedup,
@@ -95,6 +102,9 @@ pub(super) async fn run(store: Store, dedup: Option<AddressIndex>, mut rx: mpsc:
     let mut buffer = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut buffer, MAX_BATCH).await > 0 {
         let jobs = std::mem::take(&mut buffer);
+        if pacing.before_batch() {
+            writer.held = None;
+        }
         writer.commit_batch(jobs).await;
     }
 }
