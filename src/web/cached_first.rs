@@ -32,6 +32,29 @@ impl CachedFirst {
     }
 }
 
+impl CachedFirst {
+    /// The cached, fresh page of a GET without a query, if there is one.
+    fn cached(&self, request: &Request<Body>) -> Option<Response> {
+        let path = request.uri().path();
+        // One name and no static copy: the path is the key, nothing to build.
+        let site = match request.extensions().get::<Site>() {
+            Some(copy) => Some(copy.clone()),
+            None if self.state.sites.is_single() => None,
+            None => Some(Site::of_request(&self.state.sites, request.headers())),
+        };
+        let key = match &site {
+            Some(site) => site.cache_key(path),
+            None => Cow::Borrowed(path),
+        };
+        let page = self.state.fresh_page(&key)?;
+        let mut response = page.respond(request.headers());
+        if let Some(location) = site.and_then(|s| s.onion_location(path)) {
+            set_onion_location(&mut response, location);
+        }
+        Some(response)
+    }
+}
+
 impl Service<Request<Body>> for CachedFirst {
     type Response = Response;
     type Error = Infallible;
@@ -43,25 +66,11 @@ impl Service<Request<Body>> for CachedFirst {
 
     fn call(&mut self, request: Request<Body>) -> Self::Future {
         if request.method() == Method::GET {
+            // Counted so that signing can yield to a crowd of readers.
             self.state.petitions.readers.page_asked();
-        }
-        if request.method() == Method::GET && request.uri().query().is_none() {
-            let path = request.uri().path();
-            // One name and no static copy: the path is the key, nothing to build.
-            let site = match request.extensions().get::<Site>() {
-                Some(copy) => Some(copy.clone()),
-                None if self.state.sites.is_single() => None,
-                None => Some(Site::of_request(&self.state.sites, request.headers())),
-            };
-            let key = match &site {
-                Some(site) => site.cache_key(path),
-                None => Cow::Borrowed(path),
-            };
-            if let Some(page) = self.state.fresh_page(&key) {
-                let mut response = page.respond(request.headers());
-                if let Some(location) = site.and_then(|s| s.onion_location(path)) {
-                    set_onion_location(&mut response, location);
-                }
+            if request.uri().query().is_none()
+                && let Some(response) = self.cached(&request)
+            {
                 return Either::Left(ready(Ok(response)));
             }
         }
