@@ -13,6 +13,7 @@ pub mod i18n;
 pub mod mail;
 pub mod owner_only;
 pub mod petition;
+pub mod priority;
 pub mod store;
 pub mod web;
 

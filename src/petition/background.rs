@@ -19,6 +19,8 @@ use std::time::{Duration, Instant};
 use tokio::runtime::{Builder, Handle, Runtime};
 use tokio::task::JoinHandle;
 
+use crate::priority::{YIELDING, set_this_threads_nice};
+
 /// A small runtime of its own threads (the writer's); shut down without
 /// waiting when dropped (dropping a runtime may happen inside another one).
 pub struct Background {
@@ -122,9 +124,6 @@ impl ReaderLoad {
     }
 }
 
-/// The nice value of signing's threads while they yield.
-/// (Nice 19 kept readers faster still, but left signers a p99 over 100 ms.)
-const YIELDING: i32 = 10;
 /// Pages per second from which readers are a crowd. Below it, readers use a
 /// few per cent of a core and barely notice signing.
 const CROWD_PAGES_PER_SECOND: f64 = 500.0;
@@ -205,22 +204,6 @@ impl crate::store::signatures::Pacing for YieldToReaders {
     }
 }
 
-/// Linux keeps a nice value per thread: sets the calling thread's; `false`
-/// if the system refused (lowering it needs privilege or `RLIMIT_NICE`).
-fn set_this_threads_nice(nice: i32) -> bool {
-    #[cfg(target_os = "linux")]
-    // SAFETY: setpriority only changes the calling thread's scheduling
-    // weight; on failure it leaves it as it was.
-    unsafe {
-        libc::setpriority(libc::PRIO_PROCESS, 0, nice) == 0
-    }
-    #[cfg(not(target_os = "linux"))]
-    {
-        let _ = nice;
-        true
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -244,30 +227,5 @@ mod tests {
         assert_eq!(pacing.wanted(at(1500)), YIELDING);
         assert_eq!(pacing.wanted(at(2800)), YIELDING);
         assert_eq!(pacing.wanted(at(2950)), 0);
-    }
-
-    #[cfg(target_os = "linux")]
-    #[test]
-    fn the_writer_yields_and_returns_on_its_own_thread_only() {
-        let own = || {
-            // SAFETY: getpriority only reads the calling thread's nice value.
-            unsafe { libc::getpriority(libc::PRIO_PROCESS, 0) }
-        };
-        std::thread::spawn(move || {
-            let start = own();
-            assert!(set_this_threads_nice(YIELDING));
-            assert_eq!(own(), YIELDING);
-            let other = std::thread::spawn(own).join().expect("thread");
-            assert_eq!(other, YIELDING, "threads it starts (SQLite's) inherit it");
-            // Back to the ordinary priority needs root or RLIMIT_NICE;
-            // refused, the thread keeps yielding.
-            if set_this_threads_nice(start) {
-                assert_eq!(own(), start);
-            } else {
-                assert_eq!(own(), YIELDING);
-            }
-        })
-        .join()
-        .expect("thread");
     }
 }

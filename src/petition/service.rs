@@ -449,10 +449,17 @@ impl SignatureMail {
             },
         );
         let action = match kind {
-            LinkKind::Confirm => "confirm",
-            LinkKind::Withdraw => "withdraw",
+            LinkKind::Confirm => "/confirm/",
+            LinkKind::Withdraw => "/withdraw/",
         };
-        format!("{}/{}/{action}/{token}", self.base, self.lang)
+        // Built with one allocation: two links for every signature.
+        let lang = self.lang.code();
+        let mut link =
+            String::with_capacity(self.base.len() + 1 + lang.len() + action.len() + token.len());
+        for part in [self.base.as_str(), "/", lang, action, token.as_str()] {
+            link.push_str(part);
+        }
+        link
     }
 
     fn compose(&self, placed: Placed) -> Option<OutgoingMail> {
@@ -498,8 +505,10 @@ impl SignatureMail {
 impl MailDraft for SignatureMail {
     fn seal(&self, placed: Placed) -> Option<Vec<u8>> {
         let mail = self.compose(placed)?;
+        // Room for the text and the links, escaped, in one allocation.
+        let mut json = Vec::with_capacity(2 * mail.text.len() + 256);
         // Serialising a struct of strings cannot fail.
-        let json = serde_json::to_vec(&mail).unwrap_or_default();
+        serde_json::to_writer(&mut json, &mail).ok()?;
         Some(self.secret.seal_outbox(&json))
     }
 }

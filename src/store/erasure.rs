@@ -23,6 +23,28 @@ pub struct Forgotten {
     pub outbox_deleted: u64,
 }
 
+/// Copies the whole log into the database file and empties it: the log's
+/// old frames, which still hold deleted rows, are gone from the disk too.
+async fn truncate_log(pool: &sqlx::SqlitePool) -> Result<(), StoreError> {
+    // Another checkpoint in progress (the writer's background one) makes
+    // this one give up at once rather than wait: try again shortly.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(2);
+    loop {
+        let (busy, _, _): (i64, i64, i64) = sqlx::query_as("PRAGMA wal_checkpoint(TRUNCATE)")
+            .fetch_one(pool)
+            .await?;
+        if busy == 0 {
+            return Ok(());
+        }
+        if std::time::Instant::now() >= deadline {
+            return Err(StoreError::Unreachable(
+                "its write-ahead log stayed busy and could not be emptied".into(),
+            ));
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(10)).await;
+    }
+}
+
 impl Store {
     /// Pushes deleted data out of the files (see the module's comment).
     pub async fn erase(&self, how: Erase) -> Result<(), StoreError> {
@@ -31,10 +53,7 @@ impl Store {
                 if how == Erase::Bulk {
                     sqlx::query("VACUUM").execute(pool).await?;
                 }
-                // TRUNCATE: the log's old frames are gone from the file too.
-                sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
-                    .execute(pool)
-                    .await?;
+                truncate_log(pool).await?;
             }
             Store::Postgres(pool) => {
                 if how == Erase::Bulk {

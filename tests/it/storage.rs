@@ -125,3 +125,81 @@ backend_test! {
         assert_eq!(app.store.signature_total(row.id).await.expect("total"), 3);
     }
 }
+
+/// A writer at one priority all along.
+struct SteadyPace;
+
+impl svoboda::store::signatures::Pacing for SteadyPace {
+    fn before_batch(&mut self) -> bool {
+        false
+    }
+}
+
+/// On SQLite a commit lands in the write-ahead log; a thread of the writer's
+/// copies it into the database file soon after, so that no signer's commit
+/// waits for that copy (SQLite's own would run inside the commit that fills
+/// the log to 1,000 pages). Seen here from a copy of the database file alone.
+#[tokio::test]
+async fn committed_signatures_are_copied_into_the_database_file_in_the_background() {
+    use std::sync::Arc;
+    use std::time::{Duration, Instant};
+    use svoboda::store::signatures::{NewSignature, SignatureWriter};
+    let app = TestApp::with_fixtures(Backend::Sqlite)
+        .await
+        .expect("sqlite is always there");
+    let row = app
+        .state
+        .content()
+        .petition_row("anna-example", "free-anna")
+        .expect("row");
+    let writer = SignatureWriter::start(app.store.clone(), Box::new(SteadyPace))
+        .await
+        .expect("writer");
+    for hash in 1..=3u8 {
+        writer
+            .sign(NewSignature {
+                petition: row.id,
+                created_at: 1_700_000_000,
+                public_name: None,
+                email_hash: Some([hash; 32]),
+                epoch: 4242,
+                epoch_header: Arc::from("header"),
+                epoch_recipients: Arc::from("age1recipient"),
+                sealed: vec![hash; 16],
+                mail: None,
+                reserved: None,
+            })
+            .await
+            .expect("stored");
+    }
+    let file = app.db.url.strip_prefix("sqlite://").expect("a SQLite url");
+    let copies = tempfile::tempdir().expect("tempdir");
+    let copy = copies.path().join("file-alone.db");
+    let in_the_file = || async {
+        // The file without its log; while it is being written the copy may
+        // be torn, which only means "not yet".
+        std::fs::copy(file, &copy).ok()?;
+        let store = svoboda::store::connect(
+            &format!("sqlite://{}", copy.display()),
+            svoboda::store::OpenMode::MustExist,
+        )
+        .await
+        .ok()?;
+        let total = store.signature_total(row.id).await.ok();
+        store.close().await;
+        let _ = std::fs::remove_file(copy.with_extension("db-wal"));
+        let _ = std::fs::remove_file(copy.with_extension("db-shm"));
+        total
+    };
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        if in_the_file().await == Some(3) {
+            break;
+        }
+        assert!(
+            Instant::now() < deadline,
+            "the signatures stayed in the log only"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}

@@ -7,6 +7,7 @@
 //! SQLite (one process; the index is rebuilt from the table at start) and by
 //! a unique index on PostgreSQL (shared by several processes).
 
+mod checkpointer;
 mod placing;
 mod writer;
 

@@ -9,6 +9,7 @@ use sqlx::Row;
 use sqlx::pool::PoolConnection;
 use tokio::sync::{mpsc, oneshot};
 
+use super::checkpointer::Checkpointer;
 use super::placing::{self, Signing};
 use super::{
     Confirmed, IdReservations, LinkTarget, MAX_BATCH, NewSignature, Pacing, Placed, Withdrawn,
@@ -93,11 +94,18 @@ pub(super) async fn run(
     mut pacing: Box<dyn Pacing>,
     mut rx: mpsc::Receiver<Job>,
 ) {
+    let checkpointer = match &store {
+        Store::Sqlite(pool) => Checkpointer::start((*pool.connect_options()).clone())
+            .map_err(|e| tracing::warn!(error = %e, "no background checkpoints: the writer checkpoints alone"))
+            .ok(),
+        Store::Postgres(_) => None,
+    };
     let mut writer = Writer {
         store,
         dedup,
         held: None,
         stored_epochs: HashSet::new(),
+        checkpointer,
     };
     let mut buffer = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut buffer, MAX_BATCH).await > 0 {
@@ -120,6 +128,8 @@ struct Writer {
     held: Option<Held>,
     /// Seal epochs already committed, whose rows need no insert again.
     stored_epochs: HashSet<i64>,
+    /// SQLite only: copies the log into the database file off this path.
+    checkpointer: Option<Checkpointer>,
 }
 
 enum Held {
@@ -241,6 +251,9 @@ impl Writer {
                     replies.into_iter().for_each(|r| r.fail(&message));
                 }
             }
+        }
+        if let Some(checkpointer) = &self.checkpointer {
+            checkpointer.nudge();
         }
     }
 
