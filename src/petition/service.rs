@@ -9,7 +9,7 @@ use tokio::sync::oneshot;
 
 use serde::{Deserialize, Serialize};
 
-use super::background::{Background, ReaderLoad, WorkerThreads, YieldToReaders};
+use super::background::{Background, PaceForReaders, ReaderLoad, WorkerThreads};
 use super::email;
 use super::form::Signer;
 use super::seal::{SealError, Sealer};
@@ -109,7 +109,7 @@ pub struct PetitionService {
     pub secret: Arc<InstanceSecret>,
     pub settings: PetitionSettings,
     repeat_mail: Arc<RepeatMailLimit>,
-    /// Pages asked for by readers: the writer yields to a crowd of them.
+    /// Pages asked for by readers: the writer paces its commits for a crowd.
     pub readers: Arc<ReaderLoad>,
     /// Sealing runs here, after readers (see `background`).
     sealing: WorkerThreads,
@@ -217,7 +217,7 @@ impl PetitionService {
         // waits for the writer.
         let writer_thread = Background::start("svoboda-writer", 1).map_err(cannot_start)?;
         let readers = Arc::new(ReaderLoad::default());
-        let pacing = Box::new(YieldToReaders::new(readers.clone()));
+        let pacing = Box::new(PaceForReaders::new(readers.clone()));
         let writer = writer_thread
             .spawn(SignatureWriter::start(store, pacing))
             .await

@@ -32,7 +32,6 @@ fn the_systemd_unit_is_hardened_and_gets_the_secret_as_a_credential() {
         "StateDirectoryMode=0700",
         "CapabilityBoundingSet=",
         "LoadCredential=svoboda.secret:/etc/svoboda/svoboda.secret",
-        "LimitNICE=+0",
         "Environment=SVOBODA_SECRET_FILE=%d/svoboda.secret",
         "ExecStart=/usr/bin/svoboda --config /etc/svoboda/svoboda.toml serve",
     ] {

@@ -76,26 +76,28 @@ async fn postgres_backup_points_to_pg_dump() {
     assert!(err.to_string().contains("pg_dump"));
 }
 
-/// A writer that asks for a new connection before every batch, as the real
-/// one does when it starts or stops yielding to readers.
-struct NewConnectionEveryBatch;
+/// A writer that lets signatures gather for `0` between commits, as the
+/// real one does while readers are a crowd.
+struct Paced(std::time::Duration);
 
-impl svoboda::store::signatures::Pacing for NewConnectionEveryBatch {
-    fn before_batch(&mut self) -> bool {
-        true
+impl svoboda::store::signatures::Pacing for Paced {
+    fn batch_interval(&mut self) -> std::time::Duration {
+        self.0
     }
 }
 
 backend_test! {
-    /// The writer may replace its connection between any two batches (it
-    /// does when its priority changes): nothing is lost, ids go on, the
-    /// one-address rule holds across the change.
-    async fn the_writer_replaces_its_connection_between_batches_and_loses_nothing(backend: Backend) {
+    /// A paced writer holds what arrives during its interval for the next
+    /// commit: no answer comes sooner, nothing is lost, ids go on, and the
+    /// one-address rule holds within the gathered batch.
+    async fn a_paced_writer_gathers_signatures_for_one_commit_and_loses_nothing(backend: Backend) {
         use std::sync::Arc;
+        use std::time::{Duration, Instant};
         use svoboda::store::signatures::{NewSignature, Placed, SignatureWriter};
         let Some(app) = TestApp::with_fixtures(backend).await else { return };
         let row = app.state.content().petition_row("anna-example", "free-anna").expect("row");
-        let writer = SignatureWriter::start(app.store.clone(), Box::new(NewConnectionEveryBatch))
+        let interval = Duration::from_millis(300);
+        let writer = SignatureWriter::start(app.store.clone(), Box::new(Paced(interval)))
             .await
             .expect("writer");
         let signature = |hash: u8| NewSignature {
@@ -110,28 +112,38 @@ backend_test! {
             mail: None,
             reserved: None,
         };
-        let mut ids = Vec::new();
-        for hash in [1, 2, 3] {
-            match writer.sign(signature(hash)).await.expect("stored") {
-                Placed::New(s) => ids.push(s.id),
+        let asked = Instant::now();
+        let first = match writer.sign(signature(1)).await.expect("stored") {
+            Placed::New(s) => s.id,
+            other => panic!("a new signature, not {other:?}"),
+        };
+        // Sent while the writer waits out its interval: one batch.
+        let gathered = futures_util::future::join_all(
+            [2, 3, 4, 2].map(|hash| writer.sign(signature(hash))),
+        )
+        .await;
+        assert!(
+            asked.elapsed() >= interval,
+            "answered before the interval was over: {:?}",
+            asked.elapsed()
+        );
+        let placed: Vec<Placed> = gathered.into_iter().map(|p| p.expect("stored")).collect();
+        let new_ids: Vec<i64> = placed[..3]
+            .iter()
+            .map(|p| match p {
+                Placed::New(s) => s.id,
                 other => panic!("a new signature, not {other:?}"),
-            }
+            })
+            .collect();
+        assert!(
+            std::iter::once(first).chain(new_ids.iter().copied()).collect::<Vec<_>>().windows(2).all(|w| w[0] < w[1]),
+            "ids go on: {first} then {new_ids:?}"
+        );
+        match &placed[3] {
+            Placed::Existing { signature, .. } => assert_eq!(signature.id, new_ids[0]),
+            other => panic!("the address's signature in the same batch, not {other:?}"),
         }
-        assert!(ids.windows(2).all(|w| w[0] < w[1]), "ids go on: {ids:?}");
-        match writer.sign(signature(2)).await.expect("stored") {
-            Placed::Existing { signature, .. } => assert_eq!(signature.id, ids[1]),
-            other => panic!("the address's earlier signature, not {other:?}"),
-        }
-        assert_eq!(app.store.signature_total(row.id).await.expect("total"), 3);
-    }
-}
-
-/// A writer at one priority all along.
-struct SteadyPace;
-
-impl svoboda::store::signatures::Pacing for SteadyPace {
-    fn before_batch(&mut self) -> bool {
-        false
+        assert_eq!(app.store.signature_total(row.id).await.expect("total"), 4);
     }
 }
 
@@ -152,7 +164,7 @@ async fn committed_signatures_are_copied_into_the_database_file_in_the_backgroun
         .content()
         .petition_row("anna-example", "free-anna")
         .expect("row");
-    let writer = SignatureWriter::start(app.store.clone(), Box::new(SteadyPace))
+    let writer = SignatureWriter::start(app.store.clone(), Box::new(Paced(Duration::ZERO)))
         .await
         .expect("writer");
     for hash in 1..=3u8 {

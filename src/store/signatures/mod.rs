@@ -133,13 +133,12 @@ pub struct LinkTarget {
     pub issued: i64,
 }
 
-/// Asked by the writer on its own thread before each batch: it may change
-/// that thread's scheduling priority (see `petition::background`).
+/// Asked by the writer after each batch how long to let signatures gather
+/// before the next (see `petition::background`).
 pub trait Pacing: Send {
-    /// `true` when the priority changed: the writer then replaces its
-    /// database connection, whose SQLite thread, born from the writer's
-    /// thread, took the old priority with it.
-    fn before_batch(&mut self) -> bool;
+    /// The shortest time from the start of one batch to the start of the
+    /// next; zero commits as soon as there is work.
+    fn batch_interval(&mut self) -> std::time::Duration;
 }
 
 /// The handle through which everything writes signatures.

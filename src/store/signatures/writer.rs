@@ -110,10 +110,13 @@ pub(super) async fn run(
     let mut buffer = Vec::with_capacity(MAX_BATCH);
     while rx.recv_many(&mut buffer, MAX_BATCH).await > 0 {
         let jobs = std::mem::take(&mut buffer);
-        if pacing.before_batch() {
-            writer.held = None;
-        }
+        let started = tokio::time::Instant::now();
         writer.commit_batch(jobs).await;
+        let interval = pacing.batch_interval();
+        if !interval.is_zero() {
+            // What arrives meanwhile gathers for the next commit.
+            tokio::time::sleep_until(started + interval).await;
+        }
     }
 }
 
@@ -133,9 +136,8 @@ struct Writer {
 }
 
 enum Held {
-    /// SQLite: a connection of the writer's own, outside the pool, so that
-    /// sqlx's thread for it is born from the writer's thread and shares its
-    /// low priority (Linux threads inherit their creator's nice value).
+    /// SQLite: a connection of the writer's own, outside the pool, whose
+    /// few connections all stay for readers.
     Sqlite(sqlx::SqliteConnection),
     Postgres(PoolConnection<sqlx::Postgres>),
 }
