@@ -3,8 +3,8 @@
 //!
 //! SQLite's own checkpoint runs inside the commit that crosses 1,000 logged
 //! pages: scattered writes across the file and an fsync, while every signer
-//! waits. On a petition of a million signatures that was half of the
-//! writer's time under a crowd, and its slowest commits. Here a low-priority
+//! waits. On a petition of a million signatures that was more than half of
+//! the writer's SQLite thread's time under a crowd. Here a low-priority
 //! thread copies what is logged soon after each commit, concurrently with
 //! the writer (a PASSIVE checkpoint takes no lock the writer needs). The
 //! writer's own checkpoint still runs, but finds the pages already copied:
