@@ -30,9 +30,7 @@ impl CachedFirst {
     pub fn new(state: Arc<AppState>, router: Router) -> Self {
         CachedFirst { state, router }
     }
-}
 
-impl CachedFirst {
     /// The cached, fresh page of a GET without a query, if there is one.
     fn cached(&self, request: &Request<Body>) -> Option<Response> {
         let path = request.uri().path();
@@ -66,7 +64,7 @@ impl Service<Request<Body>> for CachedFirst {
 
     fn call(&mut self, request: Request<Body>) -> Self::Future {
         if request.method() == Method::GET {
-            // Counted so that signing can yield to a crowd of readers.
+            // Counted so that the signature writer paces itself for a crowd of readers.
             self.state.petitions.readers.page_asked();
             if request.uri().query().is_none()
                 && let Some(response) = self.cached(&request)

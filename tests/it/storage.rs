@@ -76,6 +76,22 @@ async fn postgres_backup_points_to_pg_dump() {
     assert!(err.to_string().contains("pg_dump"));
 }
 
+/// A signature as the writer receives it, its address standing for `hash`.
+fn sealed_signature(petition: i64, hash: u8) -> svoboda::store::signatures::NewSignature {
+    svoboda::store::signatures::NewSignature {
+        petition,
+        created_at: 1_700_000_000,
+        public_name: None,
+        email_hash: Some([hash; 32]),
+        epoch: 4242,
+        epoch_header: std::sync::Arc::from("header"),
+        epoch_recipients: std::sync::Arc::from("age1recipient"),
+        sealed: vec![hash; 16],
+        mail: None,
+        reserved: None,
+    }
+}
+
 /// A writer that lets signatures gather for `0` between commits, as the
 /// real one does while readers are a crowd.
 struct Paced(std::time::Duration);
@@ -91,27 +107,15 @@ backend_test! {
     /// commit: no answer comes sooner, nothing is lost, ids go on, and the
     /// one-address rule holds within the gathered batch.
     async fn a_paced_writer_gathers_signatures_for_one_commit_and_loses_nothing(backend: Backend) {
-        use std::sync::Arc;
         use std::time::{Duration, Instant};
-        use svoboda::store::signatures::{NewSignature, Placed, SignatureWriter};
+        use svoboda::store::signatures::{Placed, SignatureWriter};
         let Some(app) = TestApp::with_fixtures(backend).await else { return };
         let row = app.state.content().petition_row("anna-example", "free-anna").expect("row");
         let interval = Duration::from_millis(300);
         let writer = SignatureWriter::start(app.store.clone(), Box::new(Paced(interval)))
             .await
             .expect("writer");
-        let signature = |hash: u8| NewSignature {
-            petition: row.id,
-            created_at: 1_700_000_000,
-            public_name: None,
-            email_hash: Some([hash; 32]),
-            epoch: 4242,
-            epoch_header: Arc::from("header"),
-            epoch_recipients: Arc::from("age1recipient"),
-            sealed: vec![hash; 16],
-            mail: None,
-            reserved: None,
-        };
+        let signature = |hash: u8| sealed_signature(row.id, hash);
         let asked = Instant::now();
         let first = match writer.sign(signature(1)).await.expect("stored") {
             Placed::New(s) => s.id,
@@ -153,9 +157,8 @@ backend_test! {
 /// the log to 1,000 pages). Seen here from a copy of the database file alone.
 #[tokio::test]
 async fn committed_signatures_are_copied_into_the_database_file_in_the_background() {
-    use std::sync::Arc;
     use std::time::{Duration, Instant};
-    use svoboda::store::signatures::{NewSignature, SignatureWriter};
+    use svoboda::store::signatures::SignatureWriter;
     let app = TestApp::with_fixtures(Backend::Sqlite)
         .await
         .expect("sqlite is always there");
@@ -169,18 +172,7 @@ async fn committed_signatures_are_copied_into_the_database_file_in_the_backgroun
         .expect("writer");
     for hash in 1..=3u8 {
         writer
-            .sign(NewSignature {
-                petition: row.id,
-                created_at: 1_700_000_000,
-                public_name: None,
-                email_hash: Some([hash; 32]),
-                epoch: 4242,
-                epoch_header: Arc::from("header"),
-                epoch_recipients: Arc::from("age1recipient"),
-                sealed: vec![hash; 16],
-                mail: None,
-                reserved: None,
-            })
+            .sign(sealed_signature(row.id, hash))
             .await
             .expect("stored");
     }
