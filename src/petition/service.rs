@@ -132,7 +132,7 @@ struct Sealing {
     signer: Signer,
     lang: Lang,
     now: i64,
-    ids: Option<IdReservations>,
+    ids: IdReservations,
 }
 
 impl Sealing {
@@ -172,8 +172,7 @@ impl Sealing {
             _ => (None, None),
         };
         // The mail of a new signature, made here rather than in the writer.
-        let reserved = self.ids.map(|ids| {
-            let id = ids.reserve();
+        let reserved = self.ids.reserve().map(|id| {
             let signature = SignatureRef {
                 id,
                 epoch: epoch.id,

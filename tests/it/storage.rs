@@ -207,3 +207,76 @@ async fn committed_signatures_are_copied_into_the_database_file_in_the_backgroun
         tokio::time::sleep(Duration::from_millis(50)).await;
     }
 }
+
+/// PostgreSQL, shared by several processes: each process's writer draws
+/// ids from the sequence for its signing threads, so that their mail is made
+/// before the writer sees them. Two writers never hand out the same id; a
+/// reserved id is the signature's id, and left unused when the address had
+/// signed.
+#[tokio::test]
+async fn writers_sharing_postgresql_reserve_ids_from_the_sequence_and_never_the_same() {
+    use svoboda::store::signatures::{Placed, Reserved, SignatureWriter};
+    let Some(app) = TestApp::with_fixtures(Backend::Postgres).await else {
+        return;
+    };
+    let row = app
+        .state
+        .content()
+        .petition_row("anna-example", "free-anna")
+        .expect("row");
+    let start = || {
+        SignatureWriter::start(
+            app.store.clone(),
+            Box::new(Paced(std::time::Duration::ZERO)),
+        )
+    };
+    let writers = [
+        start().await.expect("writer"),
+        start().await.expect("writer"),
+    ];
+    // Nothing is at hand before a writer's first batch draws.
+    for (hash, writer) in [1u8, 2].into_iter().zip(&writers) {
+        assert_eq!(writer.id_reservations().reserve(), None);
+        assert!(matches!(
+            writer.sign(sealed_signature(row.id, hash)).await,
+            Ok(Placed::New(_))
+        ));
+    }
+    let mut ids = std::collections::HashSet::new();
+    for hash in 10..70u8 {
+        let writer = &writers[usize::from(hash % 2)];
+        let id = writer
+            .id_reservations()
+            .reserve()
+            .expect("an id at hand after a draw");
+        assert!(ids.insert(id), "id {id} handed out twice");
+        let signature = svoboda::store::signatures::NewSignature {
+            reserved: Some(Reserved {
+                id,
+                mail_if_new: None,
+            }),
+            ..sealed_signature(row.id, hash)
+        };
+        match writer.sign(signature).await.expect("stored") {
+            Placed::New(s) => assert_eq!(s.id, id, "the reserved id is the signature's"),
+            other => panic!("a new signature, not {other:?}"),
+        }
+    }
+    // A repeat leaves its reserved id unused and names the first signature.
+    let first: Vec<i64> = ids.iter().copied().collect();
+    let repeat_id = writers[0].id_reservations().reserve().expect("id");
+    let repeat = svoboda::store::signatures::NewSignature {
+        reserved: Some(Reserved {
+            id: repeat_id,
+            mail_if_new: None,
+        }),
+        ..sealed_signature(row.id, 10)
+    };
+    match writers[0].sign(repeat).await.expect("placed") {
+        Placed::Existing { signature, .. } => {
+            assert!(first.contains(&signature.id) && signature.id != repeat_id)
+        }
+        other => panic!("the address's first signature, not {other:?}"),
+    }
+    assert_eq!(app.store.signature_total(row.id).await.expect("total"), 62);
+}

@@ -5,7 +5,9 @@
 //! hundreds of signatures, and a request is answered only after its commit.
 //! The one-signature-per-address rule is kept by that writer in memory on
 //! SQLite (one process; the index is rebuilt from the table at start) and by
-//! a unique index on PostgreSQL (shared by several processes).
+//! a unique index on PostgreSQL (shared by several processes). On
+//! PostgreSQL a batch of new signatures is one statement (its own
+//! transaction); the repeats among them, if any, follow in a second.
 
 mod checkpointer;
 mod placing;
@@ -51,8 +53,8 @@ pub struct NewSignature {
     pub sealed: Vec<u8>,
     /// What to send once the signature has its place: opaque to the store.
     pub mail: Option<Box<dyn MailDraft>>,
-    /// SQLite: the id reserved for it, and its mail for that place already
-    /// sealed, used if the address had not signed (see `IdReservations`).
+    /// The id reserved for it, and its mail for that place already sealed,
+    /// used if the address had not signed (see `IdReservations`).
     pub reserved: Option<Reserved>,
 }
 
@@ -61,26 +63,78 @@ pub struct Reserved {
     pub mail_if_new: Option<Vec<u8>>,
 }
 
-/// SQLite: ids handed out before the writer sees a signature, so that its
-/// mail (the costliest part of storing it: text, links, sealing) is made on
-/// the signing threads in parallel instead of in the one writer. An id
-/// whose signature turns out to be a repeat is left unused; ids are never
-/// reused (the writer stores the counter with every batch).
+/// Ids handed out before the writer sees a signature, so that its mail (the
+/// costliest part of storing it: text, links, sealing) is made on the
+/// signing threads in parallel instead of in the one writer. An id whose
+/// signature turns out to be a repeat is left unused; ids are never reused.
 #[derive(Clone)]
-pub struct IdReservations(std::sync::Arc<std::sync::atomic::AtomicI64>);
+pub struct IdReservations(std::sync::Arc<Ids>);
+
+enum Ids {
+    /// SQLite: this process alone numbers signatures; the writer stores the
+    /// counter with every batch.
+    Counter(std::sync::atomic::AtomicI64),
+    /// PostgreSQL: ids drawn by the writer from the shared sequence, a block
+    /// at a time, so that processes sharing the database never hand out the
+    /// same id.
+    Drawn(std::sync::Mutex<std::collections::VecDeque<i64>>),
+}
+
+/// PostgreSQL: the writer draws this many ids when fewer than half are left.
+const DRAWN_AT_ONCE: usize = 512;
 
 impl IdReservations {
     fn starting_at(next: i64) -> Self {
-        IdReservations(std::sync::Arc::new(std::sync::atomic::AtomicI64::new(next)))
+        IdReservations(std::sync::Arc::new(Ids::Counter(
+            std::sync::atomic::AtomicI64::new(next),
+        )))
     }
 
-    pub fn reserve(&self) -> i64 {
-        self.0.fetch_add(1, std::sync::atomic::Ordering::Relaxed)
+    fn drawn() -> Self {
+        IdReservations(std::sync::Arc::new(Ids::Drawn(Default::default())))
     }
 
-    /// The next id to hand out: above every id reserved so far.
-    fn next(&self) -> i64 {
-        self.0.load(std::sync::atomic::Ordering::Relaxed)
+    /// An id for a signature about to be stored; `None` while none is at
+    /// hand (the writer then numbers the signature itself).
+    pub fn reserve(&self) -> Option<i64> {
+        match &*self.0 {
+            Ids::Counter(next) => Some(next.fetch_add(1, std::sync::atomic::Ordering::Relaxed)),
+            // A poisoned lock only costs the reservation.
+            Ids::Drawn(ids) => ids.lock().ok()?.pop_front(),
+        }
+    }
+
+    /// SQLite: the next id to hand out, above every id reserved so far.
+    fn next(&self) -> Option<i64> {
+        match &*self.0 {
+            Ids::Counter(next) => Some(next.load(std::sync::atomic::Ordering::Relaxed)),
+            Ids::Drawn(_) => None,
+        }
+    }
+
+    /// PostgreSQL: how many ids to draw for the signing threads now; zero
+    /// while enough are left.
+    fn to_draw(&self) -> usize {
+        match &*self.0 {
+            Ids::Counter(_) => 0,
+            Ids::Drawn(ids) => {
+                let left = ids.lock().map_or(0, |ids| ids.len());
+                if left < DRAWN_AT_ONCE / 2 {
+                    DRAWN_AT_ONCE
+                } else {
+                    0
+                }
+            }
+        }
+    }
+
+    /// PostgreSQL: ids drawn for the signing threads.
+    fn add(&self, drawn: impl IntoIterator<Item = i64>) {
+        if let Ids::Drawn(ids) = &*self.0
+            && let Ok(mut ids) = ids.lock()
+        {
+            ids.extend(drawn);
+        }
     }
 }
 
@@ -145,7 +199,7 @@ pub trait Pacing: Send {
 #[derive(Clone)]
 pub struct SignatureWriter {
     jobs: mpsc::Sender<Job>,
-    ids: Option<IdReservations>,
+    ids: IdReservations,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -169,19 +223,27 @@ impl SignatureWriter {
         store: Store,
         pacing: Box<dyn Pacing>,
     ) -> Result<SignatureWriter, StoreError> {
-        let dedup = match &store {
-            Store::Sqlite(_) => Some(AddressIndex::load(&store).await?),
-            Store::Postgres(_) => None,
+        let (dedup, ids) = match &store {
+            Store::Sqlite(_) => {
+                let (index, ids) = AddressIndex::load(&store).await?;
+                (Some(index), ids)
+            }
+            Store::Postgres(_) => (None, IdReservations::drawn()),
         };
-        let ids = dedup.as_ref().map(|index| index.ids.clone());
         // Bounded: under overload, requests wait here instead of eating memory.
         let (jobs, rx) = mpsc::channel(MAX_BATCH * 4);
-        drop(tokio::spawn(writer::run(store, dedup, pacing, rx)));
+        drop(tokio::spawn(writer::run(
+            store,
+            dedup,
+            ids.clone(),
+            pacing,
+            rx,
+        )));
         Ok(SignatureWriter { jobs, ids })
     }
 
-    /// Where ids can be reserved ahead of the writer (SQLite only).
-    pub fn id_reservations(&self) -> Option<IdReservations> {
+    /// Where ids can be reserved ahead of the writer.
+    pub fn id_reservations(&self) -> IdReservations {
         self.ids.clone()
     }
 
@@ -679,5 +741,38 @@ impl Store {
                 .fetch_one(pool)
                 .await?
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_counter_hands_out_each_id_once_and_knows_the_next() {
+        let ids = IdReservations::starting_at(7);
+        assert_eq!((ids.reserve(), ids.reserve()), (Some(7), Some(8)));
+        assert_eq!(ids.next(), Some(9));
+        assert_eq!(ids.to_draw(), 0, "SQLite never draws");
+    }
+
+    #[test]
+    fn drawn_ids_go_out_in_order_and_are_topped_up_when_half_are_gone() {
+        let ids = IdReservations::drawn();
+        assert_eq!(ids.reserve(), None, "none at hand before the first draw");
+        assert_eq!(ids.to_draw(), DRAWN_AT_ONCE);
+        let first = 1000;
+        ids.add(first..first + DRAWN_AT_ONCE as i64);
+        assert_eq!(ids.to_draw(), 0);
+        assert_eq!(ids.next(), None, "no counter: other processes draw too");
+        let taken: Vec<i64> = (0..=DRAWN_AT_ONCE / 2)
+            .map_while(|_| ids.reserve())
+            .collect();
+        assert_eq!(taken.first(), Some(&first));
+        assert!(
+            taken.windows(2).all(|w| w[1] == w[0] + 1),
+            "in the sequence's order"
+        );
+        assert_eq!(ids.to_draw(), DRAWN_AT_ONCE, "fewer than half left");
     }
 }

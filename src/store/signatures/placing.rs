@@ -8,8 +8,8 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Postgres, QueryBuilder, Sqlite};
 use tokio::sync::oneshot;
 
-use super::writer::{AddressIndex, IndexChanges, Reply, day_of, hash_key, record_counts_postgres};
-use super::{NewSignature, Placed, ROWS_PER_STATEMENT, Reserved, SignatureRef};
+use super::writer::{AddressIndex, IndexChanges, Reply, day_of, hash_key};
+use super::{IdReservations, NewSignature, Placed, ROWS_PER_STATEMENT, Reserved, SignatureRef};
 use crate::store::StoreError;
 
 /// A signature to store, and who waits for its place.
@@ -34,6 +34,7 @@ enum Slot {
 pub(super) async fn sign_sqlite(
     conn: &mut sqlx::SqliteConnection,
     index: &AddressIndex,
+    ids: &IdReservations,
     stored_epochs: &HashSet<i64>,
     signs: &[Signing],
     changes: &mut IndexChanges,
@@ -53,7 +54,9 @@ pub(super) async fn sign_sqlite(
         let id = s
             .reserved
             .as_ref()
-            .map_or_else(|| index.ids.reserve(), |r| r.id);
+            .map(|r| r.id)
+            .or_else(|| ids.reserve())
+            .ok_or_else(|| StoreError::Corrupt("no id for a new signature".into()))?;
         if let Some(key) = key {
             here.insert((s.petition, key), id);
             changes.added.push((s.petition, key, id));
@@ -61,7 +64,9 @@ pub(super) async fn sign_sqlite(
         slots.push(Slot::New(id));
     }
     // Above every id handed out, whether or not its signature is stored yet.
-    let next = index.ids.next();
+    let next = ids
+        .next()
+        .ok_or_else(|| StoreError::Corrupt("SQLite numbers signatures itself".into()))?;
 
     // Earlier signatures: whether one is confirmed decides what its owner is
     // told. Those of this batch are known; others are read (only this
@@ -182,57 +187,186 @@ pub(super) async fn sign_sqlite(
     Ok(placed)
 }
 
-/// PostgreSQL, shared by several processes: ids come from the sequence and
-/// an address already there from the unique index, in one transaction.
-pub(super) async fn sign_postgres(
+/// PostgreSQL: a batch of new signatures (with their seal epochs, mails and
+/// the counts of anonymous petitions) in one statement, each column an
+/// array. Its text is the same for every batch, so it is prepared once per
+/// connection; and alone it needs no BEGIN or COMMIT: one round trip, durable
+/// when answered. An address already there (the unique index says so, across
+/// processes) is left out and returned for `place_repeats_postgres`.
+const INSERT_BATCH_POSTGRES: &str = "
+WITH epochs AS (
+    INSERT INTO seal_epochs (id, header, recipients, created_at)
+    SELECT * FROM UNNEST($1::BIGINT[], $2::TEXT[], $3::TEXT[], $4::BIGINT[])
+    ON CONFLICT (id) DO NOTHING
+), stored AS (
+    INSERT INTO signatures (id, petition, created_at, confirmed_at, public_name, email_hash, epoch, sealed)
+    SELECT * FROM UNNEST($5::BIGINT[], $6::BIGINT[], $7::BIGINT[], $8::BIGINT[], $9::TEXT[], $10::BYTEA[], $11::BIGINT[], $12::BYTEA[])
+    ON CONFLICT (petition, email_hash) DO NOTHING
+    RETURNING id
+), mails AS (
+    INSERT INTO outbox (sealed, attempts, next_attempt_at, created_at)
+    SELECT mail.sealed, 0, 0, $13 FROM UNNEST($14::BIGINT[], $15::BYTEA[]) AS mail (id, sealed)
+    JOIN stored USING (id)
+), counts AS (
+    UPDATE petitions SET confirmed = confirmed + change.delta
+    FROM UNNEST($16::BIGINT[], $17::BIGINT[]) AS change (petition, delta)
+    WHERE petitions.id = change.petition
+), days AS (
+    INSERT INTO signature_days (petition, day, confirmed)
+    SELECT * FROM UNNEST($18::BIGINT[], $19::TEXT[], $20::BIGINT[])
+    ON CONFLICT (petition, day) DO UPDATE SET confirmed = signature_days.confirmed + excluded.confirmed
+)
+SELECT id FROM stored";
+
+/// PostgreSQL, shared by several processes: numbers the batch (reserved ids,
+/// else drawn from the sequence), and stores every signature whose address
+/// has not signed. Returns each signature's id, and those stored.
+async fn insert_postgres(
     conn: &mut PoolConnection<Postgres>,
+    ids: &IdReservations,
     stored_epochs: &HashSet<i64>,
     signs: &[Signing],
     changes: &mut IndexChanges,
-) -> Result<Vec<Placed>, StoreError> {
-    let mut tx = sqlx::Connection::begin(&mut **conn).await?;
-    let n = i64::try_from(signs.len()).unwrap_or(i64::MAX);
-    let ids: Vec<i64> = sqlx::query_scalar(
-        "SELECT nextval(pg_get_serial_sequence('signatures', 'id')) FROM generate_series(1, $1)",
-    )
-    .bind(n)
-    .fetch_all(&mut *tx)
-    .await?;
-    if ids.len() != signs.len() {
-        return Err(StoreError::Corrupt(
-            "the id sequence gave fewer ids than asked".into(),
-        ));
-    }
-    for (id, header, recipients, created) in new_epochs(signs.iter().map(|(s, _)| s), stored_epochs)
-    {
-        sqlx::query("INSERT INTO seal_epochs (id, header, recipients, created_at) VALUES ($1, $2, $3, $4) ON CONFLICT (id) DO NOTHING")
-            .bind(id)
-            .bind(header)
-            .bind(recipients)
-            .bind(created)
-            .execute(&mut *tx)
-            .await?;
-        changes.epochs.push(id);
-    }
-    let mut inserted: HashSet<i64> = HashSet::new();
-    let numbered: Vec<(i64, &NewSignature)> = ids
-        .iter()
-        .copied()
-        .zip(signs.iter().map(|(s, _)| s))
+) -> Result<(Vec<i64>, HashSet<i64>), StoreError> {
+    let numbers = number_postgres(conn, ids, signs).await?;
+    // In the order of the unique index, so that batches of several
+    // processes wait for each other's addresses in one order, never in a cycle.
+    let mut order: Vec<usize> = (0..signs.len()).collect();
+    order.sort_unstable_by_key(|&i| (signs[i].0.petition, signs[i].0.email_hash));
+    let rows = || order.iter().map(|&i| (numbers[i], &signs[i].0));
+
+    let epochs = new_epochs(signs.iter().map(|(s, _)| s), stored_epochs);
+    let mails: Vec<(i64, Cow<'_, [u8]>)> = rows()
+        .filter_map(|(id, s)| Some((id, mail_if_new(s, id)?)))
         .collect();
-    for chunk in numbered.chunks(ROWS_PER_STATEMENT) {
-        let mut qb = QueryBuilder::<Postgres>::new(SIGNATURE_COLUMNS);
-        push_signature_values(&mut qb, chunk);
-        qb.push(" ON CONFLICT (petition, email_hash) DO NOTHING RETURNING id");
-        let returned: Vec<i64> = qb.build_query_scalar().fetch_all(&mut *tx).await?;
-        inserted.extend(returned);
+    let (counts, days) = confirmed_at_once(signs.iter().map(|(s, _)| s));
+    let mut counts: Vec<(i64, i64)> = counts.into_iter().collect();
+    counts.sort_unstable();
+    let mut days: Vec<((i64, String), i64)> = days.into_iter().collect();
+    days.sort_unstable();
+
+    let stored: Vec<i64> = sqlx::query_scalar(INSERT_BATCH_POSTGRES)
+        .bind(epochs.iter().map(|e| e.0).collect::<Vec<_>>())
+        .bind(epochs.iter().map(|e| e.1).collect::<Vec<_>>())
+        .bind(epochs.iter().map(|e| e.2).collect::<Vec<_>>())
+        .bind(epochs.iter().map(|e| e.3).collect::<Vec<_>>())
+        .bind(rows().map(|(id, _)| id).collect::<Vec<_>>())
+        .bind(rows().map(|(_, s)| s.petition).collect::<Vec<_>>())
+        .bind(rows().map(|(_, s)| s.created_at).collect::<Vec<_>>())
+        .bind(rows().map(|(_, s)| confirmed_at(s)).collect::<Vec<_>>())
+        .bind(
+            rows()
+                .map(|(_, s)| s.public_name.as_deref())
+                .collect::<Vec<_>>(),
+        )
+        .bind(
+            rows()
+                .map(|(_, s)| s.email_hash.as_ref().map(|h| h.as_slice()))
+                .collect::<Vec<_>>(),
+        )
+        .bind(rows().map(|(_, s)| s.epoch).collect::<Vec<_>>())
+        .bind(rows().map(|(_, s)| s.sealed.as_slice()).collect::<Vec<_>>())
+        .bind(outbox_created(signs))
+        .bind(mails.iter().map(|(id, _)| *id).collect::<Vec<_>>())
+        .bind(mails.iter().map(|(_, m)| &**m).collect::<Vec<_>>())
+        .bind(counts.iter().map(|c| c.0).collect::<Vec<_>>())
+        .bind(counts.iter().map(|c| c.1).collect::<Vec<_>>())
+        .bind(days.iter().map(|d| d.0.0).collect::<Vec<_>>())
+        .bind(days.iter().map(|d| d.0.1.as_str()).collect::<Vec<_>>())
+        .bind(days.iter().map(|d| d.1).collect::<Vec<_>>())
+        .fetch_all(&mut **conn)
+        .await?;
+    changes.epochs.extend(epochs.iter().map(|e| e.0));
+    Ok((numbers, stored.into_iter().collect()))
+}
+
+/// PostgreSQL: stores a batch (`insert_postgres`), then places its repeats
+/// (`place_repeats_postgres`). Where a signature went, or `None` for the
+/// repeats when placing them failed (with that failure: the new signatures
+/// are stored all the same).
+pub(super) async fn sign_postgres(
+    conn: &mut PoolConnection<Postgres>,
+    ids: &IdReservations,
+    stored_epochs: &HashSet<i64>,
+    signs: &[Signing],
+    changes: &mut IndexChanges,
+) -> Result<(Vec<Option<Placed>>, Option<StoreError>), StoreError> {
+    let (numbers, stored) = insert_postgres(conn, ids, stored_epochs, signs, changes).await?;
+    let mut placed: Vec<Option<Placed>> = signs
+        .iter()
+        .zip(&numbers)
+        .map(|((s, _), &id)| {
+            stored
+                .contains(&id)
+                .then_some(Placed::New(SignatureRef { id, epoch: s.epoch }))
+        })
+        .collect();
+    if stored.len() == signs.len() {
+        return Ok((placed, None));
     }
-    let mut placed = Vec::with_capacity(signs.len());
-    let mut fresh = Vec::new();
-    for &(id, s) in &numbered {
-        if inserted.contains(&id) {
-            placed.push(Placed::New(SignatureRef { id, epoch: s.epoch }));
-            fresh.push(s);
+    match place_repeats_postgres(conn, signs, &numbers, &stored).await {
+        Ok(repeats) => {
+            for (i, p) in repeats {
+                placed[i] = Some(p);
+            }
+            Ok((placed, None))
+        }
+        Err(e) => Ok((placed, Some(e))),
+    }
+}
+
+/// Each signature's id: the one reserved for it, else one of those left
+/// for the signing threads, else one drawn here from the sequence; more are
+/// drawn for the signing threads when they run low.
+async fn number_postgres(
+    conn: &mut PoolConnection<Postgres>,
+    ids: &IdReservations,
+    signs: &[Signing],
+) -> Result<Vec<i64>, StoreError> {
+    let mut numbers: Vec<Option<i64>> = signs
+        .iter()
+        .map(|(s, _)| s.reserved.as_ref().map(|r| r.id).or_else(|| ids.reserve()))
+        .collect();
+    let missing = numbers.iter().filter(|n| n.is_none()).count();
+    let to_draw = missing + ids.to_draw();
+    if to_draw > 0 {
+        let n = i64::try_from(to_draw).unwrap_or(i64::MAX);
+        let drawn: Vec<i64> = sqlx::query_scalar(
+            "SELECT nextval(pg_get_serial_sequence('signatures', 'id')) FROM generate_series(1, $1)",
+        )
+        .bind(n)
+        .fetch_all(&mut **conn)
+        .await?;
+        if drawn.len() != to_draw {
+            return Err(StoreError::Corrupt(
+                "the id sequence gave fewer ids than asked".into(),
+            ));
+        }
+        let mut drawn = drawn.into_iter();
+        for number in numbers.iter_mut().filter(|n| n.is_none()) {
+            *number = drawn.next();
+        }
+        ids.add(drawn);
+    }
+    numbers
+        .into_iter()
+        .collect::<Option<Vec<i64>>>()
+        .ok_or_else(|| StoreError::Corrupt("no id for a new signature".into()))
+}
+
+/// PostgreSQL: the signatures `insert_postgres` did not store, because their
+/// address had signed, in a transaction of their own: each learns the
+/// earlier signature, and its owner gets the mail for a repeat.
+async fn place_repeats_postgres(
+    conn: &mut PoolConnection<Postgres>,
+    signs: &[Signing],
+    numbers: &[i64],
+    stored: &HashSet<i64>,
+) -> Result<Vec<(usize, Placed)>, StoreError> {
+    let mut tx = sqlx::Connection::begin(&mut **conn).await?;
+    let mut placed = Vec::new();
+    for (i, ((s, _), &id)) in signs.iter().zip(numbers).enumerate() {
+        if stored.contains(&id) {
             continue;
         }
         let Some(hash) = s.email_hash else {
@@ -244,13 +378,13 @@ pub(super) async fn sign_postgres(
         // process may withdraw it meanwhile: then this one takes the place
         // after all, tried again a few times.
         let mut attempts = 0;
-        placed.push(loop {
+        placed.push((i, loop {
             attempts += 1;
             let found: Option<(i64, i64, Option<i64>)> = sqlx::query_as(
                 "SELECT id, epoch, confirmed_at FROM signatures WHERE petition = $1 AND email_hash = $2",
             )
             .bind(s.petition)
-            .bind(hash.to_vec())
+            .bind(hash.as_slice())
             .fetch_optional(&mut *tx)
             .await?;
             if let Some((id, epoch, confirmed_at)) = found {
@@ -267,10 +401,10 @@ pub(super) async fn sign_postgres(
             .bind(id)
             .bind(s.petition)
             .bind(s.created_at)
-            .bind(s.public_name.clone())
-            .bind(hash.to_vec())
+            .bind(s.public_name.as_deref())
+            .bind(hash.as_slice())
             .bind(s.epoch)
-            .bind(s.sealed.clone())
+            .bind(s.sealed.as_slice())
             .fetch_optional(&mut *tx)
             .await?;
             if taken.is_some() {
@@ -281,16 +415,17 @@ pub(super) async fn sign_postgres(
                     "a signature's address kept changing hands".into(),
                 ));
             }
-        });
+        }));
     }
-    let outbox = seal_mails(signs, &placed);
-    for chunk in outbox.chunks(ROWS_PER_STATEMENT) {
+    let mails: Vec<Cow<'_, [u8]>> = placed
+        .iter()
+        .filter_map(|&(i, p)| mail_for(&signs[i].0, p))
+        .collect();
+    for chunk in mails.chunks(ROWS_PER_STATEMENT) {
         let mut qb = QueryBuilder::<Postgres>::new(OUTBOX_COLUMNS);
         push_outbox_values(&mut qb, chunk, signs);
-        qb.build().execute(&mut *tx).await?;
+        qb.build().persistent(false).execute(&mut *tx).await?;
     }
-    let (counts, days) = confirmed_at_once(fresh.into_iter());
-    record_counts_postgres(&mut tx, counts, days).await?;
     tx.commit().await?;
     Ok(placed)
 }
@@ -332,23 +467,36 @@ fn new_epochs<'a>(
         .collect()
 }
 
-/// Each placed signature's mail, sealed: a new one's was sealed already if
-/// its id was reserved.
+/// Each placed signature's mail, sealed.
 fn seal_mails<'a>(signs: &'a [Signing], placed: &[Placed]) -> Vec<Cow<'a, [u8]>> {
     signs
         .iter()
         .zip(placed)
-        .filter_map(|((s, _), p)| match (p, &s.reserved) {
-            (
-                Placed::New(signature),
-                Some(Reserved {
-                    id,
-                    mail_if_new: Some(mail),
-                }),
-            ) if *id == signature.id => Some(Cow::Borrowed(mail.as_slice())),
-            _ => s.mail.as_ref()?.seal(*p).map(Cow::Owned),
-        })
+        .filter_map(|((s, _), p)| mail_for(s, *p))
         .collect()
+}
+
+/// A signature's mail for where it was placed, sealed.
+fn mail_for(s: &NewSignature, placed: Placed) -> Option<Cow<'_, [u8]>> {
+    match placed {
+        Placed::New(signature) => mail_if_new(s, signature.id),
+        Placed::Existing { .. } => s.mail.as_ref()?.seal(placed).map(Cow::Owned),
+    }
+}
+
+/// A new signature's mail, sealed: already, if `id` was reserved for it.
+fn mail_if_new(s: &NewSignature, id: i64) -> Option<Cow<'_, [u8]>> {
+    match &s.reserved {
+        Some(Reserved {
+            id: reserved,
+            mail_if_new: Some(mail),
+        }) if *reserved == id => Some(Cow::Borrowed(mail.as_slice())),
+        _ => s
+            .mail
+            .as_ref()?
+            .seal(Placed::New(SignatureRef { id, epoch: s.epoch }))
+            .map(Cow::Owned),
+    }
 }
 
 /// The rows of new signatures, after `SIGNATURE_COLUMNS`.
@@ -382,7 +530,7 @@ fn push_outbox_values<'a, DB: sqlx::Database>(
     &'a [u8]: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
     i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
 {
-    let created = signs.first().map(|(s, _)| s.created_at).unwrap_or_default();
+    let created = outbox_created(signs);
     // Due at once (0): an exact time would date the signature.
     qb.push_values(sealed, |mut row, sealed| {
         row.push_bind(&**sealed)
@@ -392,10 +540,22 @@ fn push_outbox_values<'a, DB: sqlx::Database>(
     });
 }
 
-/// Replies for a stored batch.
-pub(super) fn replies(signs: Vec<Signing>, placed: Vec<Placed>) -> impl Iterator<Item = Reply> {
+/// When a batch's mails were queued: its signatures' hour.
+fn outbox_created(signs: &[Signing]) -> i64 {
+    signs.first().map(|(s, _)| s.created_at).unwrap_or_default()
+}
+
+/// Replies for a stored batch: where each signature went, or why it was not
+/// stored.
+pub(super) fn replies(
+    signs: Vec<Signing>,
+    placed: Vec<Result<Placed, String>>,
+) -> impl Iterator<Item = Reply> {
     signs
         .into_iter()
         .zip(placed)
-        .map(|((_, reply), p)| Reply::Sign(reply, p))
+        .map(|((_, reply), p)| match p {
+            Ok(p) => Reply::Sign(reply, p),
+            Err(e) => Reply::Refused(reply, e),
+        })
 }

@@ -42,10 +42,9 @@ impl Job {
     }
 }
 
-/// SQLite only: which addresses signed which petition, and the next id.
+/// SQLite only: which addresses signed which petition.
 pub(super) struct AddressIndex {
     pub(super) by_petition: HashMap<i64, HashMap<u128, i64>>,
-    pub(super) ids: IdReservations,
 }
 
 pub(super) fn hash_key(hash: &[u8]) -> u128 {
@@ -55,7 +54,8 @@ pub(super) fn hash_key(hash: &[u8]) -> u128 {
 }
 
 impl AddressIndex {
-    pub(super) async fn load(store: &Store) -> Result<Self, StoreError> {
+    /// The index, and the ids to number new signatures from.
+    pub(super) async fn load(store: &Store) -> Result<(Self, IdReservations), StoreError> {
         let Store::Sqlite(pool) = store else {
             return Err(StoreError::Unsupported(
                 "the address index is for SQLite".into(),
@@ -81,16 +81,17 @@ impl AddressIndex {
             sqlx::query_scalar("SELECT next FROM id_counters WHERE name = 'signatures'")
                 .fetch_optional(pool)
                 .await?;
-        Ok(AddressIndex {
-            by_petition,
-            ids: IdReservations::starting_at((max.unwrap_or(0) + 1).max(counter.unwrap_or(1))),
-        })
+        Ok((
+            AddressIndex { by_petition },
+            IdReservations::starting_at((max.unwrap_or(0) + 1).max(counter.unwrap_or(1))),
+        ))
     }
 }
 
 pub(super) async fn run(
     store: Store,
     dedup: Option<AddressIndex>,
+    ids: IdReservations,
     mut pacing: Box<dyn Pacing>,
     mut rx: mpsc::Receiver<Job>,
 ) {
@@ -103,6 +104,7 @@ pub(super) async fn run(
     let mut writer = Writer {
         store,
         dedup,
+        ids,
         held: None,
         stored_epochs: HashSet::new(),
         checkpointer,
@@ -125,6 +127,7 @@ struct Writer {
     store: Store,
     /// SQLite only.
     dedup: Option<AddressIndex>,
+    ids: IdReservations,
     /// A connection kept from one batch to the next: taking one from the
     /// pool for every batch cost a health check and its wake-ups, a tenth of
     /// a batch's time under load. Closed after a failed batch.
@@ -145,6 +148,8 @@ enum Held {
 /// Replies held until the batch's fate is known.
 pub(super) enum Reply {
     Sign(oneshot::Sender<Result<Placed, String>>, Placed),
+    /// A signature that was not stored, and why.
+    Refused(oneshot::Sender<Result<Placed, String>>, String),
     Confirm(oneshot::Sender<Result<Confirmed, String>>, Confirmed),
     Withdraw(oneshot::Sender<Result<Withdrawn, String>>, Withdrawn),
     Count(oneshot::Sender<Result<u64, String>>, u64),
@@ -155,6 +160,7 @@ impl Reply {
         // A client that went away no longer needs its answer.
         match self {
             Reply::Sign(tx, v) => drop(tx.send(Ok(v))),
+            Reply::Refused(tx, e) => drop(tx.send(Err(e))),
             Reply::Confirm(tx, v) => drop(tx.send(Ok(v))),
             Reply::Withdraw(tx, v) => drop(tx.send(Ok(v))),
             Reply::Count(tx, v) => drop(tx.send(Ok(v))),
@@ -163,7 +169,7 @@ impl Reply {
 
     fn fail(self, e: &str) {
         match self {
-            Reply::Sign(tx, _) => drop(tx.send(Err(e.to_string()))),
+            Reply::Sign(tx, _) | Reply::Refused(tx, _) => drop(tx.send(Err(e.to_string()))),
             Reply::Confirm(tx, _) => drop(tx.send(Err(e.to_string()))),
             Reply::Withdraw(tx, _) => drop(tx.send(Err(e.to_string()))),
             Reply::Count(tx, _) => drop(tx.send(Err(e.to_string()))),
@@ -259,11 +265,13 @@ impl Writer {
         }
     }
 
+    /// Where each signature went, or why it alone was not stored; an error
+    /// when none was.
     async fn sign(
         &mut self,
         signs: &[Signing],
         changes: &mut IndexChanges,
-    ) -> Result<Vec<Placed>, StoreError> {
+    ) -> Result<Vec<Result<Placed, String>>, StoreError> {
         let epochs = &self.stored_epochs;
         match Held::take_or_get(&mut self.held, &self.store).await? {
             Held::Sqlite(conn) => {
@@ -271,9 +279,19 @@ impl Writer {
                     .dedup
                     .as_ref()
                     .ok_or_else(|| StoreError::Corrupt("the address index is missing".into()))?;
-                placing::sign_sqlite(conn, index, epochs, signs, changes).await
+                let placed =
+                    placing::sign_sqlite(conn, index, &self.ids, epochs, signs, changes).await?;
+                Ok(placed.into_iter().map(Ok).collect())
             }
-            Held::Postgres(conn) => placing::sign_postgres(conn, epochs, signs, changes).await,
+            Held::Postgres(conn) => {
+                let (placed, failure) =
+                    placing::sign_postgres(conn, &self.ids, epochs, signs, changes).await?;
+                let message = failure.map(|e| self.failed(e)).unwrap_or_default();
+                Ok(placed
+                    .into_iter()
+                    .map(|p| p.ok_or_else(|| message.clone()))
+                    .collect())
+            }
         }
     }
 
@@ -482,14 +500,20 @@ macro_rules! record_counts_fn {
             counts: HashMap<i64, i64>,
             days: HashMap<(i64, String), i64>,
         ) -> Result<(), StoreError> {
-            for (petition, delta) in counts.into_iter().filter(|(_, d)| *d != 0) {
+            // In one order, so that processes sharing a database never wait
+            // for each other's rows in a cycle.
+            let mut counts: Vec<_> = counts.into_iter().filter(|(_, d)| *d != 0).collect();
+            counts.sort_unstable();
+            let mut days: Vec<_> = days.into_iter().filter(|(_, d)| *d != 0).collect();
+            days.sort_unstable();
+            for (petition, delta) in counts {
                 sqlx::query("UPDATE petitions SET confirmed = confirmed + $1 WHERE id = $2")
                     .bind(delta)
                     .bind(petition)
                     .execute(&mut **tx)
                     .await?;
             }
-            for ((petition, day), delta) in days.into_iter().filter(|(_, d)| *d != 0) {
+            for ((petition, day), delta) in days {
                 sqlx::query(
                     "INSERT INTO signature_days (petition, day, confirmed) VALUES ($1, $2, $3)
                      ON CONFLICT (petition, day) DO UPDATE SET confirmed = signature_days.confirmed + excluded.confirmed",
