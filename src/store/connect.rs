@@ -101,7 +101,11 @@ async fn open_sqlite(path: &Path, mode: OpenMode) -> Result<sqlx::SqlitePool, St
 
 async fn open_postgres(url: &str) -> Result<sqlx::PgPool, StoreError> {
     let options = PgConnectOptions::from_str(url)
-        .map_err(|e| StoreError::BadUrl(format!("'{}': {e}", redact(url))))?;
+        .map_err(|e| StoreError::BadUrl(format!("'{}': {e}", redact(url))))?
+        // Pages our sessions evict go to the disk soon, a few at a time,
+        // instead of piling up for the kernel to flush at once: such a flush
+        // stalled the server's WAL syncs, which every signer waits for.
+        .options([("backend_flush_after", "256kB")]);
     PgPoolOptions::new()
         .max_connections(10)
         .acquire_timeout(Duration::from_secs(5))

@@ -63,6 +63,24 @@ async fn sqlite_runs_in_wal_mode_with_foreign_keys() {
     assert_eq!(sync, 2, "FULL: commits survive an OS crash");
 }
 
+/// Our PostgreSQL sessions write the pages they evict soon, a few at a time:
+/// left to the kernel, they were flushed in bursts that stalled the WAL syncs
+/// every signer waits for.
+#[tokio::test]
+async fn postgres_sessions_flush_their_writes_early() {
+    let Some(db) = Database::fresh(Backend::Postgres).await else {
+        return;
+    };
+    let store::Store::Postgres(pool) = db.open().await else {
+        panic!("a PostgreSQL store")
+    };
+    let flush: String = sqlx::query_scalar("SHOW backend_flush_after")
+        .fetch_one(&pool)
+        .await
+        .expect("setting");
+    assert_eq!(flush, "256kB");
+}
+
 #[tokio::test]
 async fn postgres_backup_points_to_pg_dump() {
     let Some(db) = Database::fresh(Backend::Postgres).await else {
