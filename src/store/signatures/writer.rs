@@ -286,7 +286,13 @@ impl Writer {
             Held::Postgres(conn) => {
                 let (placed, failure) =
                     placing::sign_postgres(conn, &self.ids, epochs, signs, changes).await?;
-                let message = failure.map(|e| self.failed(e)).unwrap_or_default();
+                let message = failure
+                    .map(|e| {
+                        tracing::error!(error = %e, "placing the repeats of a batch of signatures failed; its new signatures were saved");
+                        self.close_connection();
+                        e.to_string()
+                    })
+                    .unwrap_or_default();
                 Ok(placed
                     .into_iter()
                     .map(|p| p.ok_or_else(|| message.clone()))
@@ -336,12 +342,17 @@ impl Writer {
     /// unknown; returns what its clients are told.
     fn failed(&mut self, e: StoreError) -> String {
         tracing::error!(error = %e, "a batch of signature changes failed; nothing of it was saved");
+        self.close_connection();
+        e.to_string()
+    }
+
+    /// Closes the held connection, whose state is unknown after a failure.
+    fn close_connection(&mut self) {
         match self.held.take() {
             // Dropped, an own connection closes.
             Some(Held::Sqlite(_)) | None => {}
             Some(Held::Postgres(mut conn)) => conn.close_on_drop(),
         }
-        e.to_string()
     }
 }
 
