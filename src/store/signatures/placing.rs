@@ -15,6 +15,7 @@ use crate::store::StoreError;
 /// A signature to store, and who waits for its place.
 pub(super) type Signing = (NewSignature, oneshot::Sender<Result<Placed, String>>);
 
+/// SQLite's batch script inserts new signatures after this.
 const SIGNATURE_COLUMNS: &str = "INSERT INTO signatures (id, petition, created_at, confirmed_at, public_name, email_hash, epoch, sealed) ";
 const OUTBOX_COLUMNS: &str = "INSERT INTO outbox (sealed, attempts, next_attempt_at, created_at) ";
 
@@ -499,17 +500,9 @@ fn mail_if_new(s: &NewSignature, id: i64) -> Option<Cow<'_, [u8]>> {
     }
 }
 
-/// The rows of new signatures, after `SIGNATURE_COLUMNS`.
-fn push_signature_values<'a, DB: sqlx::Database>(
-    qb: &mut QueryBuilder<DB>,
-    rows: &'a [(i64, &'a NewSignature)],
-) where
-    i64: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-    Option<i64>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-    Option<&'a str>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-    Option<&'a [u8]>: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-    &'a [u8]: sqlx::Encode<'a, DB> + sqlx::Type<DB>,
-{
+/// SQLite: the rows of new signatures, after `SIGNATURE_COLUMNS`
+/// (PostgreSQL passes them as arrays, in `INSERT_BATCH_POSTGRES`).
+fn push_signature_values<'a>(qb: &mut QueryBuilder<Sqlite>, rows: &'a [(i64, &'a NewSignature)]) {
     qb.push_values(rows, |mut row, (id, s)| {
         row.push_bind(*id)
             .push_bind(s.petition)
