@@ -7,7 +7,7 @@ pub mod transport;
 
 use serde::{Deserialize, Serialize};
 
-/// A message as it waits in the outbox, before encryption.
+/// A message written out, as a transport sends it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct OutgoingMail {
     pub to: String,

@@ -4,8 +4,8 @@
 use std::sync::Arc;
 use std::time::Duration;
 
-use super::OutgoingMail;
 use super::transport::{MailError, Transport};
+use crate::petition::notice::open_queued;
 use crate::petition::secret::InstanceSecret;
 use crate::store::Store;
 
@@ -81,11 +81,7 @@ impl Sender {
                 return Ok(sent);
             }
             for item in items {
-                let mail = self
-                    .secret
-                    .open_outbox(&item.sealed)
-                    .and_then(|plain| serde_json::from_slice::<OutgoingMail>(&plain).ok());
-                let Some(mail) = mail else {
+                let Some(mail) = open_queued(&self.secret, &item.sealed) else {
                     // Sealed with another instance secret, or damaged: unsendable.
                     tracing::warn!(
                         id = item.id,

@@ -7,6 +7,7 @@ pub mod csv;
 pub mod email;
 pub mod export;
 pub mod form;
+pub mod notice;
 pub mod pdf;
 pub mod screening;
 pub mod seal;

@@ -1,8 +1,7 @@
 //! Signing, confirming and withdrawing: the rules of the petition domain put
 //! to work over the signature writer.
 
-use std::collections::HashMap;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use tokio::sync::oneshot;
@@ -12,12 +11,11 @@ use serde::{Deserialize, Serialize};
 use super::background::{Background, PaceForReaders, ReaderLoad, WorkerThreads};
 use super::email;
 use super::form::Signer;
+use super::notice::{RepeatMailLimit, SignatureMail};
 use super::seal::{SealError, Sealer};
 use super::secret::{InstanceSecret, LinkClaim, LinkKind};
 use crate::campaign::{Campaign, Confirmation, Lang, Petition, PetitionState};
 use crate::config::PetitionSettings;
-use crate::i18n::{Tr, arg};
-use crate::mail::OutgoingMail;
 use crate::store::signatures::{
     Confirmed, IdReservations, LinkTarget, MailDraft, NewSignature, Placed, Reserved, SignatureRef,
     SignatureWriter, Withdrawn, WriteError,
@@ -28,34 +26,6 @@ use crate::store::signatures::{
 /// inside the sealed record.
 pub fn to_the_hour(ts: i64) -> i64 {
     ts - ts.rem_euclid(3600)
-}
-
-/// At most one "you have already signed" mail per address, petition and
-/// day, so the form cannot be used to flood someone's mailbox. In memory
-/// only: keyed hashes, forgotten the next day.
-#[derive(Default)]
-pub struct RepeatMailLimit {
-    sent: Mutex<HashMap<(i64, [u8; 32]), i64>>,
-}
-
-impl RepeatMailLimit {
-    /// Whether a repeat mail may go out today; records it if so.
-    pub fn allow(&self, petition: i64, email_hash: [u8; 32], day: i64) -> bool {
-        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-        match sent.get(&(petition, email_hash)) {
-            Some(d) if *d == day => false,
-            _ => {
-                sent.insert((petition, email_hash), day);
-                true
-            }
-        }
-    }
-
-    /// Forgets the days before `day`.
-    pub fn forget_before(&self, day: i64) {
-        let mut sent = self.sent.lock().unwrap_or_else(|e| e.into_inner());
-        sent.retain(|_, d| *d >= day);
-    }
 }
 
 /// The signer's data as sealed to the organisers: what the delivered
@@ -421,97 +391,6 @@ fn spawn_epoch_sweeper(sealer: std::sync::Weak<Sealer>) {
     });
 }
 
-/// The mail a signature triggers, completed by the writer once it knows the
-/// signature's place: a confirmation for a new one, "you have already
-/// signed" for an address that had. It names neither the petition nor the
-/// person (a mailbox reader learns only that this site wrote); the link's
-/// page says what it is about.
-struct SignatureMail {
-    secret: Arc<InstanceSecret>,
-    to: String,
-    lang: Lang,
-    base: String,
-    issued: i64,
-    petition: i64,
-    email_hash: [u8; 32],
-    repeat_mail: Arc<RepeatMailLimit>,
-}
-
-impl SignatureMail {
-    fn link(&self, kind: LinkKind, signature: SignatureRef) -> String {
-        let token = self.secret.link_token(
-            kind,
-            LinkClaim {
-                signature: signature.id,
-                epoch: signature.epoch,
-                issued: self.issued,
-            },
-        );
-        let action = match kind {
-            LinkKind::Confirm => "/confirm/",
-            LinkKind::Withdraw => "/withdraw/",
-        };
-        // Built with one allocation: two links for every signature.
-        let lang = self.lang.code();
-        let mut link =
-            String::with_capacity(self.base.len() + 1 + lang.len() + action.len() + token.len());
-        for part in [self.base.as_str(), "/", lang, action, token.as_str()] {
-            link.push_str(part);
-        }
-        link
-    }
-
-    fn compose(&self, placed: Placed) -> Option<OutgoingMail> {
-        let tr = Tr::new(self.lang);
-        let (key, signature, confirm) = match placed {
-            Placed::New(signature) => ("mail-confirm", signature, true),
-            Placed::Existing {
-                signature,
-                confirmed,
-            } => {
-                let day = self.issued.div_euclid(86_400);
-                if !self.repeat_mail.allow(self.petition, self.email_hash, day) {
-                    return None;
-                }
-                if confirmed {
-                    ("mail-already-confirmed", signature, false)
-                } else {
-                    ("mail-already-pending", signature, true)
-                }
-            }
-        };
-        let confirm_link = confirm.then(|| self.link(LinkKind::Confirm, signature));
-        let withdraw_link = self.link(LinkKind::Withdraw, signature);
-        let text = tr.args(
-            &format!("{key}-text"),
-            [
-                ("withdraw", arg(withdraw_link.clone())),
-                ("confirm", arg(confirm_link.clone().unwrap_or_default())),
-            ],
-        );
-        Some(OutgoingMail {
-            to: self.to.clone(),
-            subject: tr.t("mail-subject"),
-            text,
-            links: confirm_link
-                .into_iter()
-                .chain(std::iter::once(withdraw_link))
-                .collect(),
-        })
-    }
-}
-
-impl MailDraft for SignatureMail {
-    fn seal(&self, placed: Placed) -> Option<Vec<u8>> {
-        let mail = self.compose(placed)?;
-        // Room for the text and the links, escaped, in one allocation.
-        let mut json = Vec::with_capacity(2 * mail.text.len() + 256);
-        // Serialising a struct of strings cannot fail.
-        serde_json::to_writer(&mut json, &mail).ok()?;
-        Some(self.secret.seal_outbox(&json))
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -521,23 +400,5 @@ mod tests {
         assert_eq!(to_the_hour(1_700_003_599), 1_700_002_800);
         assert_eq!(to_the_hour(1_700_002_800), 1_700_002_800);
         assert_eq!(to_the_hour(0), 0);
-    }
-
-    #[test]
-    fn one_repeat_mail_per_address_petition_and_day() {
-        let limit = RepeatMailLimit::default();
-        assert!(limit.allow(1, [7; 32], 100));
-        assert!(
-            !limit.allow(1, [7; 32], 100),
-            "the second today is not sent"
-        );
-        assert!(
-            limit.allow(2, [7; 32], 100),
-            "another petition is another count"
-        );
-        assert!(limit.allow(1, [8; 32], 100), "another address too");
-        assert!(limit.allow(1, [7; 32], 101), "and the next day again");
-        limit.forget_before(101);
-        assert!(!limit.allow(1, [7; 32], 101));
     }
 }

@@ -454,3 +454,37 @@ backend_test! {
         assert_eq!(app.deliver_mail().await, 0, "not due again before its backoff");
     }
 }
+
+backend_test! {
+    /// The outbox holds a small notice per message, not the written mail:
+    /// less to write for every signature. The sender writes it out with
+    /// links that act; a message queued whole (before an upgrade) still goes.
+    async fn the_outbox_holds_notices_and_older_whole_mail_is_still_sent(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let r = app.post_form(FREE_ANNA, &form("Vera", "vera@example.org"), IP).await;
+        assert_thanks(&r, FREE_ANNA, "check-mail");
+        let sizes: Vec<i64> = crate::on_pool!(app.store, |pool| sqlx::query_scalar("SELECT CAST(length(sealed) AS BIGINT) FROM outbox").fetch_all(pool).await.expect("outbox"));
+        assert_eq!(sizes.len(), 1);
+        assert!(sizes[0] < 256, "a notice of {} bytes", sizes[0]);
+
+        let whole = svoboda::mail::OutgoingMail {
+            to: "lev@example.org".into(),
+            subject: "About your request".into(),
+            text: "Queued whole before the upgrade".into(),
+            links: Vec::new(),
+        };
+        let sealed = app.state.petitions.secret.seal_outbox(&serde_json::to_vec(&whole).expect("json"));
+        crate::on_pool!(app.store, |pool| sqlx::query("INSERT INTO outbox (sealed, next_attempt_at, created_at) VALUES ($1, 0, 0)").bind(&sealed).execute(pool).await.map(|_| ()).expect("queued"));
+
+        assert_eq!(app.deliver_mail().await, 2);
+        let mails = app.mailbox();
+        let vera = mails.iter().find(|m| m.to == "vera@example.org").expect("Vera's mail");
+        let confirm = vera.link("/en/confirm/").expect("a confirm link");
+        let path = confirm.strip_prefix(crate::support::PUBLIC_URL).expect("absolute link");
+        let page = app.post_form(path, &[], IP).await;
+        assert_eq!(page.status, StatusCode::OK, "the link confirms");
+        assert_eq!(count(&app, FREE_ANNA).await, 1);
+        let lev = mails.iter().find(|m| m.to == "lev@example.org").expect("the older mail");
+        assert_eq!(lev.text.trim(), "Queued whole before the upgrade");
+    }
+}

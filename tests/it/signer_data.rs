@@ -17,16 +17,6 @@ const FREE_ANNA: &str = "/en/anna-example/petition/free-anna";
 const QUIET: &str = "/en/anna-example/petition/quiet-support";
 const IP: [u8; 4] = [198, 51, 100, 7];
 
-/// The same code against whichever pool a store holds.
-macro_rules! on_pool {
-    ($store:expr, |$pool:ident| $body:expr) => {
-        match &$store {
-            svoboda::store::Store::Sqlite($pool) => $body,
-            svoboda::store::Store::Postgres($pool) => $body,
-        }
-    };
-}
-
 /// One signature row as the disk holds it.
 #[derive(Debug, Clone, sqlx::FromRow)]
 struct Row {
@@ -39,7 +29,7 @@ struct Row {
 }
 
 async fn rows(app: &TestApp) -> Vec<Row> {
-    on_pool!(app.store, |pool| sqlx::query_as::<_, Row>(
+    crate::on_pool!(app.store, |pool| sqlx::query_as::<_, Row>(
         "SELECT id, epoch, created_at, confirmed_at, email_hash, sealed FROM signatures ORDER BY id"
     )
     .fetch_all(pool)
@@ -98,7 +88,7 @@ backend_test! {
         assert_eq!(pending.status, StatusCode::SEE_OTHER);
 
         let no_column: Result<Vec<(Option<String>,)>, _> =
-            on_pool!(app.store, |pool| sqlx::query_as("SELECT country FROM signatures").fetch_all(pool).await);
+            crate::on_pool!(app.store, |pool| sqlx::query_as("SELECT country FROM signatures").fetch_all(pool).await);
         assert!(no_column.is_err(), "there is no plain country column");
         assert!(!stored_contains(&stored_bytes(&app.db).await, b"Atlantis-Republic"));
 
@@ -106,9 +96,9 @@ backend_test! {
             assert_eq!(r.created_at % 3600, 0, "{r:?}");
             assert_eq!(r.confirmed_at.unwrap_or(0) % 3600, 0, "{r:?}");
         }
-        let epochs: Vec<i64> = on_pool!(app.store, |pool| sqlx::query_scalar("SELECT created_at FROM seal_epochs").fetch_all(pool).await.expect("epochs"));
+        let epochs: Vec<i64> = crate::on_pool!(app.store, |pool| sqlx::query_scalar("SELECT created_at FROM seal_epochs").fetch_all(pool).await.expect("epochs"));
         assert!(!epochs.is_empty() && epochs.iter().all(|t| t % 3600 == 0), "{epochs:?}");
-        let outbox: Vec<(i64, i64)> = on_pool!(app.store, |pool| sqlx::query_as("SELECT created_at, next_attempt_at FROM outbox").fetch_all(pool).await.expect("outbox"));
+        let outbox: Vec<(i64, i64)> = crate::on_pool!(app.store, |pool| sqlx::query_as("SELECT created_at, next_attempt_at FROM outbox").fetch_all(pool).await.expect("outbox"));
         assert_eq!(outbox, vec![(outbox[0].0, 0)], "one waiting mail, due at once, no exact time");
         assert_eq!(outbox[0].0 % 3600, 0);
 
@@ -168,7 +158,7 @@ backend_test! {
         }
         assert!(stored_contains(&stored_bytes(&db).await, b"Atlantis-Republic"), "the old data is there before");
         let store = db.open().await;
-        let times: Vec<(i64, Option<i64>)> = on_pool!(store, |pool| sqlx::query_as("SELECT created_at, confirmed_at FROM signatures").fetch_all(pool).await.expect("rows"));
+        let times: Vec<(i64, Option<i64>)> = crate::on_pool!(store, |pool| sqlx::query_as("SELECT created_at, confirmed_at FROM signatures").fetch_all(pool).await.expect("rows"));
         assert_eq!(times, vec![(1_699_999_200, Some(1_700_002_800))]);
         store.close().await;
         assert!(!stored_contains(&stored_bytes(&db).await, b"Atlantis-Republic"), "and gone from the files after");

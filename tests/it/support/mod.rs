@@ -590,6 +590,17 @@ pub fn fixture(rel: &str) -> PathBuf {
         .join(rel)
 }
 
+/// The same code against whichever pool a store holds.
+#[macro_export]
+macro_rules! on_pool {
+    ($store:expr, |$pool:ident| $body:expr) => {
+        match &$store {
+            svoboda::store::Store::Sqlite($pool) => $body,
+            svoboda::store::Store::Postgres($pool) => $body,
+        }
+    };
+}
+
 /// Declares a test that runs once per backend, as `name::sqlite` and
 /// `name::postgres`: the whole suite covers both stores.
 #[macro_export]
