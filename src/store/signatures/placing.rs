@@ -332,8 +332,10 @@ async fn number_postgres(
     let to_draw = missing + ids.to_draw();
     if to_draw > 0 {
         let n = i64::try_from(to_draw).unwrap_or(i64::MAX);
+        // The sequence is looked up once, not for each of the hundreds of ids.
         let drawn: Vec<i64> = sqlx::query_scalar(
-            "SELECT nextval(pg_get_serial_sequence('signatures', 'id')) FROM generate_series(1, $1)",
+            "WITH s AS MATERIALIZED (SELECT pg_get_serial_sequence('signatures', 'id')::regclass AS seq) \
+             SELECT nextval(s.seq) FROM s, generate_series(1, $1)",
         )
         .bind(n)
         .fetch_all(&mut **conn)
