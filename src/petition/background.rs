@@ -44,10 +44,6 @@ impl Background {
         })
     }
 
-    pub fn handle(&self) -> &Handle {
-        &self.handle
-    }
-
     pub fn spawn<F>(&self, future: F) -> JoinHandle<F::Output>
     where
         F: Future + Send + 'static,

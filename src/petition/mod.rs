@@ -2,6 +2,7 @@
 //! signers' data to the organisers' key, the instance secret, and the service
 //! that takes signatures in (group commit) and sends confirmations.
 
+mod aead;
 pub mod background;
 pub mod csv;
 pub mod email;

@@ -19,12 +19,14 @@ use age_core::format::{FileKey, Stanza};
 use age_core::primitives::hkdf;
 use base64::Engine;
 use base64::engine::general_purpose::STANDARD_NO_PAD as B64;
-use chacha20poly1305::aead::{Aead, AeadInPlace, KeyInit};
+use chacha20poly1305::aead::{Aead, KeyInit};
 use chacha20poly1305::{ChaCha20Poly1305, Nonce};
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 use zeroize::Zeroizing;
+
+use super::aead::encrypt_after;
 
 const INTRO: &str = "age-encryption.org/v1";
 const PAYLOAD_NONCE: usize = 16;
@@ -120,15 +122,7 @@ impl Epoch {
         rand::thread_rng().fill_bytes(&mut nonce);
         let key = Zeroizing::new(hkdf(&nonce, b"payload", self.file_key.as_ref()));
         let cipher = ChaCha20Poly1305::new(&chacha20poly1305::Key::from(*key));
-        // Nonce, ciphertext and tag in one allocation, encrypted in place.
-        let mut out = Vec::with_capacity(PAYLOAD_NONCE + plaintext.len() + 16);
-        out.extend_from_slice(&nonce);
-        out.extend_from_slice(plaintext);
-        let tag = cipher
-            .encrypt_in_place_detached(&last_chunk_nonce(), b"", &mut out[PAYLOAD_NONCE..])
-            .map_err(|_| SealError::TooLarge)?;
-        out.extend_from_slice(&tag);
-        Ok(out)
+        encrypt_after(&cipher, &last_chunk_nonce(), &nonce, plaintext).ok_or(SealError::TooLarge)
     }
 }
 

@@ -5,13 +5,15 @@
 
 use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
-use chacha20poly1305::aead::{Aead, AeadCore, AeadInPlace, KeyInit};
+use chacha20poly1305::aead::{Aead, AeadCore, KeyInit};
 use chacha20poly1305::{XChaCha20Poly1305, XNonce};
 use hkdf::Hkdf;
 use hmac::{Hmac, Mac};
 use rand::RngCore;
 use sha2::Sha256;
 use zeroize::Zeroizing;
+
+use super::aead::encrypt_after;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -236,16 +238,8 @@ fn seal(key: &[u8; 32], plaintext: &[u8]) -> Vec<u8> {
     // A nonce needs uniqueness, not a system call: the thread's CSPRNG
     // (ChaCha, seeded and reseeded from the OS) gives it.
     let nonce = XChaCha20Poly1305::generate_nonce(&mut rand::thread_rng());
-    // Nonce, ciphertext and tag in one allocation, encrypted in place.
-    let mut out = Vec::with_capacity(nonce.len() + plaintext.len() + 16);
-    out.extend_from_slice(&nonce);
-    out.extend_from_slice(plaintext);
     // Encryption with a valid key and an in-memory buffer cannot fail.
-    match cipher.encrypt_in_place_detached(&nonce, b"", &mut out[nonce.len()..]) {
-        Ok(tag) => out.extend_from_slice(&tag),
-        Err(_) => out.clear(),
-    }
-    out
+    encrypt_after(&cipher, &nonce, &nonce, plaintext).unwrap_or_default()
 }
 
 fn open(key: &[u8; 32], sealed: &[u8]) -> Option<Vec<u8>> {
