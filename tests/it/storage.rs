@@ -299,3 +299,82 @@ async fn writers_sharing_postgresql_reserve_ids_from_the_sequence_and_never_the_
     }
     assert_eq!(app.store.signature_total(row.id).await.expect("total"), 62);
 }
+
+/// Mail for every placement, whatever it is: the writer queues bytes.
+struct AnyMail;
+
+impl svoboda::store::signatures::MailDraft for AnyMail {
+    fn seal(&self, _: svoboda::store::signatures::Placed) -> Option<Vec<u8>> {
+        Some(b"mail".to_vec())
+    }
+}
+
+/// On PostgreSQL a batch's new signatures are stored by one statement, and
+/// its repeats afterwards in a transaction of their own. When that second
+/// part fails, the new signatures stay stored with their mail and their
+/// signers are told so; only the repeats get the error, and the writer goes
+/// on with a fresh connection.
+#[tokio::test]
+async fn postgresql_repeats_failing_leave_the_batch_new_signatures_stored() {
+    use std::time::Duration;
+    use svoboda::store::signatures::{NewSignature, Placed, SignatureWriter};
+    let Some(app) = TestApp::with_fixtures(Backend::Postgres).await else {
+        return;
+    };
+    let row = app
+        .state
+        .content()
+        .petition_row("anna-example", "free-anna")
+        .expect("row");
+    let writer = SignatureWriter::start(
+        app.store.clone(),
+        Box::new(Paced(Duration::from_millis(300))),
+    )
+    .await
+    .expect("writer");
+    let with_mail = |hash: u8| NewSignature {
+        mail: Some(Box::new(AnyMail)),
+        ..sealed_signature(row.id, hash)
+    };
+    let first = match writer.sign(with_mail(1)).await.expect("stored") {
+        Placed::New(s) => s.id,
+        other => panic!("a new signature, not {other:?}"),
+    };
+    // Mail queued by anything but the batch statement is refused: the
+    // repeats' transaction fails.
+    crate::support::run_sql(
+        &app.db,
+        "CREATE FUNCTION refuse_lone_outbox() RETURNS trigger LANGUAGE plpgsql AS $$
+         BEGIN
+           IF current_query() NOT ILIKE '%unnest%' THEN RAISE EXCEPTION 'refused by the test'; END IF;
+           RETURN NULL;
+         END $$",
+    )
+    .await;
+    crate::support::run_sql(
+        &app.db,
+        "CREATE TRIGGER refuse_lone_outbox BEFORE INSERT ON outbox
+         FOR EACH STATEMENT EXECUTE FUNCTION refuse_lone_outbox()",
+    )
+    .await;
+    let [new, repeat] =
+        futures_util::future::join(writer.sign(with_mail(2)), writer.sign(with_mail(1)))
+            .await
+            .into();
+    let new = match new.expect("the new signature is stored") {
+        Placed::New(s) => s.id,
+        other => panic!("a new signature, not {other:?}"),
+    };
+    assert!(new > first);
+    assert!(repeat.is_err(), "the repeat gets the error: {repeat:?}");
+    assert_eq!(app.store.signature_total(row.id).await.expect("total"), 2);
+    assert_eq!(
+        app.store.outbox_len().await.expect("outbox"),
+        2,
+        "both new signatures' mail, not the repeat's"
+    );
+    assert!(
+        matches!(writer.sign(with_mail(3)).await, Ok(Placed::New(_))),
+        "the writer goes on"
+    );
+}
