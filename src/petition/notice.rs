@@ -71,11 +71,7 @@ impl Notice {
                 issued: self.issued,
             },
         );
-        let action = match kind {
-            LinkKind::Confirm => "confirm",
-            LinkKind::Withdraw => "withdraw",
-        };
-        format!("{}/{}/{action}/{token}", self.base, self.lang.code())
+        format!("{}/{}/{}/{token}", self.base, self.lang.code(), kind.name())
     }
 
     /// The message itself, in the signer's language.
@@ -251,13 +247,8 @@ mod tests {
             .zip([LinkKind::Confirm, LinkKind::Withdraw])
         {
             assert!(mail.text.contains(link.as_str()), "the text holds {link}");
-            let action = if kind == LinkKind::Confirm {
-                "confirm"
-            } else {
-                "withdraw"
-            };
             let token = link
-                .strip_prefix(&format!("https://svoboda.example/en/{action}/"))
+                .strip_prefix(&format!("https://svoboda.example/en/{}/", kind.name()))
                 .expect("the link's path");
             assert_eq!(
                 secret.verify_link(kind, token),

@@ -58,10 +58,11 @@ pub enum LinkKind {
 }
 
 impl LinkKind {
-    fn label(self) -> &'static [u8] {
+    /// Its name: the link's path segment, and part of what the MAC covers.
+    pub fn name(self) -> &'static str {
         match self {
-            LinkKind::Confirm => b"confirm",
-            LinkKind::Withdraw => b"withdraw",
+            LinkKind::Confirm => "confirm",
+            LinkKind::Withdraw => "withdraw",
         }
     }
 }
@@ -220,7 +221,7 @@ impl InstanceSecret {
     }
 
     fn link_mac(&self, kind: LinkKind, body: &[u8]) -> [u8; 32] {
-        self.link_mac_labelled(kind.label(), body)
+        self.link_mac_labelled(kind.name().as_bytes(), body)
     }
 
     fn link_mac_labelled(&self, label: &[u8], body: &[u8]) -> [u8; 32] {
