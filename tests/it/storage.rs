@@ -120,20 +120,37 @@ impl svoboda::store::signatures::Pacing for Paced {
     }
 }
 
+/// The fixtures' e-mail-confirmed petition, by its row id.
+fn free_anna(app: &TestApp) -> i64 {
+    app.state
+        .content()
+        .petition_row("anna-example", "free-anna")
+        .expect("row")
+        .id
+}
+
+/// A signature writer of its own, committing at most every `interval`.
+async fn paced_writer(
+    app: &TestApp,
+    interval: std::time::Duration,
+) -> svoboda::store::signatures::SignatureWriter {
+    svoboda::store::signatures::SignatureWriter::start(app.store.clone(), Box::new(Paced(interval)))
+        .await
+        .expect("writer")
+}
+
 backend_test! {
     /// A paced writer holds what arrives during its interval for the next
     /// commit: no answer comes sooner, nothing is lost, ids go on, and the
     /// one-address rule holds within the gathered batch.
     async fn a_paced_writer_gathers_signatures_for_one_commit_and_loses_nothing(backend: Backend) {
         use std::time::{Duration, Instant};
-        use svoboda::store::signatures::{Placed, SignatureWriter};
+        use svoboda::store::signatures::Placed;
         let Some(app) = TestApp::with_fixtures(backend).await else { return };
-        let row = app.state.content().petition_row("anna-example", "free-anna").expect("row");
+        let petition = free_anna(&app);
         let interval = Duration::from_millis(300);
-        let writer = SignatureWriter::start(app.store.clone(), Box::new(Paced(interval)))
-            .await
-            .expect("writer");
-        let signature = |hash: u8| sealed_signature(row.id, hash);
+        let writer = paced_writer(&app, interval).await;
+        let signature = |hash: u8| sealed_signature(petition, hash);
         let asked = Instant::now();
         let first = match writer.sign(signature(1)).await.expect("stored") {
             Placed::New(s) => s.id,
@@ -165,7 +182,7 @@ backend_test! {
             Placed::Existing { signature, .. } => assert_eq!(signature.id, new_ids[0]),
             other => panic!("the address's signature in the same batch, not {other:?}"),
         }
-        assert_eq!(app.store.signature_total(row.id).await.expect("total"), 4);
+        assert_eq!(app.store.signature_total(petition).await.expect("total"), 4);
     }
 }
 
@@ -176,21 +193,14 @@ backend_test! {
 #[tokio::test]
 async fn committed_signatures_are_copied_into_the_database_file_in_the_background() {
     use std::time::{Duration, Instant};
-    use svoboda::store::signatures::SignatureWriter;
     let app = TestApp::with_fixtures(Backend::Sqlite)
         .await
         .expect("sqlite is always there");
-    let row = app
-        .state
-        .content()
-        .petition_row("anna-example", "free-anna")
-        .expect("row");
-    let writer = SignatureWriter::start(app.store.clone(), Box::new(Paced(Duration::ZERO)))
-        .await
-        .expect("writer");
+    let petition = free_anna(&app);
+    let writer = paced_writer(&app, Duration::ZERO).await;
     for hash in 1..=3u8 {
         writer
-            .sign(sealed_signature(row.id, hash))
+            .sign(sealed_signature(petition, hash))
             .await
             .expect("stored");
     }
@@ -207,7 +217,7 @@ async fn committed_signatures_are_copied_into_the_database_file_in_the_backgroun
         )
         .await
         .ok()?;
-        let total = store.signature_total(row.id).await.ok();
+        let total = store.signature_total(petition).await.ok();
         store.close().await;
         let _ = std::fs::remove_file(copy.with_extension("db-wal"));
         let _ = std::fs::remove_file(copy.with_extension("db-shm"));
@@ -233,30 +243,20 @@ async fn committed_signatures_are_copied_into_the_database_file_in_the_backgroun
 /// signed.
 #[tokio::test]
 async fn writers_sharing_postgresql_reserve_ids_from_the_sequence_and_never_the_same() {
-    use svoboda::store::signatures::{Placed, Reserved, SignatureWriter};
+    use svoboda::store::signatures::{Placed, Reserved};
     let Some(app) = TestApp::with_fixtures(Backend::Postgres).await else {
         return;
     };
-    let row = app
-        .state
-        .content()
-        .petition_row("anna-example", "free-anna")
-        .expect("row");
-    let start = || {
-        SignatureWriter::start(
-            app.store.clone(),
-            Box::new(Paced(std::time::Duration::ZERO)),
-        )
-    };
+    let petition = free_anna(&app);
     let writers = [
-        start().await.expect("writer"),
-        start().await.expect("writer"),
+        paced_writer(&app, std::time::Duration::ZERO).await,
+        paced_writer(&app, std::time::Duration::ZERO).await,
     ];
     // Nothing is at hand before a writer's first batch draws.
     for (hash, writer) in [1u8, 2].into_iter().zip(&writers) {
         assert_eq!(writer.id_reservations().reserve(), None);
         assert!(matches!(
-            writer.sign(sealed_signature(row.id, hash)).await,
+            writer.sign(sealed_signature(petition, hash)).await,
             Ok(Placed::New(_))
         ));
     }
@@ -277,7 +277,7 @@ async fn writers_sharing_postgresql_reserve_ids_from_the_sequence_and_never_the_
                 id,
                 mail_if_new: None,
             }),
-            ..sealed_signature(row.id, hash)
+            ..sealed_signature(petition, hash)
         };
         match writer.sign(signature).await.expect("stored") {
             Placed::New(s) => assert_eq!(s.id, id, "the reserved id is the signature's"),
@@ -291,13 +291,16 @@ async fn writers_sharing_postgresql_reserve_ids_from_the_sequence_and_never_the_
             id: repeat_id,
             mail_if_new: None,
         }),
-        ..sealed_signature(row.id, 10)
+        ..sealed_signature(petition, 10)
     };
     match writers[0].sign(repeat).await.expect("placed") {
         Placed::Existing { signature, .. } => assert_eq!(signature.id, ids[&10]),
         other => panic!("the address's first signature, not {other:?}"),
     }
-    assert_eq!(app.store.signature_total(row.id).await.expect("total"), 62);
+    assert_eq!(
+        app.store.signature_total(petition).await.expect("total"),
+        62
+    );
 }
 
 /// Mail for every placement, whatever it is: the writer queues bytes.
@@ -317,24 +320,15 @@ impl svoboda::store::signatures::MailDraft for AnyMail {
 #[tokio::test]
 async fn postgresql_repeats_failing_leave_the_batch_new_signatures_stored() {
     use std::time::Duration;
-    use svoboda::store::signatures::{NewSignature, Placed, SignatureWriter};
+    use svoboda::store::signatures::{NewSignature, Placed};
     let Some(app) = TestApp::with_fixtures(Backend::Postgres).await else {
         return;
     };
-    let row = app
-        .state
-        .content()
-        .petition_row("anna-example", "free-anna")
-        .expect("row");
-    let writer = SignatureWriter::start(
-        app.store.clone(),
-        Box::new(Paced(Duration::from_millis(300))),
-    )
-    .await
-    .expect("writer");
+    let petition = free_anna(&app);
+    let writer = paced_writer(&app, Duration::from_millis(300)).await;
     let with_mail = |hash: u8| NewSignature {
         mail: Some(Box::new(AnyMail)),
-        ..sealed_signature(row.id, hash)
+        ..sealed_signature(petition, hash)
     };
     let first = match writer.sign(with_mail(1)).await.expect("stored") {
         Placed::New(s) => s.id,
@@ -367,7 +361,7 @@ async fn postgresql_repeats_failing_leave_the_batch_new_signatures_stored() {
     };
     assert!(new > first);
     assert!(repeat.is_err(), "the repeat gets the error: {repeat:?}");
-    assert_eq!(app.store.signature_total(row.id).await.expect("total"), 2);
+    assert_eq!(app.store.signature_total(petition).await.expect("total"), 2);
     assert_eq!(
         app.store.outbox_len().await.expect("outbox"),
         2,
