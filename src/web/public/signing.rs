@@ -212,37 +212,18 @@ pub async fn thanks(
     render(&page, StatusCode::OK)
 }
 
-#[derive(Clone, Copy)]
-enum LinkAction {
-    Confirm,
-    Withdraw,
-}
-
-impl LinkAction {
-    fn name(self) -> &'static str {
-        match self {
-            LinkAction::Confirm => "confirm",
-            LinkAction::Withdraw => "withdraw",
-        }
-    }
-}
-
 /// The link's page: a button, and which petition it is about (the mail
 /// does not say, so that a mailbox reader does not learn it).
 async fn link_page(
     state: &AppState,
     site: &Site,
     lang: Lang,
-    action: LinkAction,
+    kind: LinkKind,
     token: &str,
 ) -> Result<NoticePage, WebError> {
     let tr = Tr::new(lang);
-    let name = action.name();
+    let name = kind.name();
     let path = |l: Lang| format!("/{l}/{name}/{token}");
-    let kind = match action {
-        LinkAction::Confirm => LinkKind::Confirm,
-        LinkAction::Withdraw => LinkKind::Withdraw,
-    };
     let mut message = tr.t(&format!("{name}-text"));
     if let Some(signature) = state.petitions.link_signature(kind, token) {
         let found = state
@@ -283,20 +264,20 @@ async fn act(
     state: &AppState,
     site: &Site,
     lang: Lang,
-    action: LinkAction,
+    kind: LinkKind,
     token: &str,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
     let now = chrono::Utc::now().timestamp();
-    let outcome = match action {
-        LinkAction::Confirm => state.petitions.confirm(token, now).await,
-        LinkAction::Withdraw => state.petitions.withdraw(token).await,
+    let outcome = match kind {
+        LinkKind::Confirm => state.petitions.confirm(token, now).await,
+        LinkKind::Withdraw => state.petitions.withdraw(token).await,
     }
     .map_err(|e| {
         tracing::error!(error = %e, "a link action failed");
         WebError::unavailable().in_lang(lang)
     })?;
-    let name = action.name();
+    let name = kind.name();
     let (message, status) = match outcome {
         LinkOutcome::Done => (tr.t(&format!("{name}-done")), StatusCode::OK),
         LinkOutcome::AlreadyDone => (tr.t(&format!("{name}-already")), StatusCode::OK),
@@ -327,11 +308,11 @@ async fn show_link(
     site: Site,
     lang: String,
     token: String,
-    action: LinkAction,
+    kind: LinkKind,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     render(
-        &link_page(&state, &site, lang, action, &token).await?,
+        &link_page(&state, &site, lang, kind, &token).await?,
         StatusCode::OK,
     )
 }
@@ -342,34 +323,34 @@ async fn press_link(
     site: Site,
     lang: String,
     token: String,
-    action: LinkAction,
+    kind: LinkKind,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
-    act(&state, &site, lang, action, &token).await
+    act(&state, &site, lang, kind, &token).await
 }
 
 /// GET and POST routes of a confirm or withdraw link.
-fn link_routes(action: LinkAction) -> MethodRouter<Arc<AppState>> {
+fn link_routes(kind: LinkKind) -> MethodRouter<Arc<AppState>> {
     get(
         move |State(state): State<Arc<AppState>>,
               site: Site,
               Path((lang, token)): Path<(String, String)>| {
-            show_link(state, site, lang, token, action)
+            show_link(state, site, lang, token, kind)
         },
     )
     .post(
         move |State(state): State<Arc<AppState>>,
               site: Site,
               Path((lang, token)): Path<(String, String)>| {
-            press_link(state, site, lang, token, action)
+            press_link(state, site, lang, token, kind)
         },
     )
 }
 
 pub fn confirm_routes() -> MethodRouter<Arc<AppState>> {
-    link_routes(LinkAction::Confirm)
+    link_routes(LinkKind::Confirm)
 }
 
 pub fn withdraw_routes() -> MethodRouter<Arc<AppState>> {
-    link_routes(LinkAction::Withdraw)
+    link_routes(LinkKind::Withdraw)
 }
