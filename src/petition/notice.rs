@@ -71,7 +71,7 @@ impl Notice {
                 issued: self.issued,
             },
         );
-        format!("{}/{}/{}/{token}", self.base, self.lang.code(), kind.name())
+        format!("{}{}", self.base, kind.path(self.lang, &token))
     }
 
     /// The message itself, in the signer's language.

@@ -14,6 +14,7 @@ use sha2::Sha256;
 use zeroize::Zeroizing;
 
 use super::aead::encrypt_after;
+use crate::campaign::Lang;
 
 type HmacSha256 = Hmac<Sha256>;
 
@@ -64,6 +65,12 @@ impl LinkKind {
             LinkKind::Confirm => "confirm",
             LinkKind::Withdraw => "withdraw",
         }
+    }
+
+    /// The link's path on the site, in a language: the mail's link and the
+    /// page it opens agree on it.
+    pub fn path(self, lang: Lang, token: &str) -> String {
+        format!("/{lang}/{}/{token}", self.name())
     }
 }
 

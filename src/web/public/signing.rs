@@ -223,7 +223,7 @@ async fn link_page(
 ) -> Result<NoticePage, WebError> {
     let tr = Tr::new(lang);
     let name = kind.name();
-    let path = |l: Lang| format!("/{l}/{name}/{token}");
+    let path = |l: Lang| kind.path(l, token);
     let mut message = tr.t(&format!("{name}-text"));
     if let Some(signature) = state.petitions.link_signature(kind, token) {
         let found = state
@@ -293,7 +293,7 @@ async fn act(
     let page = notice(
         site,
         lang,
-        |l| format!("/{l}/{name}/{token}"),
+        |l| kind.path(l, token),
         tr.t(&format!("{name}-title")),
         message,
         None,
