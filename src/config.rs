@@ -57,6 +57,7 @@ pub struct FileConfig {
     pub admin_addr: Option<SocketAddr>,
     pub session_idle_minutes: Option<u64>,
     pub session_max_hours: Option<u64>,
+    pub key_change_delay_hours: Option<u64>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
@@ -170,6 +171,9 @@ pub struct Config {
     /// serve the workspace at all.
     pub admin_addr: Option<SocketAddr>,
     pub sessions: Lifetimes,
+    /// How long an added organiser key waits before signatures are sealed
+    /// to it (other owners can cancel it meanwhile).
+    pub key_change_delay: Duration,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -356,6 +360,9 @@ impl Config {
                 idle: Duration::from_secs(60 * file.session_idle_minutes.unwrap_or(30).max(1)),
                 absolute: hours(file.session_max_hours.unwrap_or(12).max(1)),
             },
+            key_change_delay: file
+                .key_change_delay_hours
+                .map_or(crate::campaign::keys::DEFAULT_DELAY, hours),
             data_dir,
             data_dir_is_default,
             demo,

@@ -181,7 +181,6 @@ problem-number = Please give a whole number of at least 1.
 problem-url = Please give an address starting with https://, http:// or mailto:.
 problem-slug = Please use 1 to 64 lowercase latin letters, digits and single hyphens, like court-2024.
 problem-email = This is not an e-mail address.
-problem-key = This is not an age public key: it starts with age1 (svoboda keys generate prints one).
 problem-choice = Please choose one of the options.
 problem-demo-key = This is the demo's published key: anyone can download its identity and read the signers' data. Put your own key here (svoboda keys generate).
 

@@ -27,10 +27,15 @@ pub enum AuditAction {
     OrganisationSaved,
     PetitionClosed,
     PetitionOpened,
+    /// The password or code asked again before a sensitive change was wrong.
+    ConfirmationFailed,
+    OrganiserKeyProposed,
+    OrganiserKeyCancelled,
+    OrganiserKeyRemoved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 23] = [
+    pub const ALL: [AuditAction; 27] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -54,6 +59,10 @@ impl AuditAction {
         AuditAction::OrganisationSaved,
         AuditAction::PetitionClosed,
         AuditAction::PetitionOpened,
+        AuditAction::ConfirmationFailed,
+        AuditAction::OrganiserKeyProposed,
+        AuditAction::OrganiserKeyCancelled,
+        AuditAction::OrganiserKeyRemoved,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -82,6 +91,10 @@ impl AuditAction {
             AuditAction::OrganisationSaved => "organisation-saved",
             AuditAction::PetitionClosed => "petition-closed",
             AuditAction::PetitionOpened => "petition-opened",
+            AuditAction::ConfirmationFailed => "confirmation-failed",
+            AuditAction::OrganiserKeyProposed => "organiser-key-proposed",
+            AuditAction::OrganiserKeyCancelled => "organiser-key-cancelled",
+            AuditAction::OrganiserKeyRemoved => "organiser-key-removed",
         }
     }
 

@@ -80,6 +80,17 @@ pub enum SignInOutcome {
     Wait(Duration),
 }
 
+/// Asking a signed-in person to prove again who they are, before a change
+/// that a stolen session must not be able to make.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Confirmation {
+    Confirmed,
+    /// The password (or the code) was wrong.
+    Refused,
+    /// Too many failures under this name: wait before trying again.
+    Wait(Duration),
+}
+
 /// A live session with its account and what the account may do.
 #[derive(Debug, Clone)]
 pub struct Signed {
@@ -451,23 +462,58 @@ impl Accounts {
             .await
     }
 
-    /// Changes the password after checking the current one.
-    pub async fn change_password(
+    /// Checks the account's password again, and with `code` its second
+    /// factor too (spending the code). Throttled and audited like signing
+    /// in, under the same name: a stolen session cannot guess the password.
+    pub async fn confirm(
         &self,
         signed: &Signed,
-        current: &str,
-        new: &str,
-        repeated: &str,
+        password: &str,
+        code: Option<&str>,
         now: i64,
-    ) -> Result<Result<(), Vec<EnrolProblem>>, StoreError> {
+        clock: Instant,
+    ) -> Result<Confirmation, StoreError> {
+        let name_key = signed.account.login.as_str().to_string();
+        let wait = self.by_name.wait(&name_key, clock);
+        if !wait.is_zero() {
+            return Ok(Confirmation::Wait(wait));
+        }
         let stored = self
             .store
             .password_hash(signed.account.id)
             .await?
             .unwrap_or_default();
-        if !verify_off_thread(current.to_string(), stored).await? {
-            return Ok(Err(vec![EnrolProblem::Password(PasswordProblem::Wrong)]));
+        let mut confirmed = verify_off_thread(password.to_string(), stored).await?;
+        if confirmed && let Some(code) = code {
+            confirmed = self
+                .second_factor(&signed.account, code, now)
+                .await?
+                .is_some();
         }
+        if confirmed {
+            return Ok(Confirmation::Confirmed);
+        }
+        self.by_name.fail(&name_key, clock);
+        self.audit(
+            Some(&signed.account),
+            AuditAction::ConfirmationFailed,
+            None,
+            "",
+            now,
+        )
+        .await?;
+        Ok(Confirmation::Refused)
+    }
+
+    /// Changes the password; the current one was confirmed before (see
+    /// [`Accounts::confirm`]).
+    pub async fn change_password(
+        &self,
+        signed: &Signed,
+        new: &str,
+        repeated: &str,
+        now: i64,
+    ) -> Result<Result<(), Vec<EnrolProblem>>, StoreError> {
         if let Err(p) = password::check(new, signed.account.login.as_str()) {
             return Ok(Err(vec![EnrolProblem::Password(p)]));
         }

@@ -270,7 +270,7 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
         );
     let mut seen = HashSet::new();
     for (path, k) in keys {
-        if k.trim().parse::<age::x25519::Recipient>().is_err() {
+        if !super::keys::is_age_key(k) {
             problems.push((path, Rule::NotAgeKey(k.clone())));
         } else if !seen.insert(k.trim()) {
             problems.push((path, Rule::KeyTwice(k.clone())));

@@ -6,6 +6,7 @@ pub mod fields;
 pub mod file;
 pub mod grammar;
 pub mod ids;
+pub mod keys;
 pub mod lang;
 pub mod markdown;
 pub mod model;

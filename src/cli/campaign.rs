@@ -1,9 +1,12 @@
 //! `svoboda campaign import | export | list`.
 
 use std::path::Path;
+use std::time::Duration;
 
-use crate::campaign::file;
+use crate::account::{AuditAction, AuditEntry};
+use crate::campaign::keys::Keys;
 use crate::campaign::photo;
+use crate::campaign::{Campaign, file};
 use crate::config::Config;
 use crate::store::{self, OpenMode, PhotoChange, SaveMode, Store};
 
@@ -16,7 +19,7 @@ pub async fn run(config: &Config, cmd: CampaignCommand) -> Result<(), CliError> 
     match cmd {
         CampaignCommand::Import { file } => {
             let store = store::connect(&config.database_url, OpenMode::CreateIfMissing).await?;
-            let slug = import(&store, &file).await?;
+            let slug = import(&store, &file, config.key_change_delay).await?;
             store.close().await;
             println!("imported {slug}");
             Ok(())
@@ -48,8 +51,11 @@ pub async fn run(config: &Config, cmd: CampaignCommand) -> Result<(), CliError> 
     }
 }
 
-/// Reads, checks and stores a campaign file with its photo; all or nothing.
-pub async fn import(store: &Store, path: &Path) -> Result<String, CliError> {
+/// Reads, checks and stores a campaign file with its photo. The file's
+/// organiser keys are changed as an owner would change them (see
+/// `campaign::keys`): a key it adds waits `key_delay` unless the campaign
+/// has none in force, and every change is audited.
+pub async fn import(store: &Store, path: &Path, key_delay: Duration) -> Result<String, CliError> {
     let text = std::fs::read_to_string(path).map_err(|e| CliError::io(path, e))?;
     let registry = store.organisations().await?;
     let mut campaign = file::parse(&text, &path.display().to_string(), &|id| {
@@ -87,6 +93,7 @@ pub async fn import(store: &Store, path: &Path) -> Result<String, CliError> {
         }
         None => None,
     };
+    change_keys(store, &campaign, key_delay).await?;
     store
         .save_campaign(
             &campaign,
@@ -95,6 +102,65 @@ pub async fn import(store: &Store, path: &Path) -> Result<String, CliError> {
         )
         .await?;
     Ok(campaign.slug.to_string())
+}
+
+/// Applies what the file's key list changes, and says so.
+async fn change_keys(
+    store: &Store,
+    campaign: &Campaign,
+    key_delay: Duration,
+) -> Result<(), CliError> {
+    let slug = campaign.slug.as_str();
+    let records = store.key_records(slug).await?;
+    let keys = Keys(&records);
+    let now = chrono::Utc::now().timestamp();
+    let plan = keys.plan_import(&campaign.organiser_keys(), now);
+    let effective_at = keys.takes_effect(now, key_delay);
+    let audit = |action, detail: String| AuditEntry {
+        at: now,
+        actor: None,
+        actor_login: None,
+        action,
+        campaign: Some(slug.to_string()),
+        detail,
+    };
+    for id in plan.cancel.iter().chain(&plan.remove) {
+        let Some(record) = records.iter().find(|r| r.id == *id) else {
+            continue;
+        };
+        let (action, what) = if plan.cancel.contains(id) {
+            (AuditAction::OrganiserKeyCancelled, "cancelled")
+        } else {
+            (AuditAction::OrganiserKeyRemoved, "removed")
+        };
+        if store.close_key(slug, *id, None, now).await? {
+            store.audit(&audit(action, record.key.clone())).await?;
+            eprintln!("{slug}: organiser key {} {what}", record.key);
+        }
+    }
+    for key in &plan.add {
+        store
+            .propose_key(slug, key, None, now, effective_at)
+            .await?;
+        let when = chrono::DateTime::from_timestamp(effective_at, 0)
+            .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+            .unwrap_or_default();
+        let detail = format!("{key} · {when}");
+        store
+            .audit(&audit(AuditAction::OrganiserKeyProposed, detail))
+            .await?;
+        if effective_at > now {
+            eprintln!(
+                "{slug}: organiser key {key} added; signatures are sealed to it from {when} (key_change_delay_hours); any owner can cancel it in the workspace until then"
+            );
+        }
+    }
+    if let Some(key) = plan.kept_last {
+        eprintln!(
+            "{slug}: organiser key {key} stays in force: a campaign keeps one key until another applies; import the file again once it has"
+        );
+    }
+    Ok(())
 }
 
 async fn export(store: &Store, slug: &str, out: Option<&Path>) -> Result<(), CliError> {

@@ -32,7 +32,7 @@ pub async fn export(config: &Config, dir: &Path, url: Option<&str>) -> Result<()
     let state = AppState::new(
         store.clone(),
         super::serve::web_settings(config),
-        Clock::System,
+        Clock::system(),
         petitions,
     )
     .await?;

@@ -28,6 +28,7 @@ pub fn web_settings(config: &Config) -> WebSettings {
             Vec::new()
         },
         sessions: config.sessions,
+        key_change_delay: config.key_change_delay,
         mail: config.mail.clone(),
         demo: config.demo,
         admin_apart: config.admin_addr.is_some(),
@@ -80,7 +81,7 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         }
     };
     let maintenance = petitions.spawn_maintenance(store.clone(), Duration::from_secs(600));
-    let state = AppState::new(store.clone(), settings, Clock::System, petitions).await?;
+    let state = AppState::new(store.clone(), settings, Clock::system(), petitions).await?;
     let refresher = state.spawn_refresher();
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await

@@ -3,9 +3,11 @@
 use chrono::{NaiveDate, Utc};
 use sqlx::Row;
 
-use super::{Store, StoreError, on_pool};
+use super::campaign_keys::insert_key;
+use super::{Store, StoreError, bump_content_revision, on_pool};
 use std::collections::HashMap;
 
+use crate::campaign::keys::{KeyRecord, Keys, set_in_force};
 use crate::campaign::photo::{Photo, PhotoMeta};
 use crate::campaign::{Campaign, Organisation, Registry, StatusKind};
 
@@ -75,15 +77,22 @@ impl Store {
         photo: PhotoChange<'_>,
         mode: SaveMode,
     ) -> Result<bool, StoreError> {
+        let now = Utc::now().to_rfc3339();
+        let at = Utc::now().timestamp();
+        let slug = campaign.slug.as_str();
         let mut doc = campaign.clone();
+        // The stored file lists the keys recorded, never others (readers
+        // put the keys in force at their time in anyway).
+        let records = self.key_records(slug).await?;
+        if !records.is_empty() {
+            set_in_force(&mut doc, &Keys(&records).in_force(at));
+        }
         let organisations = std::mem::take(&mut doc.organisations);
         let doc = to_json(&doc)?;
         let org_docs = organisations
             .iter()
             .map(|o| Ok((o.id.as_str(), to_json(o)?)))
             .collect::<Result<Vec<_>, StoreError>>()?;
-        let now = Utc::now().to_rfc3339();
-        let slug = campaign.slug.as_str();
         let (campaign_sql, org_sql) = match mode {
             SaveMode::Replace => (
                 "INSERT INTO campaigns (slug, doc, created_at, modified_at) VALUES ($1, $2, $3, $3)
@@ -100,6 +109,11 @@ impl Store {
 
         on_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
+            let existed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM campaigns WHERE slug = $1")
+                .bind(slug)
+                .fetch_one(&mut *tx)
+                .await?;
+            let existed = existed > 0;
             let written = sqlx::query(campaign_sql)
                 .bind(slug)
                 .bind(&doc)
@@ -110,6 +124,19 @@ impl Store {
                 > 0;
             if !written {
                 return Ok(false);
+            }
+            // A new campaign whose keys were never recorded takes its file's
+            // keys (an import or the demo); after that, only the rules of
+            // `campaign::keys` change them, whatever a file lists.
+            let recorded: i64 =
+                sqlx::query_scalar("SELECT COUNT(*) FROM campaign_keys WHERE slug = $1")
+                    .bind(slug)
+                    .fetch_one(&mut *tx)
+                    .await?;
+            if recorded == 0 && !existed {
+                for key in campaign.organiser_keys() {
+                    insert_key!(&mut *tx, slug, key, None::<&str>, at, at)?;
+                }
             }
             for (id, org_doc) in &org_docs {
                 sqlx::query(org_sql)
@@ -150,9 +177,7 @@ impl Store {
                         .await?;
                 }
             }
-            sqlx::query("UPDATE content_revision SET value = value + 1 WHERE id = 1")
-                .execute(&mut *tx)
-                .await?;
+            bump_content_revision!(&mut *tx)?;
             tx.commit().await?;
             Ok(true)
         })
@@ -172,16 +197,24 @@ impl Store {
             .bind(&doc)
             .execute(&mut *tx)
             .await?;
-            sqlx::query("UPDATE content_revision SET value = value + 1 WHERE id = 1")
-                .execute(&mut *tx)
-                .await?;
+            bump_content_revision!(&mut *tx)?;
             tx.commit().await?;
         });
         Ok(())
     }
 
-    /// Every campaign, by slug.
+    /// Every campaign, by slug, with the organiser keys in force now.
     pub async fn campaigns(&self) -> Result<Vec<Campaign>, StoreError> {
+        let keys = self.all_key_records().await?;
+        self.campaigns_at(&keys, Utc::now().timestamp()).await
+    }
+
+    /// Every campaign, by slug, with the keys of `keys` in force at `now`.
+    pub async fn campaigns_at(
+        &self,
+        keys: &HashMap<String, Vec<KeyRecord>>,
+        now: i64,
+    ) -> Result<Vec<Campaign>, StoreError> {
         let docs: Vec<(String, String)> = on_pool!(self, |pool| {
             sqlx::query("SELECT slug, doc FROM campaigns ORDER BY slug")
                 .fetch_all(pool)
@@ -191,7 +224,12 @@ impl Store {
                 .collect::<Result<_, sqlx::Error>>()?
         });
         docs.iter()
-            .map(|(slug, doc)| from_json(&format!("campaign '{slug}'"), doc))
+            .map(|(slug, doc)| {
+                let mut campaign: Campaign = from_json(&format!("campaign '{slug}'"), doc)?;
+                let records = keys.get(slug).map(Vec::as_slice).unwrap_or_default();
+                set_in_force(&mut campaign, &Keys(records).in_force(now));
+                Ok(campaign)
+            })
             .collect()
     }
 
@@ -202,8 +240,14 @@ impl Store {
                 .fetch_optional(pool)
                 .await?
         });
-        doc.map(|d| from_json(&format!("campaign '{slug}'"), &d))
-            .transpose()
+        let Some(doc) = doc else { return Ok(None) };
+        let mut campaign: Campaign = from_json(&format!("campaign '{slug}'"), &doc)?;
+        let records = self.key_records(slug).await?;
+        set_in_force(
+            &mut campaign,
+            &Keys(&records).in_force(Utc::now().timestamp()),
+        );
+        Ok(Some(campaign))
     }
 
     pub async fn campaign_summaries(&self) -> Result<Vec<CampaignSummary>, StoreError> {

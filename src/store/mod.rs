@@ -4,6 +4,7 @@
 
 mod accounts;
 mod audit;
+mod campaign_keys;
 mod campaigns;
 mod connect;
 pub mod erasure;
@@ -37,6 +38,17 @@ macro_rules! on_pool {
     };
 }
 pub(crate) use on_pool;
+
+/// Marks public content as changed, inside a transaction: every process
+/// reloads its snapshot on its next poll.
+macro_rules! bump_content_revision {
+    ($conn:expr) => {
+        sqlx::query("UPDATE content_revision SET value = value + 1 WHERE id = 1")
+            .execute($conn)
+            .await
+    };
+}
+pub(crate) use bump_content_revision;
 
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {

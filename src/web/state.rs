@@ -6,7 +6,7 @@
 //! the database) or when the date changes, since "next hearing" depends on it.
 
 use std::collections::HashMap;
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 use std::time::Duration;
 
@@ -17,6 +17,7 @@ use super::error::WebError;
 use super::rate_limit::SignLimiter;
 use crate::account::Lifetimes;
 use crate::account::service::Accounts;
+use crate::campaign::keys::Keys;
 use crate::campaign::photo::PhotoMeta;
 use crate::campaign::{Campaign, Lang, Registry};
 use crate::config::MailSettings;
@@ -39,6 +40,8 @@ pub struct WebSettings {
     pub health_notes: Vec<String>,
     /// How long workspace sessions live.
     pub sessions: Lifetimes,
+    /// How long an added organiser key waits before it applies.
+    pub key_change_delay: Duration,
     /// `serve --demo`: the published demo key is accepted in campaigns.
     pub demo: bool,
     /// How mail leaves the instance (the workspace's mail page tests it).
@@ -48,19 +51,40 @@ pub struct WebSettings {
     pub admin_apart: bool,
 }
 
-/// Today's date, fixed in tests so pages with "upcoming" sections are stable.
-#[derive(Debug, Clone, Copy)]
-pub enum Clock {
-    System,
-    Fixed(NaiveDate),
+/// Today's date and the time: the system's, or in tests a fixed date (so
+/// pages with "upcoming" sections are stable) and a time a test may move
+/// forward (to see a waiting period end).
+#[derive(Debug, Clone, Default)]
+pub struct Clock {
+    date: Option<NaiveDate>,
+    ahead: Arc<AtomicI64>,
 }
 
 impl Clock {
-    pub fn today(self) -> NaiveDate {
-        match self {
-            Clock::System => chrono::Utc::now().date_naive(),
-            Clock::Fixed(date) => date,
+    pub fn system() -> Clock {
+        Clock::default()
+    }
+
+    pub fn fixed(date: NaiveDate) -> Clock {
+        Clock {
+            date: Some(date),
+            ahead: Arc::default(),
         }
+    }
+
+    pub fn today(&self) -> NaiveDate {
+        self.date.unwrap_or_else(|| chrono::Utc::now().date_naive())
+    }
+
+    /// Unix seconds.
+    pub fn now(&self) -> i64 {
+        chrono::Utc::now().timestamp() + self.ahead.load(Ordering::Relaxed)
+    }
+
+    /// Moves the time (not the date) forward, as a test's clock.
+    pub fn advance(&self, by: Duration) {
+        let seconds = i64::try_from(by.as_secs()).unwrap_or(i64::MAX);
+        self.ahead.fetch_add(seconds, Ordering::Relaxed);
     }
 }
 
@@ -69,6 +93,8 @@ pub struct Content {
     /// Petition rows by campaign slug, then petition id.
     petition_rows: HashMap<String, HashMap<String, PetitionRow>>,
     pub today: NaiveDate,
+    /// When a waiting organiser key takes effect: the snapshot is stale then.
+    pub next_key_change: Option<i64>,
     pub campaigns: Vec<Campaign>,
     pub registry: Registry,
     pub photos: HashMap<String, PhotoMeta>,
@@ -186,7 +212,7 @@ impl AppState {
         clock: Clock,
         petitions: Arc<PetitionService>,
     ) -> Result<Arc<Self>, StoreError> {
-        let content = load(&store, clock).await?;
+        let content = load(&store, &clock).await?;
         let counts = store.petition_counts().await?;
         let p = &petitions.settings;
         let limiter = SignLimiter::new(
@@ -282,7 +308,10 @@ impl AppState {
         self.refresh_counts().await?;
         let current = self.content();
         let revision = self.store.content_revision().await?;
-        if revision == current.revision && self.clock.today() == current.today {
+        let key_due = current
+            .next_key_change
+            .is_some_and(|at| self.clock.now() >= at);
+        if revision == current.revision && self.clock.today() == current.today && !key_due {
             return Ok(false);
         }
         self.reload().await?;
@@ -291,7 +320,7 @@ impl AppState {
 
     /// Reloads the snapshot unconditionally, after a write in this process.
     pub async fn reload(&self) -> Result<(), StoreError> {
-        let fresh = Arc::new(load(&self.store, self.clock).await?);
+        let fresh = Arc::new(load(&self.store, &self.clock).await?);
         *self.content.write().unwrap_or_else(|e| e.into_inner()) = fresh;
         Ok(())
     }
@@ -322,11 +351,17 @@ impl AppState {
     }
 }
 
-async fn load(store: &Store, clock: Clock) -> Result<Content, StoreError> {
+async fn load(store: &Store, clock: &Clock) -> Result<Content, StoreError> {
     // The revision is read first: data loaded after it is at least that new,
     // so a change racing with this load is picked up by the next poll.
     let revision = store.content_revision().await?;
-    let campaigns = store.campaigns().await?;
+    let now = clock.now();
+    let keys = store.all_key_records().await?;
+    let campaigns = store.campaigns_at(&keys, now).await?;
+    let next_key_change = keys
+        .values()
+        .filter_map(|records| Keys(records).next_change(now))
+        .min();
     let registry = store.organisations().await?;
     let photos = store.photo_metas().await?;
     let update_photos = store.update_photo_metas().await?;
@@ -340,6 +375,7 @@ async fn load(store: &Store, clock: Clock) -> Result<Content, StoreError> {
     Ok(Content {
         revision,
         today: clock.today(),
+        next_key_change,
         campaigns,
         registry,
         photos,

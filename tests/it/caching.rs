@@ -63,7 +63,7 @@ backend_test! {
 
         let other = app.db.open().await;
         let dir = fixture_dir_with_photo();
-        svoboda::cli::campaign::import(&other, &dir.path().join("campaign.toml")).await.expect("import");
+        svoboda::cli::campaign::import(&other, &dir.path().join("campaign.toml"), svoboda::campaign::keys::DEFAULT_DELAY).await.expect("import");
         other.close().await;
 
         assert!(app.state.refresh_if_stale().await.expect("poll"), "the revision changed");

@@ -24,8 +24,6 @@ pub enum Kind {
     /// A short identifier in the page's address (`main`, `court-2024`).
     Slug,
     Email,
-    /// An age public key (`age1...`).
-    AgeKey,
     /// An organisation of the instance's registry, by id.
     Organisation,
     /// One of these codes.
@@ -323,10 +321,6 @@ pub const SECTIONS: &[Section] = &[
     Section {
         id: "petitions",
         fields: &[field("petitions", Kind::List(PETITION))],
-    },
-    Section {
-        id: "keys",
-        fields: &[field("organiser_keys", Kind::Values(&Kind::AgeKey))],
     },
     Section {
         id: "publications",

@@ -27,7 +27,6 @@ pub enum Problem {
     BadUrl,
     BadSlug,
     BadEmail,
-    BadKey,
     BadChoice,
     /// The demo's published key, outside the demo: anyone could read.
     DemoKey,
@@ -46,7 +45,6 @@ impl Problem {
             Problem::BadUrl => "problem-url",
             Problem::BadSlug => "problem-slug",
             Problem::BadEmail => "problem-email",
-            Problem::BadKey => "problem-key",
             Problem::BadChoice => "problem-choice",
             Problem::DemoKey => "problem-demo-key",
             Problem::Rule(rule) => rule.key(),
@@ -610,7 +608,6 @@ fn scalar(kind: &Kind, raw: &str) -> Result<Option<Value>, Problem> {
             .map(|_| Some(Value::String(text.clone())))
             .map_err(|_| Problem::BadSlug),
         Kind::Email if !file::looks_like_email(&text) => Err(Problem::BadEmail),
-        Kind::AgeKey if text.parse::<age::x25519::Recipient>().is_err() => Err(Problem::BadKey),
         Kind::Choice(codes) if !codes.contains(&text.as_str()) => Err(Problem::BadChoice),
         _ => string(text),
     }

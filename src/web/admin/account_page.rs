@@ -16,9 +16,10 @@ use super::context::{AdminLang, SignedIn, now};
 use super::enrolment::{EnrolStep, enrol_page, password_problem, recovery_codes_page};
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
+use super::reauth::{self, Asked};
 use crate::account::AuditAction;
-use crate::account::password::{MIN_PASSWORD_CHARS, PasswordProblem};
-use crate::account::service::{EnrolProblem, Signed};
+use crate::account::password::MIN_PASSWORD_CHARS;
+use crate::account::service::Signed;
 use crate::campaign::Lang;
 use crate::i18n::Tr;
 use crate::web::AppState;
@@ -202,9 +203,25 @@ pub async fn change_password(
     Form(form): Form<PasswordForm>,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
+    let refused = |reason: String| Notes {
+        password_error: Some(reason),
+        ..Default::default()
+    };
+    if let Err(reason) =
+        reauth::confirm(&state, lang, &signed, Asked::Password(&form.current)).await?
+    {
+        return page(
+            &state,
+            lang,
+            &signed,
+            refused(reason),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    }
     let changed = state
         .accounts
-        .change_password(&signed, &form.current, &form.password, &form.repeat, now())
+        .change_password(&signed, &form.password, &form.repeat, now())
         .await
         .map_err(WebError::store(lang))?;
     let (notes, status) = match changed {
@@ -216,10 +233,12 @@ pub async fn change_password(
             StatusCode::OK,
         ),
         Err(problems) => (
-            Notes {
-                password_error: problems.iter().find_map(|p| password_problem(&tr, p)),
-                ..Default::default()
-            },
+            refused(
+                problems
+                    .iter()
+                    .find_map(|p| password_problem(&tr, p))
+                    .unwrap_or_default(),
+            ),
             StatusCode::UNPROCESSABLE_ENTITY,
         ),
     };
@@ -233,40 +252,30 @@ pub struct ConfirmWithPassword {
 }
 
 /// Whether the typed password is the account's; else the account page
-/// with the error.
+/// with the reason.
 async fn password_confirmed(
     state: &AppState,
     lang: Lang,
     signed: &Signed,
     password: &str,
 ) -> Result<Result<(), Response>, WebError> {
-    let stored = state
-        .store
-        .password_hash(signed.account.id)
-        .await
-        .map_err(WebError::store(lang))?
-        .unwrap_or_default();
-    let password = password.to_string();
-    let ok =
-        tokio::task::spawn_blocking(move || crate::account::password::verify(&password, &stored))
-            .await
-            .unwrap_or(false);
-    if ok {
-        return Ok(Ok(()));
+    match reauth::confirm(state, lang, signed, Asked::Password(password)).await? {
+        Ok(()) => Ok(Ok(())),
+        Err(reason) => {
+            let notes = Notes {
+                confirm_error: Some(reason),
+                ..Default::default()
+            };
+            Ok(Err(page(
+                state,
+                lang,
+                signed,
+                notes,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await?))
+        }
     }
-    let tr = Tr::new(lang);
-    let notes = Notes {
-        confirm_error: password_problem(&tr, &EnrolProblem::Password(PasswordProblem::Wrong)),
-        ..Default::default()
-    };
-    Ok(Err(page(
-        state,
-        lang,
-        signed,
-        notes,
-        StatusCode::UNPROCESSABLE_ENTITY,
-    )
-    .await?))
 }
 
 pub async fn renew_recovery_codes(

@@ -10,10 +10,12 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::context::{AdminLang, SignedIn};
+use super::keys_page::utc_minute;
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::Role;
 use crate::campaign::PetitionState;
+use crate::campaign::keys::Keys;
 use crate::i18n::{Tr, arg};
 use crate::web::AppState;
 use crate::web::error::WebError;
@@ -32,6 +34,9 @@ pub struct HomePage {
     pub public_href: String,
     /// Owners: campaigns that exist only as drafts, and where to start one.
     pub drafts: Vec<(String, String)>,
+    /// Organiser keys waiting to apply, for owners and delivery people of
+    /// their campaign: (the keys page, in words).
+    pub pending_keys: Vec<(String, String)>,
     pub new_href: Option<String>,
 }
 
@@ -69,6 +74,9 @@ pub struct CampaignPage {
     pub edit_href: Option<String>,
     /// The keys new signatures are sealed to now.
     pub keys: Vec<String>,
+    /// Keys waiting to apply: (key, from when).
+    pub pending_keys: Vec<(String, String)>,
+    pub keys_href: String,
 }
 
 /// What the account is in a campaign, in words.
@@ -121,6 +129,35 @@ pub async fn home(
     } else {
         Vec::new()
     };
+    let now = state.clock.now();
+    let pending_keys = state
+        .store
+        .all_key_records()
+        .await
+        .map_err(WebError::store(lang))?
+        .iter()
+        .filter(|(slug, _)| signed.access.may_deliver(slug))
+        .flat_map(|(slug, records)| {
+            let name = content
+                .campaign(slug)
+                .map_or_else(|| slug.clone(), |c| c.person.name.get(lang).to_string());
+            Keys(records)
+                .pending(now)
+                .into_iter()
+                .map(|r| {
+                    let line = tr.args(
+                        "admin-home-pending-key",
+                        [
+                            ("campaign", arg(name.clone())),
+                            ("who", arg(r.proposed_by.clone().unwrap_or_default())),
+                            ("time", arg(utc_minute(r.effective_at))),
+                        ],
+                    );
+                    (paths::keys(lang, slug), line)
+                })
+                .collect::<Vec<_>>()
+        })
+        .collect();
     let page = HomePage {
         layout: AdminLayout::new(
             &state,
@@ -133,6 +170,7 @@ pub async fn home(
         campaigns,
         public_href: crate::web::paths::directory(lang),
         drafts,
+        pending_keys,
         new_href: signed
             .access
             .may_manage_instance()
@@ -239,6 +277,16 @@ pub async fn overview(
                 .collect(),
         });
     }
+    let records = state
+        .store
+        .key_records(&params.slug)
+        .await
+        .map_err(WebError::store(lang))?;
+    let pending_keys = Keys(&records)
+        .pending(state.clock.now())
+        .into_iter()
+        .map(|r| (r.key.clone(), utc_minute(r.effective_at)))
+        .collect();
     let slug = params.slug.clone();
     let page = CampaignPage {
         layout: AdminLayout::new(
@@ -257,6 +305,8 @@ pub async fn overview(
             .into_iter()
             .map(str::to_string)
             .collect(),
+        pending_keys,
+        keys_href: paths::keys(lang, campaign.slug.as_str()),
         edit_href: signed
             .access
             .may_edit(campaign.slug.as_str())

@@ -21,6 +21,7 @@ use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::AuditAction;
 use crate::account::service::Signed;
+use crate::campaign::keys::{self, Keys};
 use crate::campaign::photo::PhotoError;
 use crate::campaign::revision::{DiffLine, LineChange, Revision, diff};
 use crate::campaign::{Campaign, Lang, file};
@@ -92,14 +93,33 @@ pub(super) async fn current(
         .head_revision(slug)
         .await
         .map_err(WebError::store(lang))?;
-    Ok(match head {
+    let found = match head {
         Some(r) => Some((r.campaign, r.id, r.published_at.is_none())),
         None => state
             .content()
             .campaign(slug)
             .cloned()
             .map(|c| (c, 0, false)),
-    })
+    };
+    let Some((mut campaign, base, unpublished)) = found else {
+        return Ok(None);
+    };
+    keep_recorded_keys(state, &mut campaign)
+        .await
+        .map_err(WebError::store(lang))?;
+    Ok(Some((campaign, base, unpublished)))
+}
+
+/// Gives `campaign` the organiser keys recorded for it, in force now,
+/// whatever its text lists: keys change only on the keys page (see
+/// `campaign::keys`). True when the text listed others.
+pub(super) async fn keep_recorded_keys(
+    state: &AppState,
+    campaign: &mut Campaign,
+) -> Result<bool, crate::store::StoreError> {
+    let records = state.store.key_records(campaign.slug.as_str()).await?;
+    let in_force = Keys(&records).in_force(state.clock.now());
+    Ok(keys::set_in_force(campaign, &in_force))
 }
 
 pub(super) fn campaign_file(state: &AppState, campaign: &Campaign) -> Result<String, WebError> {
@@ -234,16 +254,36 @@ pub(super) fn parse_campaign(state: &AppState, tr: &Tr, text: &str) -> Result<Ca
     Ok(campaign)
 }
 
-/// Saves `campaign` as a revision made from `parent`, and writes `action`
-/// to the audit log when it was saved.
+/// What saving a draft came to.
+pub(super) struct Draft {
+    pub saved: SavedRevision,
+    /// The text listed other organiser keys than the recorded ones, which
+    /// the draft did not keep.
+    pub keys_dropped: bool,
+}
+
+impl Draft {
+    /// "Saved", and why the keys typed are not there when they were not kept.
+    pub fn notice(&self, tr: &Tr, saved: String) -> String {
+        if self.keys_dropped {
+            format!("{saved} {}", tr.t("admin-keys-not-from-file"))
+        } else {
+            saved
+        }
+    }
+}
+
+/// Saves `campaign`, with its recorded organiser keys, as a revision made
+/// from `parent`, and writes `action` to the audit log when it was saved.
 pub(super) async fn save_draft(
     state: &AppState,
     signed: &Signed,
-    campaign: &Campaign,
+    campaign: &mut Campaign,
     parent: i64,
     action: AuditAction,
     detail: impl Fn(i64) -> String,
-) -> Result<SavedRevision, crate::store::StoreError> {
+) -> Result<Draft, crate::store::StoreError> {
+    let keys_dropped = keep_recorded_keys(state, campaign).await?;
     let now = now();
     let author = (signed.account.id, signed.account.login.as_str());
     let saved = state
@@ -262,7 +302,10 @@ pub(super) async fn save_draft(
             )
             .await?;
     }
-    Ok(saved)
+    Ok(Draft {
+        saved,
+        keys_dropped,
+    })
 }
 
 pub async fn save(
@@ -290,7 +333,7 @@ pub async fn save(
             status,
         )
     };
-    let campaign = match parse_campaign(&state, &tr, &form.text) {
+    let mut campaign = match parse_campaign(&state, &tr, &form.text) {
         Ok(c) if c.slug.as_str() == slug => c,
         Ok(_) => {
             let error = tr.args("admin-edit-slug-changed", [("slug", arg(slug.to_string()))]);
@@ -311,17 +354,17 @@ pub async fn save(
         }
     };
     let store_err = WebError::store(lang);
-    match save_draft(
+    let draft = save_draft(
         &state,
         &signed,
-        &campaign,
+        &mut campaign,
         form.base,
         AuditAction::CampaignSaved,
         |id| format!("#{id}"),
     )
     .await
-    .map_err(store_err)?
-    {
+    .map_err(store_err)?;
+    match draft.saved {
         SavedRevision::Saved(id) => {
             let text = campaign_file(&state, &campaign)?;
             edit_page(
@@ -333,7 +376,7 @@ pub async fn save(
                 id,
                 true,
                 None,
-                Some(tr.t("admin-edit-saved")),
+                Some(draft.notice(&tr, tr.t("admin-edit-saved"))),
                 None,
                 StatusCode::OK,
             )
@@ -434,6 +477,28 @@ pub async fn publish(
                 .ok_or(WebError::not_found(lang))?,
         ),
     };
+    // Publishing never changes keys (see `campaign::keys`), and a petition
+    // cannot take signatures without one.
+    keep_recorded_keys(&state, &mut campaign)
+        .await
+        .map_err(store_err)?;
+    if !campaign.petitions.is_empty() && campaign.organiser_keys().is_empty() {
+        let tr = Tr::new(lang);
+        let text = campaign_file(&state, &campaign)?;
+        return edit_page(
+            &state,
+            lang,
+            &signed,
+            &params.slug,
+            text,
+            id.unwrap_or(0),
+            true,
+            Some(tr.t("admin-publish-needs-key")),
+            None,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
     // "Last updated" follows publishing.
     campaign.updated = state.clock.today();
     let now = now();
@@ -734,7 +799,7 @@ pub async fn restore(
     may_edit(&signed, lang, &params.slug)?;
     let tr = Tr::new(lang);
     let store_err = WebError::store(lang);
-    let old = state
+    let mut old = state
         .store
         .revision(&params.slug, params.id)
         .await
@@ -744,10 +809,10 @@ pub async fn restore(
         .await?
         .ok_or(WebError::not_found(lang))?;
     let restored = params.id;
-    let saved = save_draft(
+    let draft = save_draft(
         &state,
         &signed,
-        &old.campaign,
+        &mut old.campaign,
         head,
         AuditAction::CampaignRestored,
         |id| format!("#{restored} → #{id}"),
@@ -755,7 +820,7 @@ pub async fn restore(
     .await
     .map_err(store_err)?;
     let text = campaign_file(&state, &old.campaign)?;
-    match saved {
+    match draft.saved {
         SavedRevision::Saved(id) => edit_page(
             &state,
             lang,
@@ -765,7 +830,10 @@ pub async fn restore(
             id,
             true,
             None,
-            Some(tr.args("admin-edit-restored", [("id", arg(params.id.to_string()))])),
+            Some(draft.notice(
+                &tr,
+                tr.args("admin-edit-restored", [("id", arg(params.id.to_string()))]),
+            )),
             None,
             StatusCode::OK,
         ),

@@ -103,6 +103,8 @@ pub struct SectionLink {
 pub struct ProblemLine {
     pub href: String,
     pub text: String,
+    /// Opens in a new tab (another page), so what is typed here stays.
+    pub new_tab: bool,
 }
 
 #[derive(Template)]
@@ -496,10 +498,17 @@ fn page(
         .map(|text| ProblemLine {
             href: String::new(),
             text: text.clone(),
+            new_tab: false,
         })
         .collect();
     problems.extend(outcome.problems.iter().map(|p| ProblemLine {
-        href: format!("#{}", anchor(&p.name)),
+        // Keys live on a page of their own.
+        new_tab: p.name == "organiser_keys",
+        href: if p.name == "organiser_keys" {
+            paths::keys(lang, slug)
+        } else {
+            format!("#{}", anchor(&p.name))
+        },
         text: format!(
             "{}: {}",
             field_label(&tr, &p.name),
@@ -542,16 +551,30 @@ fn page(
     render(&page, status)
 }
 
-/// Every section as a link, for the campaign's editing pages.
+/// Every section as a link, and the keys page (keys are not part of the
+/// campaign's text: see `campaign::keys`).
 pub fn section_links(tr: &Tr, lang: Lang, slug: &str, current: &str) -> Vec<SectionLink> {
-    schema::SECTIONS
+    let mut links: Vec<SectionLink> = schema::SECTIONS
         .iter()
         .map(|s| SectionLink {
             href: paths::form(lang, slug, s.id),
             label: tr.t(&format!("form-section-{}", s.id)),
             current: s.id == current,
         })
-        .collect()
+        .collect();
+    let petitions = links
+        .iter()
+        .position(|l| l.href.ends_with("/form/petitions"))
+        .map_or(links.len(), |i| i + 1);
+    links.insert(
+        petitions,
+        SectionLink {
+            href: paths::keys(lang, slug),
+            label: tr.t("form-section-keys"),
+            current: false,
+        },
+    );
+    links
 }
 
 /// "Timeline 3, What happened" for the summary of problems.
@@ -718,7 +741,7 @@ async fn save(
             state, lang, signed, slug, section, &form, base, true, outcome, status,
         )
     };
-    let campaign = match applied {
+    let mut campaign = match applied {
         Ok(c) if !state.settings.demo && crate::demo::uses_demo_key(&c) => {
             let outcome = Outcome {
                 problems: vec![FieldProblem {
@@ -747,9 +770,9 @@ async fn save(
     };
     // Someone saved since this form was opened: show their version against
     // this one, and save nothing until the editor decides.
-    let conflict = |head_campaign: &Campaign, head: i64| -> Result<Response, WebError> {
+    let conflict = |head_campaign: &Campaign, mine: &Campaign, head: i64| {
         let theirs = campaign_file(state, head_campaign)?;
-        let mine = campaign_file(state, &campaign)?;
+        let mine = campaign_file(state, mine)?;
         let outcome = Outcome {
             general: Some(tr.t("form-conflict")),
             conflict: Some(diff_view(&theirs, &mine)),
@@ -758,24 +781,24 @@ async fn save(
         again(head, outcome, StatusCode::CONFLICT)
     };
     if head != base {
-        return conflict(&head_campaign, head);
+        return conflict(&head_campaign, &campaign, head);
     }
     let section_id = section.id;
-    match save_draft(
+    let draft = save_draft(
         state,
         signed,
-        &campaign,
+        &mut campaign,
         base,
         AuditAction::CampaignSaved,
         |id| format!("#{id} ({section_id})"),
     )
     .await
-    .map_err(WebError::store(lang))?
-    {
+    .map_err(WebError::store(lang))?;
+    match draft.saved {
         SavedRevision::Saved(id) => {
             let saved = FormState::from_document(section, &document(&campaign)?);
             let outcome = Outcome {
-                notice: Some(tr.t("admin-edit-saved")),
+                notice: Some(draft.notice(&tr, tr.t("admin-edit-saved"))),
                 ..Outcome::default()
             };
             page(
@@ -795,7 +818,7 @@ async fn save(
             let (theirs, head, _) = current(state, lang, slug)
                 .await?
                 .ok_or(WebError::not_found(lang))?;
-            conflict(&theirs, head)
+            conflict(&theirs, &campaign, head)
         }
     }
 }
@@ -846,7 +869,6 @@ mod tests {
             Problem::BadUrl,
             Problem::BadSlug,
             Problem::BadEmail,
-            Problem::BadKey,
             Problem::BadChoice,
             Problem::DemoKey,
         ];

@@ -15,6 +15,7 @@ mod editing;
 mod enrolment;
 mod forms;
 pub mod guard;
+mod keys_page;
 mod layout;
 mod mail_page;
 mod new_campaign;
@@ -22,6 +23,7 @@ mod organisations;
 pub mod paths;
 mod people;
 mod petitions;
+mod reauth;
 mod resume;
 mod settings_page;
 mod sign_in;
@@ -151,6 +153,14 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             "/admin/{lang}/campaigns/{slug}/campaign.zip",
             get(editing::download_bundle),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/keys",
+            get(keys_page::show).post(keys_page::add),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/keys/{id}/end",
+            post(keys_page::end),
         )
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/close",

@@ -208,16 +208,20 @@ async fn save_new(
     if taken {
         return Ok(SavedRevision::Conflict);
     }
-    save_draft(
+    // A file's keys are not kept (see `campaign::keys`): the edit page
+    // then asks for a key where petitions need one.
+    let mut campaign = campaign.clone();
+    let draft = save_draft(
         state,
         signed,
-        campaign,
+        &mut campaign,
         0,
         AuditAction::CampaignSaved,
         |id| format!("#{id}"),
     )
     .await
-    .map_err(store_err)
+    .map_err(store_err)?;
+    Ok(draft.saved)
 }
 
 /// POST: a new campaign from its address and the person's name; the rest

@@ -108,3 +108,13 @@ pub fn organisation(lang: Lang, id: &str) -> String {
 pub fn form(lang: Lang, slug: &str, section: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/form/{section}", lang.code())
 }
+
+/// A campaign's organiser keys (and where an owner adds one).
+pub fn keys(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/keys", lang.code())
+}
+
+/// Where an owner cancels a waiting key or removes one in force.
+pub fn key_end(lang: Lang, slug: &str, id: i64) -> String {
+    format!("/admin/{}/campaigns/{slug}/keys/{id}/end", lang.code())
+}

@@ -235,12 +235,13 @@ impl TestApp {
             refresh_interval: Duration::from_millis(50),
             health_notes: Vec::new(),
             sessions: svoboda::account::Lifetimes::default(),
+            key_change_delay: svoboda::campaign::keys::DEFAULT_DELAY,
             admin_apart: false,
             mail: svoboda::config::MailSettings::Hold,
             demo: false,
         };
         adjust(&mut settings);
-        let state = AppState::new(store.clone(), settings, Clock::Fixed(today()), petitions)
+        let state = AppState::new(store.clone(), settings, Clock::fixed(today()), petitions)
             .await
             .expect("state");
         let router = svoboda::app(state.clone());
@@ -255,7 +256,8 @@ impl TestApp {
 
     /// Imports a campaign file as `svoboda campaign import` does.
     pub async fn import(&self, path: &Path) -> Result<String, svoboda::cli::CliError> {
-        let slug = svoboda::cli::campaign::import(&self.store, path).await?;
+        let delay = self.state.settings.key_change_delay;
+        let slug = svoboda::cli::campaign::import(&self.store, path, delay).await?;
         self.state.reload().await.expect("reload");
         Ok(slug)
     }
