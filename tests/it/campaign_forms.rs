@@ -1,8 +1,7 @@
 //! The campaign in forms, through the real HTTP app and store: every part
 //! saved as a draft revision, entries added, moved and removed by buttons
 //! that post, problems named next to their field in the user's language
-//! with everything typed kept, concurrent edits shown, Markdown previewed;
-//! several organiser keys, each opening every signature sealed after it.
+//! with everything typed kept, concurrent edits shown, Markdown previewed.
 
 use axum::http::StatusCode;
 
@@ -136,11 +135,7 @@ backend_test! {
             assert_eq!(saved.status, StatusCode::OK, "{}: {}", section.id, saved.text());
             assert!(saved.text().contains("The draft is saved"), "{}", section.id);
         }
-        let mut unchanged = head(&app).await;
-        // Forms keep several keys as a list.
-        assert_eq!(unchanged.organiser_keys(), original.organiser_keys());
-        unchanged.organiser_keys = Vec::new();
-        unchanged.organiser_key = original.organiser_key.clone();
+        let unchanged = head(&app).await;
         assert_eq!(unchanged, original, "saving every form unchanged changes nothing");
 
         // The name, in English; Russian stays.
@@ -233,18 +228,13 @@ backend_test! {
         }
         assert!(app.store.head_revision("anna-example").await.expect("head").is_none(), "nothing saved");
 
-        // A rule of the whole file: petitions need a key.
-        let action = "/admin/en/campaigns/anna-example/form/keys";
-        let html = editor.get(action).await.text();
-        let removed = press(&mut editor, &html, action, &form_fields(&html, action), "remove:organiser_keys.0").await;
-        let html = removed.text();
-        let refused = press(&mut editor, &html, action, &form_fields(&html, action), "save").await;
-        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(refused.text().contains("needs at least one organiser key"));
         // A hand-made POST with a huge list count does no harm.
+        let action = "/admin/en/campaigns/anna-example/form/timeline";
         let page = editor.get(action).await.text();
-        let r = editor.submit(&page, action, &[("organiser_keys#", "99999999"), ("op", "save"), ("base", "0")]).await;
-        assert_eq!(r.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let r = editor.submit(&page, action, &[("timeline#", "99999999"), ("op", "save"), ("base", "0")]).await;
+        assert!(matches!(r.status, StatusCode::OK | StatusCode::UNPROCESSABLE_ENTITY), "{}", r.status);
+        let timeline = app.store.head_revision("anna-example").await.expect("head").map_or(0, |r| r.campaign.timeline.len());
+        assert!(timeline < 100, "{timeline} events");
         let r = editor.submit(&page, "/admin/en/campaigns/anna-example/form/no-such-part", &[]).await;
         assert_eq!(r.status, StatusCode::NOT_FOUND);
     }
@@ -277,83 +267,6 @@ backend_test! {
         let resolved = press(&mut second, &text, action, &form_fields(&text, action), "save").await;
         assert_eq!(resolved.status, StatusCode::OK, "saving again, knowingly, works");
         assert_eq!(head(&app).await.person.name.get(Lang::En), "Anna Second");
-    }
-}
-
-backend_test! {
-    /// A second organiser key, added in the workspace: signatures from then
-    /// on open with either identity; the overview shows which keys open
-    /// which period.
-    async fn signatures_are_sealed_to_every_organiser_key(backend: Backend) {
-        let Some(app) = TestApp::with_fixtures(backend).await else { return };
-        let owner_link = invitation(&app, None).await;
-        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
-        enrol(&mut owner, &owner_link, "owner").await;
-        // An anonymous petition: the name is what tells the two apart.
-        let sign = |name: &'static str, ip: u8| {
-            let app = &app;
-            async move {
-                let r = app
-                    .post_form(
-                        "/en/anna-example/petition/quiet-support",
-                        &[("name", name), ("consent", "on")],
-                        [198, 51, 100, ip],
-                    )
-                    .await;
-                assert_eq!(r.status, StatusCode::SEE_OTHER);
-            }
-        };
-        sign("Vera Before", 10).await;
-
-        let dir = tempfile::tempdir().expect("temp dir");
-        let (identity, public) = svoboda::petition::seal::generate_keys("second organiser");
-        let second_identity = dir.path().join("second.txt");
-        std::fs::write(&second_identity, identity).expect("write identity");
-        let action = "/admin/en/campaigns/anna-example/form/keys";
-        let html = owner.get(action).await.text();
-        let added = press(&mut owner, &html, action, &form_fields(&html, action), "add:organiser_keys").await;
-        let html = added.text();
-        let mut fields = form_fields(&html, action);
-        set(&mut fields, "organiser_keys.1", &public);
-        let saved = press(&mut owner, &html, action, &fields, "save").await;
-        assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
-        let published = owner.submit(&saved.text(), "/admin/en/campaigns/anna-example/publish", &[]).await;
-        assert_eq!(published.status, StatusCode::SEE_OTHER);
-        sign("Pavel After", 11).await;
-
-        let export = owner.get("/admin/en/campaigns/anna-example/petitions/quiet-support/export").await;
-        let export_path = dir.path().join("signatures.txt");
-        std::fs::write(&export_path, export.text()).expect("write export");
-        let decrypt = |identity: &std::path::Path| {
-            crate::support::server::command()
-                .args(["signatures", "decrypt", "--identity"])
-                .arg(identity)
-                .arg(&export_path)
-                .output()
-                .expect("run svoboda")
-        };
-        let first = decrypt(&crate::support::fixture("full/organiser-key.txt"));
-        assert!(first.status.success(), "{}", String::from_utf8_lossy(&first.stderr));
-        let text = String::from_utf8_lossy(&first.stdout);
-        assert!(text.contains("Vera Before") && text.contains("Pavel After"), "{text}");
-        // The second key opens what was sealed after it was added, and says
-        // which records it cannot open.
-        let second = decrypt(&second_identity);
-        let text = String::from_utf8_lossy(&second.stdout);
-        assert!(text.contains("Pavel After"), "{text}{}", String::from_utf8_lossy(&second.stderr));
-        assert!(!text.contains("Vera Before"));
-        assert!(second.status.success());
-        assert!(String::from_utf8_lossy(&second.stderr).contains("1 signature(s) were not sealed to this identity"));
-
-        let overview = owner.get("/admin/en/campaigns/anna-example").await.text();
-        assert!(overview.contains("Which keys open which signatures"));
-        assert!(overview.contains(&public), "the new key is listed");
-        let periods = app.store.sealing_periods(
-            app.state.content().petition_row("anna-example", "quiet-support").expect("row").id,
-        ).await.expect("periods");
-        let last = periods.last().expect("a period").keys.clone().expect("recorded");
-        assert_eq!(last.len(), 2, "{periods:?}");
-        assert!(last.contains(&public));
     }
 }
 

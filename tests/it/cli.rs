@@ -55,6 +55,9 @@ backend_test! {
         let original = std::fs::read_to_string(source.path().join("campaign.toml")).expect("fixture");
         let mut original = file::parse(&original, "fixture", &|_| false).expect("fixture parses");
         original.person.photo = Some("photo.jpg".into());
+        // The recorded keys come back as a list, the file's single key too.
+        let keys: Vec<String> = original.organiser_keys().iter().map(|k| k.to_string()).collect();
+        svoboda::campaign::keys::set_in_force(&mut original, &keys);
         original.organisations.sort_by(|x, y| x.id.cmp(&y.id));
         let mut a_sorted = a.clone();
         a_sorted.organisations.sort_by(|x, y| x.id.cmp(&y.id));

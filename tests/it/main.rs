@@ -19,6 +19,7 @@ mod hostile;
 mod html_validity;
 mod i18n;
 mod mirrors;
+mod organiser_keys;
 mod pages;
 mod petitions;
 mod safety_defaults;

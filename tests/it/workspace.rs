@@ -11,7 +11,7 @@ use crate::support::{Backend, PUBLIC_URL, TestApp, TestResponse, form_body};
 use svoboda::account::{AuditAction, Grant, Role, totp};
 use svoboda::store::AuditFilter;
 
-const PASSWORD: &str = "correct horse battery staple";
+pub const PASSWORD: &str = "correct horse battery staple";
 
 /// A browser of one person: keeps the session cookie, sends the `Origin`
 /// a browser sends, from its own address.
@@ -485,6 +485,11 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("POST", "/admin/en/campaigns/{other}/history/1/restore", 403),
     ("GET", "/admin/en/campaigns/{other}/campaign.toml", 403),
     ("GET", "/admin/en/campaigns/{other}/campaign.zip", 403),
+    ("GET", "/admin/en/campaigns/{other}/keys", 403),
+    ("POST", "/admin/en/campaigns/{other}/keys", 403),
+    ("POST", "/admin/en/campaigns/{other}/keys/1/end", 403),
+    ("POST", "/admin/en/campaigns/anna-example/keys", 403),
+    ("POST", "/admin/en/campaigns/anna-example/keys/1/end", 403),
     (
         "GET",
         "/admin/en/campaigns/{other}/petitions/end-the-case/export",
@@ -596,6 +601,7 @@ fn route_table_covers_every_workspace_route() {
                 .replace("anna-example", "{slug}")
                 .replace("end-the-case", "{petition}")
                 .replace("/history/1/", "/history/{id}/")
+                .replace("/keys/1/", "/keys/{id}/")
                 .replace("/organisations/memorial", "/organisations/{id}")
                 .replace("free-anna", "{petition}")
                 .replace("/form/person", "/form/{section}")
@@ -746,7 +752,7 @@ backend_test! {
 }
 
 /// The campaign file an editor gets in the form.
-fn textarea(html: &str) -> String {
+pub fn textarea(html: &str) -> String {
     let start = html.find("<textarea").expect("the editor");
     let start = start + html[start..].find('>').expect("tag end") + 1;
     let end = start + html[start..].find("</textarea>").expect("end");
