@@ -166,6 +166,8 @@ pub struct Config {
     pub refresh_interval: Duration,
     pub log_level: LogLevel,
     pub mail: MailSettings,
+    /// `mail_transport = "hold"` was written on purpose (not the default).
+    pub mail_hold_chosen: bool,
     pub petitions: PetitionSettings,
     /// The workspace's own listener; when set, the public one does not
     /// serve the workspace at all.
@@ -310,6 +312,7 @@ impl Config {
                     .max(50),
             ),
             log_level: file.log_level.unwrap_or(LogLevel::Info),
+            mail_hold_chosen: file.mail_transport == Some(MailTransportKind::Hold),
             mail: match file.mail_transport.unwrap_or(default_mail) {
                 MailTransportKind::Hold => MailSettings::Hold,
                 MailTransportKind::Directory => MailSettings::Directory {

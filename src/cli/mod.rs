@@ -27,7 +27,8 @@ pub struct Cli {
     /// Configuration file (TOML); flags and environment variables override it.
     #[arg(long, global = true, env = "SVOBODA_CONFIG")]
     pub config: Option<PathBuf>,
-    /// sqlite://PATH (default sqlite://svoboda.db) or postgres://USER@HOST/DB.
+    /// sqlite://PATH (default: svoboda.db in the data folder) or
+    /// postgres://USER@HOST/DB.
     #[arg(long, global = true, env = "DATABASE_URL")]
     pub database_url: Option<String>,
     /// The instance secret's file (default: in the data folder). Under
@@ -184,8 +185,9 @@ pub enum CampaignCommand {
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// Create an organiser key pair on this computer: the identity goes to
-    /// FILE (keep it off the server), the public key is printed for the
-    /// campaign file's `organiser_key`.
+    /// FILE (keep it off the server), the public key is printed; an owner
+    /// adds it on the campaign's keys page in the workspace (or in the
+    /// campaign file's `organiser_keys` for its first import).
     Generate {
         #[arg(long, default_value = "organiser-key.txt")]
         out: PathBuf,

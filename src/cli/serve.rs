@@ -15,18 +15,16 @@ use super::{CliError, secret};
 
 /// What the web layer takes from the configuration.
 pub fn web_settings(config: &Config) -> WebSettings {
-    let mail_held = config.mail == MailSettings::Hold;
     WebSettings {
         public_url: config.public_url.clone(),
         mirrors: config.mirrors.clone(),
         onion_url: config.onion_url.clone(),
         default_lang: config.default_language,
         refresh_interval: config.refresh_interval,
-        health_notes: if mail_held {
-            vec![MAIL_HELD_NOTE.to_string()]
-        } else {
-            Vec::new()
-        },
+        health_notes: mail_held_note(config)
+            .map(str::to_string)
+            .into_iter()
+            .collect(),
         sessions: config.sessions,
         key_change_delay: config.key_change_delay,
         mail: config.mail.clone(),
@@ -35,8 +33,19 @@ pub fn web_settings(config: &Config) -> WebSettings {
     }
 }
 
-/// Said at start and by `/healthz` when no mail transport is configured.
-pub const MAIL_HELD_NOTE: &str = "mail is held in the outbox and not sent: no mail_transport is configured (set mail_transport = \"smtp\")";
+/// Said at start and by `/healthz` when mail is held: not configured, or
+/// held on purpose (a mail server's maintenance).
+pub fn mail_held_note(config: &Config) -> Option<&'static str> {
+    match (&config.mail, config.mail_hold_chosen) {
+        (MailSettings::Hold, false) => Some(
+            "mail is held in the outbox and not sent: no mail_transport is configured (set mail_transport = \"smtp\")",
+        ),
+        (MailSettings::Hold, true) => Some(
+            "mail is held in the outbox and not sent, as configured (mail_transport = \"hold\"); it is sent once another transport is set",
+        ),
+        _ => None,
+    }
+}
 
 pub async fn run(config: Config) -> Result<(), CliError> {
     super::ensure_data_dir(&config)?;
@@ -65,7 +74,9 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         PetitionService::start(store.clone(), secret.clone(), config.petitions.clone()).await?;
     let sender = match &config.mail {
         MailSettings::Hold => {
-            eprintln!("note: {MAIL_HELD_NOTE}");
+            if let Some(note) = mail_held_note(&config) {
+                eprintln!("note: {note}");
+            }
             None
         }
         settings => {
@@ -187,5 +198,27 @@ async fn shutdown_signal() {
     tokio::select! {
         () = ctrl_c => {},
         () = terminate => {},
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::{FileConfig, Overrides};
+
+    fn note_for(file: &str) -> Option<&'static str> {
+        let file = FileConfig::parse(file).expect("valid");
+        mail_held_note(&Config::resolve(file, Overrides::default()))
+    }
+
+    #[test]
+    fn held_mail_is_named_as_chosen_or_as_unconfigured() {
+        assert!(note_for("").is_some_and(|n| n.contains("no mail_transport is configured")));
+        let chosen = note_for("mail_transport = \"hold\"").expect("a note");
+        assert!(chosen.contains("as configured") && !chosen.contains("no mail_transport"));
+        assert_eq!(
+            note_for("mail_transport = \"directory\"\nmail_directory = \"/tmp/m\""),
+            None
+        );
     }
 }

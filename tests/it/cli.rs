@@ -192,6 +192,18 @@ fn every_command_has_help() {
         assert!(out.status.success(), "{args:?}");
         assert!(stdout(&out).contains("Usage:"), "{args:?}");
     }
+    // The help agrees with the README: the database's default place, and
+    // where an organiser's public key goes.
+    let help = stdout(&svoboda("sqlite://unused.db", &["--help"]));
+    assert!(help.contains("svoboda.db in the data folder"), "{help}");
+    let keys = stdout(&svoboda(
+        "sqlite://unused.db",
+        &["keys", "generate", "--help"],
+    ));
+    assert!(
+        keys.contains("organiser_keys") && keys.contains("keys page"),
+        "{keys}"
+    );
 }
 
 #[test]
@@ -364,6 +376,21 @@ fn mirror_export_writes_a_copy_says_what_it_did_and_then_only_what_changed() {
         petition
             .contains("action=\"https://free-anna.example/en/anna-example/petition/free-anna\"")
     );
+    // A copy is public: readable by the web server, whose worker is
+    // another user, whatever the umask of svoboda (owner-only).
+    let mut folders = vec![copy.clone()];
+    while let Some(folder) = folders.pop() {
+        assert_eq!(mode_of(&folder), 0o755, "{}", folder.display());
+        for entry in std::fs::read_dir(&folder).expect("read copy") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                assert_eq!(mode_of(&path), 0o644, "{}", path.display());
+            }
+        }
+    }
+    served_by_nginx_as_another_user(&dir, &copy);
     let again = svoboda(&db, &args);
     assert!(again.status.success());
     assert!(stdout(&again).contains(" 0 written"), "{}", stdout(&again));
@@ -375,4 +402,51 @@ fn mirror_export_writes_a_copy_says_what_it_did_and_then_only_what_changed() {
         "{}",
         stderr(&bad)
     );
+}
+
+fn mode_of(path: &std::path::Path) -> u32 {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::metadata(path)
+        .expect("metadata")
+        .permissions()
+        .mode()
+        & 0o777
+}
+
+/// nginx, started as root, runs its worker as `nobody` (the README's
+/// recipe, with www-data): it must read the copy's pages.
+fn served_by_nginx_as_another_user(dir: &tempfile::TempDir, copy: &std::path::Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.starts_with(b"0"));
+    let has_nginx = std::process::Command::new("nginx")
+        .arg("-v")
+        .stderr(std::process::Stdio::null())
+        .status()
+        .is_ok();
+    if !is_root || !has_nginx {
+        crate::support::unavailable("nginx run by root (its worker is then another user)");
+        return;
+    }
+    // The folder holding the copy is the operator's to open, as /var/www is.
+    std::fs::set_permissions(dir.path(), std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    let conf = tempfile::tempdir().expect("conf");
+    let port = crate::support::server::free_port();
+    let _nginx = crate::static_copy::StaticNginx::start(conf.path(), copy, port);
+    let url = format!("http://127.0.0.1:{port}/en/anna-example/");
+    let mut answer = String::new();
+    for _ in 0..200 {
+        let out = std::process::Command::new("curl")
+            .args(["-s", "-o", "/dev/null", "-w", "%{http_code}", &url])
+            .output()
+            .expect("curl");
+        answer = String::from_utf8_lossy(&out.stdout).into_owned();
+        if answer != "000" {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert_eq!(answer, "200", "nginx's worker reads the copy");
 }

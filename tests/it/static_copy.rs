@@ -18,7 +18,7 @@ use svoboda::web::static_copy::{self, ExportError, Report};
 use crate::support::server::free_port;
 use crate::support::{Backend, PUBLIC_URL, TestApp, unavailable};
 
-struct StaticNginx {
+pub struct StaticNginx {
     child: std::process::Child,
 }
 
@@ -31,7 +31,7 @@ impl Drop for StaticNginx {
 
 impl StaticNginx {
     /// nginx serving `root` as any static host would: files, index.html.
-    fn start(conf_dir: &Path, root: &Path, port: u16) -> StaticNginx {
+    pub fn start(conf_dir: &Path, root: &Path, port: u16) -> StaticNginx {
         let d = conf_dir.display();
         std::fs::write(
             conf_dir.join("nginx.conf"),

@@ -685,6 +685,31 @@ backend_test! {
         assert_eq!(download.text().lines().count(), 4, "two header lines and two signatures");
         assert!(download.text().lines().nth(1).is_some_and(|l| l.starts_with("# petition-text {")), "the petition's text, for the delivery document");
 
+        // The page's one-liner with stock age opens every signature.
+        if std::process::Command::new("age").arg("--version").output().is_ok() {
+            let line = overview
+                .split("<pre><code>")
+                .find(|c| c.contains("age -d"))
+                .and_then(|c| c.split("</code>").next())
+                .expect("the age one-liner")
+                .replace("&#39;", "'")
+                .replace("&#x27;", "'")
+                .replace("&quot;", "\"")
+                .replace("&#34;", "\"")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+            let dir = tempfile::tempdir().expect("dir");
+            std::fs::write(dir.path().join("signatures.txt"), download.text()).expect("export");
+            std::fs::copy(crate::support::fixture("full/organiser-key.txt"), dir.path().join("organiser-key.txt")).expect("key");
+            let out = std::process::Command::new("bash").args(["-c", &line]).current_dir(dir.path()).output().expect("bash");
+            let opened = String::from_utf8_lossy(&out.stdout);
+            assert!(out.status.success(), "{line}: {}", String::from_utf8_lossy(&out.stderr));
+            assert_eq!(opened.matches("\"name\":\"Nina\"").count(), 2, "{opened}");
+        } else {
+            crate::support::unavailable("age");
+        }
+
         let editor_link = invitation(&app, editor_of("anna-example")).await;
         let mut editor = Browser::new(&app, [198, 51, 100, 2]);
         enrol(&mut editor, &editor_link, "editor").await;

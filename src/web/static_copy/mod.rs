@@ -64,7 +64,7 @@ pub async fn export(
         let path = path.to_path_buf();
         move |source| ExportError::Io { path, source }
     };
-    std::fs::create_dir_all(dir).map_err(io(dir))?;
+    public_dirs(dir, dir).map_err(io(dir))?;
     let before = earlier_copy(dir)?;
     let site = Site::static_copy(&state.sites, base);
     let mut app = crate::app(state.clone());
@@ -122,7 +122,7 @@ pub async fn export(
         };
         let target = dir.join(&file);
         if std::fs::read(&target).ok().as_deref() != Some(&body[..]) {
-            write_atomically(&target, &body)?;
+            write_atomically(dir, &target, &body)?;
             report.written += 1;
             progress(Progress::Written(&file));
         }
@@ -140,7 +140,7 @@ pub async fn export(
         }
     }
     let manifest: String = produced.iter().map(|f| format!("{f}\n")).collect();
-    write_atomically(&dir.join(MANIFEST), manifest.as_bytes())?;
+    write_atomically(dir, &dir.join(MANIFEST), manifest.as_bytes())?;
     report.files = produced.len();
     Ok(report)
 }
@@ -216,15 +216,33 @@ async fn fetch(
     Ok((content_type, body))
 }
 
+/// A static copy is public, and the web server that serves it runs as
+/// another user: its folders are readable by all, whatever the umask of
+/// this process (owner-only, for the secret and the data).
+const PUBLIC_DIR: u32 = 0o755;
+const PUBLIC_FILE: u32 = 0o644;
+
+/// Creates `dir` (inside the copy's `root`) and makes it and every folder
+/// between them readable by all.
+fn public_dirs(root: &Path, dir: &Path) -> std::io::Result<()> {
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::create_dir_all(dir)?;
+    for folder in dir.ancestors().take_while(|a| a.starts_with(root)) {
+        std::fs::set_permissions(folder, std::fs::Permissions::from_mode(PUBLIC_DIR))?;
+    }
+    Ok(())
+}
+
 /// Replaces `path` whole or not at all: a host serving the folder during an
-/// export never serves half a page.
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+/// export never serves half a page. Readable by all, like its folders.
+fn write_atomically(root: &Path, path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
+    use std::os::unix::fs::PermissionsExt;
     let io = |source| ExportError::Io {
         path: path.to_path_buf(),
         source,
     };
     if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(io)?;
+        public_dirs(root, parent).map_err(io)?;
     }
     let name = path
         .file_name()
@@ -232,5 +250,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), ExportError> {
         .unwrap_or_default();
     let temporary = path.with_file_name(format!(".{name}.partial"));
     std::fs::write(&temporary, bytes).map_err(io)?;
+    std::fs::set_permissions(&temporary, std::fs::Permissions::from_mode(PUBLIC_FILE))
+        .map_err(io)?;
     std::fs::rename(&temporary, path).map_err(io)
 }
