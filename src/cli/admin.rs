@@ -7,16 +7,21 @@ use std::sync::Arc;
 use crate::account::service::Accounts;
 use crate::account::{Grant, INVITATION_HOURS, Role};
 use crate::config::Config;
+use crate::store::instance_notes::WORKSPACE_URL;
 use crate::store::{self, OpenMode};
 
 use super::{AdminRole, CliError, secret};
 
+/// Prints an invitation link, to the workspace of the server that runs on
+/// this database (`public_url` when given). Creates nothing but the
+/// invitation: the database and the secret are the server's.
 pub async fn invite(
     config: &Config,
     role: AdminRole,
     campaign: Option<String>,
+    public_url: Option<String>,
 ) -> Result<(), CliError> {
-    let store = store::connect(&config.database_url, OpenMode::CreateIfMissing).await?;
+    let store = store::connect(&config.database_url, OpenMode::MustExist).await?;
     let grant = match (role, campaign) {
         (AdminRole::Owner, None) => None,
         (AdminRole::Owner, Some(_)) => {
@@ -50,16 +55,23 @@ pub async fn invite(
             ));
         }
     };
-    let secret = Arc::new(secret::load(&config.petitions.secret_file)?);
+    let secret = Arc::new(secret::load_existing(&config.petitions.secret_file)?);
     let accounts = Accounts::new(store.clone(), secret, config.sessions);
     let now = chrono::Utc::now().timestamp();
     let token = accounts
         .invite(grant.is_none(), grant.as_ref(), None, now)
         .await?;
+    let base = match public_url {
+        Some(url) => url,
+        None => store
+            .instance_note(WORKSPACE_URL)
+            .await?
+            .unwrap_or_else(|| config.public_url.clone()),
+    };
     store.close().await;
     println!(
         "{}{}",
-        config.public_url,
+        base.trim_end_matches('/'),
         crate::web::admin::paths::invitation(config.default_language, &token)
     );
     eprintln!(

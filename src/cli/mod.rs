@@ -98,9 +98,13 @@ pub enum AdminCommand {
         /// The campaign (slug) of an editor or delivery role.
         #[arg(long)]
         campaign: Option<String>,
-        /// The address the link starts with (default: public_url).
+        /// The address the link starts with (default: where the server
+        /// last started on this database serves the workspace).
         #[arg(long, env = "SVOBODA_PUBLIC_URL")]
         public_url: Option<String>,
+        /// The demo's instance (`serve --demo`): its own data folder.
+        #[arg(long)]
+        demo: bool,
     },
 }
 
@@ -323,11 +327,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             role,
             campaign,
             public_url,
+            demo,
         }) => {
-            over.public_url = public_url;
+            over.demo = demo;
             let config = crate::config::Config::resolve(file, over);
-            ensure_data_dir(&config)?;
-            admin::invite(&config, role, campaign).await
+            admin::invite(&config, role, campaign, public_url).await
         }
         Command::Mirror(MirrorCommand::Export {
             dir,

@@ -19,6 +19,17 @@ pub const SECRET_ENV: &str = "SVOBODA_SECRET";
 /// The instance secret: `SVOBODA_SECRET`, or the file, created on first run.
 /// Refuses a file that git tracks, that group or others may read, or that
 /// holds a published value.
+/// The instance secret of a server that has run: never created here.
+pub fn load_existing(path: &Path) -> Result<InstanceSecret, CliError> {
+    if std::env::var(SECRET_ENV).is_err() && !path.exists() {
+        return Err(CliError::Usage(format!(
+            "there is no instance secret at '{}': start `svoboda serve` once to create it (with --demo for the demo)",
+            path.display()
+        )));
+    }
+    load(path)
+}
+
 pub fn load(path: &Path) -> Result<InstanceSecret, CliError> {
     let bad = |e: SecretError, from: &str| CliError::Usage(format!("{from}: {e}"));
     if let Ok(hex) = std::env::var(SECRET_ENV) {

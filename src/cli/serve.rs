@@ -103,6 +103,14 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         store.backend(),
         redact(&config.database_url)
     );
+    // `svoboda admin invite` links to where the workspace answers.
+    let workspace_url = match config.admin_addr {
+        Some(addr) => format!("http://{addr}"),
+        None => config.public_url.clone(),
+    };
+    store
+        .set_instance_note(store::instance_notes::WORKSPACE_URL, &workspace_url)
+        .await?;
     let admin = match config.admin_addr {
         Some(addr) => {
             let listener = tokio::net::TcpListener::bind(addr)

@@ -8,6 +8,7 @@ mod campaign_keys;
 mod campaigns;
 mod connect;
 pub mod erasure;
+pub mod instance_notes;
 mod revisions;
 mod sessions;
 pub mod signatures;

@@ -260,6 +260,26 @@ backend_test! {
                 .output()
                 .expect("run svoboda")
         };
+        // Before any server ran, there is nothing to invite to, and nothing
+        // is created.
+        if backend == Backend::Sqlite {
+            let out = invite(&[]);
+            assert!(!out.status.success());
+            assert!(stderr(&out).contains("start `svoboda serve` once"), "{}", stderr(&out));
+        }
+        db.open().await.close().await;
+        let out = invite(&[]);
+        assert!(!out.status.success());
+        assert!(stderr(&out).contains("no instance secret"), "{}", stderr(&out));
+        assert!(!data.path().join("svoboda/svoboda.secret").exists(), "no secret created");
+        let out = crate::support::server::command()
+            .args(["secret", "generate"])
+            .arg(data.path().join("svoboda.secret"))
+            .output()
+            .expect("secret generate");
+        assert!(out.status.success(), "{}", stderr(&out));
+        std::fs::create_dir_all(data.path().join("svoboda")).expect("data folder");
+        std::fs::rename(data.path().join("svoboda.secret"), data.path().join("svoboda/svoboda.secret")).expect("move");
         let out = invite(&["--public-url", "https://campaign.example"]);
         assert!(out.status.success(), "{}", stderr(&out));
         let link = stdout(&out).trim().to_string();
@@ -449,4 +469,42 @@ fn served_by_nginx_as_another_user(dir: &tempfile::TempDir, copy: &std::path::Pa
         std::thread::sleep(std::time::Duration::from_millis(25));
     }
     assert_eq!(answer, "200", "nginx's worker reads the copy");
+}
+
+/// The README's first step and the workspace's first step meet: with the
+/// demo running (`serve --demo`, on any address), `admin invite --demo`
+/// prints a link to that server, which opens there.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn admin_invite_for_the_demo_links_to_the_running_demo() {
+    let dir = tempfile::tempdir().expect("dir");
+    let config = dir.path().join("svoboda.toml");
+    std::fs::write(&config, "refresh_interval_ms = 100\n").expect("config");
+    let server = crate::support::server::Server::start_with(
+        "",
+        &config,
+        dir.path(),
+        "demo.log",
+        &["--demo"],
+    )
+    .await;
+    let out = crate::support::server::command()
+        .env("XDG_DATA_HOME", dir.path())
+        .env_remove("DATABASE_URL")
+        .arg("--config")
+        .arg(&config)
+        .args(["admin", "invite", "--demo"])
+        .output()
+        .expect("run svoboda");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let link = stdout(&out).trim().to_string();
+    let path = link
+        .strip_prefix(&server.base)
+        .unwrap_or_else(|| panic!("{link} is not on {}", server.base));
+    let page = server.get(path).await.expect("answer");
+    assert_eq!(page.status, 200, "{}", page.body);
+    assert!(
+        page.body.contains("name=\"login\""),
+        "the enrolment form: {}",
+        page.body
+    );
 }
