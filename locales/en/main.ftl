@@ -294,3 +294,5 @@ pdf-col-country = Country
 pdf-col-date = Signed
 pdf-page = Page { $page } of { $pages }
 api-too-large = The request is larger than a signature can be.
+error-too-large-title = Too much sent at once
+error-too-large-text = What was sent is longer than this page takes. Go back: a shorter text, or a smaller file, will go through.

@@ -1,6 +1,8 @@
-//! Passwords: a length rule and a list of the most common ones, no
-//! composition rules (they make passwords harder to remember, not to
-//! guess); Argon2id with OWASP's parameters for what is stored.
+//! Passwords: a length rule, a list of the most common ones and a strength
+//! estimate as guessers see it (zxcvbn: keyboard rows, repeats, sequences,
+//! dates, lone words), no composition rules (they make passwords harder to
+//! remember, not to guess); Argon2id with OWASP's parameters for what is
+//! stored.
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
@@ -22,8 +24,71 @@ pub enum PasswordProblem {
     Common,
     /// Contains the login name, which a guesser knows.
     ContainsLogin,
+    /// Guessable by a pattern, though long enough and not on the list.
+    Weak(Weakness),
     /// The current password, typed to confirm a change, is not right.
     Wrong,
+}
+
+/// Why a password is easy to guess, as the strength estimate sees it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Weakness {
+    /// A row or pattern of keys (`qwertyuiop`).
+    Keyboard,
+    /// The same characters or groups again (`aaaaaaaaaaaa`).
+    Repeats,
+    /// A sequence (`abcdefghij`, `9876543210`).
+    Sequence,
+    /// A year or a date.
+    Dates,
+    /// A word or a name by itself.
+    Words,
+    /// None of those alone, but short of the strength asked.
+    Guessable,
+}
+
+impl Weakness {
+    /// The suffix of its translation key (`admin-password-weak-…`).
+    pub fn code(self) -> &'static str {
+        match self {
+            Weakness::Keyboard => "keyboard",
+            Weakness::Repeats => "repeats",
+            Weakness::Sequence => "sequence",
+            Weakness::Dates => "dates",
+            Weakness::Words => "words",
+            Weakness::Guessable => "guessable",
+        }
+    }
+}
+
+/// Characters the strength estimate reads: its cost grows with length, and
+/// a password this long is strong for its length alone.
+const ESTIMATED_CHARS: usize = 64;
+
+/// Whether zxcvbn would have a guesser try `password` early. A score of 3
+/// asks for about 10^10 guesses, beyond an offline attack on Argon2id.
+fn weakness(password: &str, login: &str) -> Option<Weakness> {
+    use zxcvbn::feedback::Warning;
+    let head: String = password.chars().take(ESTIMATED_CHARS).collect();
+    let estimate = zxcvbn::zxcvbn(&head, &[login]);
+    if estimate.score() >= zxcvbn::Score::Three {
+        return None;
+    }
+    let warning = estimate.feedback().and_then(|f| f.warning());
+    Some(match warning {
+        Some(Warning::StraightRowsOfKeysAreEasyToGuess)
+        | Some(Warning::ShortKeyboardPatternsAreEasyToGuess) => Weakness::Keyboard,
+        Some(Warning::RepeatsLikeAaaAreEasyToGuess)
+        | Some(Warning::RepeatsLikeAbcAbcAreOnlySlightlyHarderToGuess) => Weakness::Repeats,
+        Some(Warning::SequencesLikeAbcAreEasyToGuess) => Weakness::Sequence,
+        Some(Warning::RecentYearsAreEasyToGuess) | Some(Warning::DatesAreOftenEasyToGuess) => {
+            Weakness::Dates
+        }
+        Some(Warning::AWordByItselfIsEasyToGuess)
+        | Some(Warning::NamesAndSurnamesByThemselvesAreEasyToGuess)
+        | Some(Warning::CommonNamesAndSurnamesAreEasyToGuess) => Weakness::Words,
+        _ => Weakness::Guessable,
+    })
 }
 
 /// Checks a new password against the rules.
@@ -42,7 +107,10 @@ pub fn check(password: &str, login: &str) -> Result<(), PasswordProblem> {
     if login.chars().count() >= 3 && lower.contains(&login.to_lowercase()) {
         return Err(PasswordProblem::ContainsLogin);
     }
-    Ok(())
+    match weakness(password, login) {
+        Some(w) => Err(PasswordProblem::Weak(w)),
+        None => Ok(()),
+    }
 }
 
 fn is_common(lower: &str) -> bool {
@@ -92,7 +160,21 @@ mod tests {
     use super::*;
 
     #[test]
-    fn length_and_common_list_are_the_only_rules() {
+    fn guessable_patterns_are_refused_with_their_reason() {
+        let weak = |p: &str| match check(p, "anna") {
+            Err(PasswordProblem::Weak(w)) => Some(w),
+            Ok(()) => None,
+            other => panic!("{p}: {other:?}"),
+        };
+        assert_eq!(weak("aaaaaaaaaaaa"), Some(Weakness::Repeats));
+        assert_eq!(weak("abcdefghijklmn"), Some(Weakness::Sequence));
+        assert_eq!(weak("zxcvbnm,./asdf"), Some(Weakness::Keyboard));
+        assert!(weak("correct horse battery staple").is_none());
+        assert!(weak("Мама мыла раму в 1987 под Тверью").is_none());
+    }
+
+    #[test]
+    fn length_common_list_and_login_are_checked_without_composition_rules() {
         assert_eq!(check("short", "anna"), Err(PasswordProblem::TooShort));
         assert_eq!(check("QwertyUiop", "anna"), Err(PasswordProblem::Common));
         assert_eq!(check("йцукенгшщз", "anna"), Err(PasswordProblem::Common));

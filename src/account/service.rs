@@ -357,6 +357,10 @@ impl Accounts {
         if !wait.is_zero() {
             return Ok(SignInOutcome::Wait(wait));
         }
+        // Counted before hashing, forgiven on success: a burst of attempts
+        // is throttled while its first ones are still being checked.
+        self.by_name.fail(&name_key, clock);
+        self.by_client.fail(client, clock);
         let found = match Login::parse(name) {
             Ok(login) => self.store.account_by_login(&login).await?,
             Err(_) => None,
@@ -382,8 +386,6 @@ impl Accounts {
                 })
             }
             (found, _) => {
-                self.by_name.fail(&name_key, clock);
-                self.by_client.fail(client, clock);
                 let account = found.map(|(a, _)| a);
                 self.audit(account.as_ref(), AuditAction::SignInFailed, None, "", now)
                     .await?;
@@ -478,6 +480,7 @@ impl Accounts {
         if !wait.is_zero() {
             return Ok(Confirmation::Wait(wait));
         }
+        self.by_name.fail(&name_key, clock);
         let stored = self
             .store
             .password_hash(signed.account.id)
@@ -491,9 +494,9 @@ impl Accounts {
                 .is_some();
         }
         if confirmed {
+            self.by_name.succeed(&name_key);
             return Ok(Confirmation::Confirmed);
         }
-        self.by_name.fail(&name_key, clock);
         self.audit(
             Some(&signed.account),
             AuditAction::ConfirmationFailed,
@@ -602,13 +605,28 @@ impl Accounts {
     }
 }
 
+/// Argon2 hashes at once: each takes 19 MiB for a fifth of a second, so a
+/// crowd of sign-ins waits its turn instead of growing memory (one per core
+/// of the machines Svoboda is measured on).
+const HASHES_AT_ONCE: usize = 2;
+static HASHING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(HASHES_AT_ONCE);
+
+async fn hashing_turn() -> Result<tokio::sync::SemaphorePermit<'static>, StoreError> {
+    HASHING
+        .acquire()
+        .await
+        .map_err(|e| StoreError::Unsupported(format!("password hashing closed: {e}")))
+}
+
 async fn hash_off_thread(password: String) -> Result<String, StoreError> {
+    let _turn = hashing_turn().await?;
     tokio::task::spawn_blocking(move || password::hash(&password))
         .await
         .map_err(|e| StoreError::Unsupported(format!("password hashing stopped: {e}")))
 }
 
 async fn verify_off_thread(password: String, stored: String) -> Result<bool, StoreError> {
+    let _turn = hashing_turn().await?;
     tokio::task::spawn_blocking(move || password::verify(&password, &stored))
         .await
         .map_err(|e| StoreError::Unsupported(format!("password checking stopped: {e}")))

@@ -16,6 +16,8 @@ pub enum ErrorKind {
     NotFound,
     /// Signed in, but this account may not do this.
     Forbidden,
+    /// The request's body is longer than this route takes.
+    TooLarge,
     /// The database is unreachable or busy: worth retrying.
     Unavailable,
     Internal(String),
@@ -38,6 +40,14 @@ impl WebError {
     pub fn forbidden(lang: Lang) -> Self {
         WebError {
             kind: ErrorKind::Forbidden,
+            lang: Some(lang),
+        }
+    }
+
+    /// A body longer than the route takes: a page, never a bare 413.
+    pub fn too_large(lang: Lang) -> Self {
+        WebError {
+            kind: ErrorKind::TooLarge,
             lang: Some(lang),
         }
     }
@@ -72,6 +82,7 @@ impl WebError {
         match self.kind {
             ErrorKind::NotFound => StatusCode::NOT_FOUND,
             ErrorKind::Forbidden => StatusCode::FORBIDDEN,
+            ErrorKind::TooLarge => StatusCode::PAYLOAD_TOO_LARGE,
             ErrorKind::Unavailable => StatusCode::SERVICE_UNAVAILABLE,
             ErrorKind::Internal(_) => StatusCode::INTERNAL_SERVER_ERROR,
         }
@@ -108,6 +119,7 @@ impl IntoResponse for WebError {
         let key = match self.kind {
             ErrorKind::NotFound => "error-not-found",
             ErrorKind::Forbidden => "error-forbidden",
+            ErrorKind::TooLarge => "error-too-large",
             ErrorKind::Unavailable => "error-unavailable",
             ErrorKind::Internal(_) => "error-internal",
         };

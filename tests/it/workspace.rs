@@ -336,6 +336,49 @@ backend_test! {
     }
 }
 
+/// Any POST but an upload is read up to 1 MB: a longer one gets a page in
+/// the visitor's language, before any session is looked at.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_oversized_form_gets_a_page_in_the_users_language() {
+    let app = TestApp::with_demo(Backend::Sqlite).await.expect("sqlite");
+    let body = format!("login=a&password={}", "x".repeat(2 * 1024 * 1024));
+    let r = app
+        .post_with_headers("/admin/ru/sign-in", body, &[("origin", PUBLIC_URL)])
+        .await;
+    assert_eq!(r.status, StatusCode::PAYLOAD_TOO_LARGE);
+    assert!(r.header("content-type").starts_with("text/html"));
+    assert!(
+        r.text().contains("Слишком много данных сразу"),
+        "{}",
+        r.text()
+    );
+}
+
+backend_test! {
+    /// Sixteen sign-ins at once under one name, from sixteen addresses:
+    /// attempts are counted before their password is hashed, so only the
+    /// free ones are hashed and the rest wait at once.
+    async fn a_burst_of_sign_ins_is_throttled_before_hashing(backend: Backend) {
+        use svoboda::account::service::SignInOutcome;
+        let Some(app) = TestApp::with_demo(backend).await else { return };
+        let mut anna = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut anna, &invitation(&app, None).await, "anna").await;
+        let now = chrono::Utc::now().timestamp();
+        let clock = Instant::now();
+        let attempts = (0..16u8).map(|i| {
+            let accounts = &app.state.accounts;
+            async move {
+                let client = format!("203.0.113.{i}");
+                accounts.sign_in("anna", "a wrong password", "123456", &client, "test", now, clock).await.expect("sign in")
+            }
+        });
+        let outcomes = futures_util::future::join_all(attempts).await;
+        let refused = outcomes.iter().filter(|o| matches!(o, SignInOutcome::Refused)).count();
+        let waiting = outcomes.iter().filter(|o| matches!(o, SignInOutcome::Wait(_))).count();
+        assert_eq!((refused, waiting), (5, 11), "{outcomes:?}");
+    }
+}
+
 backend_test! {
     /// A POST needs this site's Origin and the form's token; another site's
     /// page can neither sign in nor act with a session.
@@ -1001,6 +1044,18 @@ backend_test! {
         let refused = upload(garbage.into_bytes()).await;
         assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
         assert!(refused.text().contains("not a JPEG, PNG or WebP"), "{}", refused.text());
+        // Too large: a page in the editor's language, nothing kept.
+        let mut huge = format!("--{boundary}\r\nContent-Disposition: form-data; name=\"photo\"; filename=\"big.jpg\"\r\n\r\n").into_bytes();
+        huge.resize(huge.len() + 21 * 1024 * 1024, b'x');
+        huge.extend(format!("\r\n--{boundary}--\r\n").as_bytes());
+        let refused = upload(huge.clone()).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        assert!(refused.text().contains("larger than 20 MB"), "{}", refused.text());
+        // Without the form's token the body is not even read.
+        let without_token = action.split('?').next().expect("path").to_string();
+        let ct = format!("multipart/form-data; boundary={boundary}");
+        let r = app.post_from(&without_token, &ct, huge, [198, 51, 100, 2], &[("cookie", &cookie), ("origin", PUBLIC_URL)]).await;
+        assert_eq!(r.status, StatusCode::FORBIDDEN);
         let uploaded = upload(body).await;
         assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.text());
         assert!(uploaded.text().contains("The photo is ready"));

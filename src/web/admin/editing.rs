@@ -569,8 +569,10 @@ pub async fn upload_photo(
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
-    let Some(bytes) = file_field(multipart, "photo").await else {
-        return again(tr.t("admin-photo-missing"));
+    let bytes = match file_field(multipart, "photo").await {
+        Upload::File(bytes) => bytes,
+        Upload::Missing => return again(tr.t("admin-photo-missing")),
+        Upload::TooLarge => return again(tr.t("admin-photo-too-large")),
     };
     let prepared = tokio::task::spawn_blocking(move || crate::campaign::photo::prepare(&bytes))
         .await
@@ -614,19 +616,42 @@ pub async fn upload_photo(
     )
 }
 
-/// The bytes of a multipart form's field `name`, if it has one.
+/// What an upload form brought in its file field.
+pub(super) enum Upload {
+    File(Vec<u8>),
+    /// No file, an empty one, or a body that is no multipart form.
+    Missing,
+    /// Longer than the route's limit: read no further.
+    TooLarge,
+}
+
+/// The bytes of a multipart form's field `name`.
 pub(super) async fn file_field(
     multipart: Result<Multipart, MultipartRejection>,
     name: &str,
-) -> Option<Vec<u8>> {
-    let mut multipart = multipart.ok()?;
-    while let Ok(Some(field)) = multipart.next_field().await {
-        if field.name() == Some(name) {
-            let bytes = field.bytes().await.ok()?;
-            return (!bytes.is_empty()).then(|| bytes.to_vec());
+) -> Upload {
+    let too_large = |status: StatusCode| status == StatusCode::PAYLOAD_TOO_LARGE;
+    let mut multipart = match multipart {
+        Ok(m) => m,
+        Err(e) if too_large(e.status()) => return Upload::TooLarge,
+        Err(_) => return Upload::Missing,
+    };
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some(name) => {
+                return match field.bytes().await {
+                    Ok(bytes) if bytes.is_empty() => Upload::Missing,
+                    Ok(bytes) => Upload::File(bytes.to_vec()),
+                    Err(e) if too_large(e.status()) => Upload::TooLarge,
+                    Err(_) => Upload::Missing,
+                };
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => return Upload::Missing,
+            Err(e) if too_large(e.status()) => return Upload::TooLarge,
+            Err(_) => return Upload::Missing,
         }
     }
-    None
 }
 
 pub async fn download(

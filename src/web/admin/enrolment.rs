@@ -190,6 +190,9 @@ pub fn password_problem(tr: &Tr, p: &EnrolProblem) -> Option<String> {
             Some(tr.t("admin-password-contains-login"))
         }
         EnrolProblem::Password(PasswordProblem::Wrong) => Some(tr.t("admin-password-wrong")),
+        EnrolProblem::Password(PasswordProblem::Weak(w)) => {
+            Some(tr.t(&format!("admin-password-weak-{}", w.code())))
+        }
         EnrolProblem::PasswordsDiffer => Some(tr.t("admin-password-differ")),
         _ => None,
     }

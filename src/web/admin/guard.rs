@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use axum::body::{Body, to_bytes};
 use axum::extract::{Request, State};
-use axum::http::{HeaderMap, HeaderValue, Method, StatusCode, header};
+use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -24,7 +24,7 @@ use crate::web::error::WebError;
 pub const STAMP_PURPOSE: &str = "workspace-form";
 /// Seconds such a stamp stays good: a sign-in page left open a whole day.
 const STAMP_SECONDS: i64 = 24 * 3600;
-/// Workspace forms are text, at most this long.
+/// Workspace forms are text, at most this long (any POST but an upload).
 pub const FORM_LIMIT: usize = 1024 * 1024;
 /// A multipart upload (a photo) may be this long.
 pub const UPLOAD_LIMIT: usize = crate::campaign::photo::MAX_FILE_BYTES + 64 * 1024;
@@ -59,15 +59,25 @@ async fn admit(state: &AppState, request: Request) -> Result<Request, Response> 
     if !same_origin(request.headers(), public_url) {
         return Err(WebError::forbidden(lang).into_response());
     }
+    // Uploads alone may be large, and are read by their handler (within
+    // its own limit) only once the session and the form's token, which
+    // rides in the address, are checked: nobody makes the server read
+    // megabytes before that.
+    if takes_upload(request.uri().path()) && !is_form(request.headers()) {
+        let token = form_token(request.uri().query(), &[]);
+        let session_token = signed.as_ref().map(|s| s.session.csrf.as_bytes());
+        let with_session = matches!((&token, session_token), (Some(t), Some(s)) if constant_time_eq(t.as_bytes(), s));
+        if !with_session {
+            return Err(WebError::forbidden(lang).into_response());
+        }
+        let mut request = request;
+        request.extensions_mut().insert(MaybeSigned(signed));
+        return Ok(request);
+    }
     let (parts, body) = request.into_parts();
-    let limit = if is_form(&parts.headers) {
-        FORM_LIMIT
-    } else {
-        UPLOAD_LIMIT
-    };
-    let bytes = to_bytes(body, limit)
+    let bytes = to_bytes(body, FORM_LIMIT)
         .await
-        .map_err(|_| StatusCode::PAYLOAD_TOO_LARGE.into_response())?;
+        .map_err(|_| WebError::too_large(lang).into_response())?;
     let token = form_token(parts.uri.query(), &bytes);
     let session_token = signed.as_ref().map(|s| s.session.csrf.as_bytes());
     let with_session =
@@ -93,6 +103,12 @@ async fn admit(state: &AppState, request: Request) -> Result<Request, Response> 
     let signed = if with_session { signed } else { None };
     request.extensions_mut().insert(MaybeSigned(signed));
     Ok(request)
+}
+
+/// The routes that take a file (multipart, token in the address).
+fn takes_upload(path: &str) -> bool {
+    path.starts_with("/admin/")
+        && (path.ends_with("/photo") || path.ends_with("/campaigns/new/upload"))
 }
 
 fn is_form(headers: &HeaderMap) -> bool {

@@ -12,7 +12,7 @@ use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 
 use super::context::{AdminLang, SignedIn};
-use super::editing::{file_field, parse_campaign, save_draft};
+use super::editing::{Upload, file_field, parse_campaign, save_draft};
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::AuditAction;
@@ -127,13 +127,15 @@ pub async fn create_from_upload(
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
     signed.owner(lang)?;
-    let text = file_field(multipart, "file")
-        .await
-        .and_then(|bytes| String::from_utf8(bytes).ok());
+    let (text, problem) = match file_field(multipart, "file").await {
+        Upload::File(bytes) => (String::from_utf8(bytes).ok(), "admin-new-upload-unreadable"),
+        Upload::Missing => (None, "admin-new-upload-unreadable"),
+        Upload::TooLarge => (None, "admin-new-upload-too-large"),
+    };
     match text {
         Some(text) => create_from(&state, lang, &signed.0, text).await,
         None => {
-            let error = Some(Tr::new(lang).t("admin-new-upload-unreadable"));
+            let error = Some(Tr::new(lang).t(problem));
             new_page(
                 &state,
                 lang,
