@@ -469,3 +469,91 @@ async fn reading_signing_and_confirming_work_with_javascript_off() {
     );
     session.close().await;
 }
+
+/// Every page of the workspace, in both languages, fits a 360-px phone:
+/// nothing (header, keys, commands, tables, links) is wider than the screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_workspace_page_fits_a_360_px_screen() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_fixtures(Backend::Sqlite)
+        .await
+        .expect("sqlite");
+    let base = serve(&app).await;
+    // Long things to show: a waiting key, a draft and its history.
+    let (_, key) = svoboda::petition::seal::generate_keys("waiting");
+    app.store
+        .propose_key("anna-example", &key, Some("owner"), 0, i64::MAX / 2)
+        .await
+        .expect("propose");
+    let session = driver.session().await;
+    session.resize(360, 800).await;
+    let width = session.eval("return window.innerWidth").await;
+    assert_eq!(width.as_f64(), Some(360.0), "the window is a phone's");
+    let invitation = crate::workspace::invitation(&app, None).await;
+    let other_invitation = crate::workspace::invitation(&app, None).await;
+    join(
+        &session,
+        &base,
+        &invitation,
+        "owner",
+        "tea with lemon at five",
+    )
+    .await;
+    let slug = "anna-example";
+    let mut pages: Vec<String> = Vec::new();
+    for lang in ["en", "ru"] {
+        let a = format!("/admin/{lang}");
+        pages.extend([
+            format!("{a}/"),
+            format!("{a}/account"),
+            format!("{a}/people"),
+            format!("{a}/organisations"),
+            format!("{a}/organisations/memorial"),
+            format!("{a}/audit"),
+            format!("{a}/settings"),
+            format!("{a}/mail"),
+            format!("{a}/campaigns/new"),
+            format!("{a}/campaigns/{slug}"),
+            format!("{a}/campaigns/{slug}/edit"),
+            format!("{a}/campaigns/{slug}/history"),
+            format!("{a}/campaigns/{slug}/keys"),
+            format!("{a}/campaigns/{slug}/preview"),
+            other_invitation.replace("/admin/en/", &format!("{a}/")),
+        ]);
+        for section in svoboda::campaign::fields::SECTIONS {
+            pages.push(format!("{a}/campaigns/{slug}/form/{}", section.id));
+        }
+    }
+    let mut too_wide = Vec::new();
+    for page in &pages {
+        session.goto(&format!("{base}{page}")).await;
+        let measured = session
+            .eval("return [document.documentElement.scrollWidth, window.innerWidth, [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 3).map(e => e.tagName + '.' + e.className).join(' ')]")
+            .await;
+        let scroll = measured[0].as_f64().unwrap_or(f64::MAX);
+        let screen = measured[1].as_f64().unwrap_or(0.0);
+        if scroll > screen {
+            too_wide.push(format!("{page}: {scroll} px ({})", measured[2]));
+        }
+    }
+    // Sign-in, signed out.
+    session.click_css("form.sign-out button").await;
+    for lang in ["en", "ru"] {
+        session.goto(&format!("{base}/admin/{lang}/sign-in")).await;
+        let fits = session
+            .eval("return document.documentElement.scrollWidth <= window.innerWidth")
+            .await;
+        if fits != serde_json::Value::Bool(true) {
+            too_wide.push(format!("/admin/{lang}/sign-in"));
+        }
+    }
+    assert!(
+        too_wide.is_empty(),
+        "wider than a 360-px screen:\n{}",
+        too_wide.join("\n")
+    );
+    session.close().await;
+}

@@ -104,6 +104,12 @@ async fn workspace_pages_pass_the_nu_html_checker() {
     pages.push(("enrolment".into(), enrol_page.body));
     let mut owner = Browser::new(&app, [198, 51, 100, 2]);
     enrol(&mut owner, &invitation(&app, None).await, "owner").await;
+    // A key waiting to apply, shown on the home and keys pages.
+    let (_, waiting) = svoboda::petition::seal::generate_keys("waiting");
+    app.store
+        .propose_key("anna-example", &waiting, Some("owner"), 0, i64::MAX / 2)
+        .await
+        .expect("propose");
     for path in [
         "/admin/en/",
         "/admin/ru/",
@@ -116,6 +122,8 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         "/admin/en/campaigns/anna-example",
         "/admin/en/campaigns/anna-example/edit",
         "/admin/ru/campaigns/anna-example/history",
+        "/admin/ru/campaigns/anna-example/keys",
+        "/admin/en/campaigns/anna-example/keys",
         "/admin/en/campaigns/new",
         "/admin/ru/organisations",
         "/admin/en/organisations/memorial",

@@ -158,6 +158,16 @@ impl Session<'_> {
             .clone()
     }
 
+    /// Makes the window `width` × `height` CSS pixels, as a phone's screen.
+    pub async fn resize(&self, width: u32, height: u32) {
+        self.cmd(
+            "POST",
+            "/window/rect",
+            Some(json!({ "width": width, "height": height })),
+        )
+        .await;
+    }
+
     pub async fn goto(&self, url: &str) {
         self.cmd("POST", "/url", Some(json!({ "url": url }))).await;
     }
