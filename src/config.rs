@@ -55,6 +55,7 @@ pub struct FileConfig {
     pub trusted_proxies: Option<Vec<ipnet::IpNet>>,
     pub embed_origins: Option<Vec<String>>,
     pub admin_addr: Option<SocketAddr>,
+    pub admin_url: Option<String>,
     pub session_idle_minutes: Option<u64>,
     pub session_max_hours: Option<u64>,
     pub key_change_delay_hours: Option<u64>,
@@ -172,6 +173,10 @@ pub struct Config {
     /// The workspace's own listener; when set, the public one does not
     /// serve the workspace at all.
     pub admin_addr: Option<SocketAddr>,
+    /// Where organisers open the workspace: `admin_url`, else the plain
+    /// http address of `admin_addr`, else `public_url`. Its scheme decides
+    /// whether the session cookie is `Secure`.
+    pub workspace_url: String,
     pub sessions: Lifetimes,
     /// How long an added organiser key waits before signatures are sealed
     /// to it (other owners can cancel it meanwhile).
@@ -205,6 +210,17 @@ impl FileConfig {
         let config: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
         if let Some(url) = &config.public_url {
             url::Url::parse(url).map_err(|e| format!("public_url '{url}': {e}"))?;
+        }
+        if let Some(url) = &config.admin_url {
+            site_base(url).ok_or_else(|| {
+                format!("admin_url: '{url}' is not an address like https://admin.example")
+            })?;
+            if config.admin_addr.is_none() {
+                return Err(
+                    "admin_url names the address of admin_addr's listener: set admin_addr too"
+                        .into(),
+                );
+            }
         }
         for mirror in config.mirrors.iter().flatten() {
             site_base(mirror).ok_or_else(|| {
@@ -283,18 +299,18 @@ impl Config {
         } else {
             MailTransportKind::Hold
         };
+        let public_url = over
+            .public_url
+            .or(file.public_url)
+            .unwrap_or_else(|| format!("http://{addr}"))
+            .trim_end_matches('/')
+            .to_string();
         Config {
             addr,
             database_url: over
                 .database_url
                 .or(file.database_url)
                 .unwrap_or_else(|| format!("sqlite://{}", data_dir.join(DATABASE_FILE).display())),
-            public_url: over
-                .public_url
-                .or(file.public_url)
-                .unwrap_or_else(|| format!("http://{addr}"))
-                .trim_end_matches('/')
-                .to_string(),
             mirrors: file
                 .mirrors
                 .unwrap_or_default()
@@ -358,7 +374,13 @@ impl Config {
                     .filter_map(|o| normalize_origin(o))
                     .collect(),
             },
+            workspace_url: match (&file.admin_url, file.admin_addr) {
+                (Some(url), _) => url.trim_end_matches('/').to_string(),
+                (None, Some(addr)) => format!("http://{addr}"),
+                (None, None) => public_url.clone(),
+            },
             admin_addr: file.admin_addr,
+            public_url,
             sessions: Lifetimes {
                 idle: Duration::from_secs(60 * file.session_idle_minutes.unwrap_or(30).max(1)),
                 absolute: hours(file.session_max_hours.unwrap_or(12).max(1)),
@@ -376,6 +398,25 @@ impl Config {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_workspace_is_opened_at_admin_url_else_admin_addr_else_public_url() {
+        let resolve = |text: &str| {
+            Config::resolve(
+                FileConfig::parse(text).expect("valid"),
+                Overrides::default(),
+            )
+            .workspace_url
+        };
+        let public = "public_url = \"https://svoboda.example\"\n";
+        assert_eq!(resolve(public), "https://svoboda.example");
+        let apart = format!("{public}admin_addr = \"10.8.0.1:8081\"\n");
+        assert_eq!(resolve(&apart), "http://10.8.0.1:8081");
+        let proxied = format!("{apart}admin_url = \"https://admin.example/\"\n");
+        assert_eq!(resolve(&proxied), "https://admin.example");
+        let lone = FileConfig::parse("admin_url = \"https://admin.example\"");
+        assert!(lone.is_err_and(|e| e.contains("set admin_addr too")));
+    }
 
     #[test]
     fn documented_example_matches_the_defaults() {

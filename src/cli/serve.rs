@@ -30,6 +30,7 @@ pub fn web_settings(config: &Config) -> WebSettings {
         mail: config.mail.clone(),
         demo: config.demo,
         admin_apart: config.admin_addr.is_some(),
+        workspace_url: config.workspace_url.clone(),
     }
 }
 
@@ -104,12 +105,8 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         redact(&config.database_url)
     );
     // `svoboda admin invite` links to where the workspace answers.
-    let workspace_url = match config.admin_addr {
-        Some(addr) => format!("http://{addr}"),
-        None => config.public_url.clone(),
-    };
     store
-        .set_instance_note(store::instance_notes::WORKSPACE_URL, &workspace_url)
+        .set_instance_note(store::instance_notes::WORKSPACE_URL, &config.workspace_url)
         .await?;
     let admin = match config.admin_addr {
         Some(addr) => {

@@ -49,6 +49,9 @@ pub struct WebSettings {
     /// The workspace has a listener of its own (`admin_addr`), and is not
     /// served on the public one.
     pub admin_apart: bool,
+    /// Where organisers open the workspace (see `Config::workspace_url`):
+    /// its session cookie and invitation links follow it.
+    pub workspace_url: String,
 }
 
 /// Today's date and the time: the system's, or in tests a fixed date (so

@@ -19,6 +19,10 @@ pub struct Browser<'a> {
     app: &'a TestApp,
     cookie: Option<String>,
     ip: [u8; 4],
+    /// The `Origin` its POSTs carry: the address the workspace is opened at.
+    origin: String,
+    /// The last `Set-Cookie` it was sent.
+    pub set_cookie: String,
 }
 
 /// The value of `name="{field}" value="..."` in a page.
@@ -35,15 +39,25 @@ pub fn field(html: &str, field: &str) -> Option<String> {
 
 impl<'a> Browser<'a> {
     pub fn new(app: &'a TestApp, ip: [u8; 4]) -> Self {
+        Browser::at(app, ip, PUBLIC_URL)
+    }
+
+    /// A browser that opens the workspace at `origin`.
+    pub fn at(app: &'a TestApp, ip: [u8; 4], origin: &str) -> Self {
         Browser {
             app,
             cookie: None,
             ip,
+            origin: origin.to_string(),
+            set_cookie: String::new(),
         }
     }
 
     fn keep_cookie(&mut self, response: &TestResponse) {
         let set = response.header("set-cookie");
+        if !set.is_empty() {
+            self.set_cookie = set.to_string();
+        }
         if let Some((pair, _)) = set.split_once(';') {
             match pair.split_once('=') {
                 Some((_, "")) => self.cookie = None,
@@ -70,8 +84,8 @@ impl<'a> Browser<'a> {
         let token = field(page, "csrf").expect("the page's form token");
         let mut all = vec![("csrf", token.as_str())];
         all.extend_from_slice(fields);
-        self.post_raw(path, &form_body(&all), Some(PUBLIC_URL))
-            .await
+        let origin = self.origin.clone();
+        self.post_raw(path, &form_body(&all), Some(&origin)).await
     }
 
     pub async fn post_raw(&mut self, path: &str, body: &str, origin: Option<&str>) -> TestResponse {
@@ -657,6 +671,43 @@ fn route_table_covers_every_workspace_route() {
             "{route} is not in ROUTE_TABLE"
         );
     }
+}
+
+/// A public site on https with the workspace on a plain-http address (a
+/// VPN's): signing in works there, with a cookie browsers keep over http.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_workspace_on_plain_http_beside_an_https_site_signs_in() {
+    let vpn = "http://10.8.0.1:8081";
+    let app = TestApp::with_web_settings(Backend::Sqlite, |s| s.workspace_url = vpn.into())
+        .await
+        .expect("sqlite");
+    let mut organiser = Browser::at(&app, [10, 8, 0, 2], vpn);
+    enrol(&mut organiser, &invitation(&app, None).await, "vera").await;
+    assert!(
+        organiser.set_cookie.starts_with("svoboda="),
+        "{}",
+        organiser.set_cookie
+    );
+    assert!(
+        !organiser.set_cookie.contains("Secure"),
+        "{}",
+        organiser.set_cookie
+    );
+    assert_eq!(
+        organiser.get("/admin/en/").await.status,
+        StatusCode::OK,
+        "signed in"
+    );
+    let mut elsewhere = Browser::new(&app, [198, 51, 100, 9]);
+    let page = elsewhere.get("/admin/en/sign-in").await.text();
+    let r = elsewhere
+        .submit(&page, "/admin/en/sign-in", &[("login", "vera")])
+        .await;
+    assert_eq!(
+        r.status,
+        StatusCode::FORBIDDEN,
+        "the public site's origin is not the workspace's"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

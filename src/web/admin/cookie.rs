@@ -1,28 +1,30 @@
 //! The session cookie: the only cookie Svoboda sets, and only for the
 //! workspace. `__Host-` (bound to this host, path `/`, `Secure`) whenever
-//! the site is served over https; over plain http (a loopback address, an
-//! onion service) browsers refuse that prefix, so the cookie is then
-//! limited to `/admin` instead.
+//! the workspace is opened over https; over plain http (a loopback address,
+//! an onion service, `admin_addr` on a VPN) browsers refuse that prefix and
+//! a `Secure` cookie, so the cookie is then limited to `/admin` instead.
+//! What decides is the workspace's address (`workspace_url`), not the
+//! public site's.
 
 use axum::http::{HeaderMap, HeaderValue, header};
 
 const SECURE_NAME: &str = "__Host-svoboda";
 const PLAIN_NAME: &str = "svoboda";
 
-fn secure(public_url: &str) -> bool {
-    public_url.starts_with("https://")
+fn secure(workspace_url: &str) -> bool {
+    workspace_url.starts_with("https://")
 }
 
-fn name(public_url: &str) -> &'static str {
-    if secure(public_url) {
+fn name(workspace_url: &str) -> &'static str {
+    if secure(workspace_url) {
         SECURE_NAME
     } else {
         PLAIN_NAME
     }
 }
 
-fn attributes(public_url: &str) -> &'static str {
-    if secure(public_url) {
+fn attributes(workspace_url: &str) -> &'static str {
+    if secure(workspace_url) {
         "Path=/; Secure; HttpOnly; SameSite=Strict"
     } else {
         "Path=/admin; HttpOnly; SameSite=Strict"
@@ -31,23 +33,27 @@ fn attributes(public_url: &str) -> &'static str {
 
 /// Starts a session. No expiry: the browser forgets it when closed, and
 /// the server ends it after its idle or absolute time anyway.
-pub fn set(public_url: &str, token: &str) -> HeaderValue {
-    let value = format!("{}={token}; {}", name(public_url), attributes(public_url));
+pub fn set(workspace_url: &str, token: &str) -> HeaderValue {
+    let value = format!(
+        "{}={token}; {}",
+        name(workspace_url),
+        attributes(workspace_url)
+    );
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
-pub fn clear(public_url: &str) -> HeaderValue {
+pub fn clear(workspace_url: &str) -> HeaderValue {
     let value = format!(
         "{}=; Max-Age=0; {}",
-        name(public_url),
-        attributes(public_url)
+        name(workspace_url),
+        attributes(workspace_url)
     );
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
 /// The session token a request carries, if any.
-pub fn read(headers: &HeaderMap, public_url: &str) -> Option<String> {
-    let wanted = name(public_url);
+pub fn read(headers: &HeaderMap, workspace_url: &str) -> Option<String> {
+    let wanted = name(workspace_url);
     headers
         .get_all(header::COOKIE)
         .iter()

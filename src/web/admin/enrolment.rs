@@ -372,7 +372,7 @@ pub async fn confirm(
             let mut response = recovery_codes_page(&state, lang, signed.as_ref(), recovery_codes)?;
             response.headers_mut().insert(
                 header::SET_COOKIE,
-                cookie::set(&state.settings.public_url, &session_token),
+                cookie::set(&state.settings.workspace_url, &session_token),
             );
             Ok(response)
         }

@@ -42,8 +42,7 @@ pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: N
 async fn admit(state: &AppState, request: Request) -> Result<Request, Response> {
     let lang = lang_of_path(request.uri().path(), state);
     let now = now();
-    let public_url = &state.settings.public_url;
-    let signed = match cookie::read(request.headers(), public_url) {
+    let signed = match cookie::read(request.headers(), &state.settings.workspace_url) {
         Some(token) => state
             .accounts
             .session(&token, now)
@@ -56,7 +55,7 @@ async fn admit(state: &AppState, request: Request) -> Result<Request, Response> 
         request.extensions_mut().insert(MaybeSigned(signed));
         return Ok(request);
     }
-    if !same_origin(request.headers(), public_url) {
+    if !same_origin(request.headers(), &state.settings.workspace_url) {
         return Err(WebError::forbidden(lang).into_response());
     }
     // Uploads alone may be large, and are read by their handler (within

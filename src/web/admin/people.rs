@@ -207,7 +207,7 @@ pub async fn invite(
         .map_err(WebError::store(lang))?;
     let link = format!(
         "{}{}",
-        state.settings.public_url,
+        state.settings.workspace_url,
         paths::invitation(lang, &token)
     );
     let text = tr.args(

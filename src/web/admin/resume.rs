@@ -193,7 +193,7 @@ pub async fn resume(
     let mut response = render(&page, StatusCode::OK)?;
     response.headers_mut().insert(
         header::SET_COOKIE,
-        cookie::set(&state.settings.public_url, &session_token),
+        cookie::set(&state.settings.workspace_url, &session_token),
     );
     Ok(response.into_response())
 }

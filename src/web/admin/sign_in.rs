@@ -105,7 +105,7 @@ pub async fn submit(
             let mut response = Redirect::to(&paths::home(lang)).into_response();
             response.headers_mut().insert(
                 header::SET_COOKIE,
-                cookie::set(&state.settings.public_url, &session_token),
+                cookie::set(&state.settings.workspace_url, &session_token),
             );
             Ok(response)
         }
@@ -149,7 +149,7 @@ pub async fn sign_out(
     let mut response = Redirect::to(&paths::sign_in(lang)).into_response();
     response.headers_mut().insert(
         header::SET_COOKIE,
-        cookie::clear(&state.settings.public_url),
+        cookie::clear(&state.settings.workspace_url),
     );
     Ok(response)
 }

@@ -237,6 +237,7 @@ impl TestApp {
             sessions: svoboda::account::Lifetimes::default(),
             key_change_delay: svoboda::campaign::keys::DEFAULT_DELAY,
             admin_apart: false,
+            workspace_url: PUBLIC_URL.to_string(),
             mail: svoboda::config::MailSettings::Hold,
             demo: false,
         };
