@@ -3,6 +3,7 @@
 //! slowing down of guessers). Nothing here knows about HTTP or SQL.
 
 pub mod audit;
+pub mod device;
 pub mod login;
 pub mod password;
 pub mod recovery;

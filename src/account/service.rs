@@ -9,6 +9,7 @@ use base64::Engine;
 use base64::engine::general_purpose::URL_SAFE_NO_PAD as B64URL;
 use serde::{Deserialize, Serialize};
 
+use super::device::DeviceNote;
 use super::login::{Login, LoginProblem};
 use super::password::{self, PasswordProblem};
 use super::throttle::Throttle;
@@ -73,6 +74,8 @@ pub enum SignInOutcome {
     SignedIn {
         account: Account,
         session_token: String,
+        /// The sealed note that makes this browser known (see `device`).
+        device_token: String,
     },
     /// Wrong name, password or code: one answer for all.
     Refused,
@@ -338,6 +341,10 @@ impl Accounts {
     /// Signs in with a name, a password and a code (from the authenticator,
     /// or a recovery code). Unknown names cost as much time as known ones
     /// and get the same answer.
+    ///
+    /// A browser known for this name (`device_token`, from an earlier
+    /// sign-in) is throttled under its own key, not the name's: strangers
+    /// guessing cannot lock it out.
     #[allow(clippy::too_many_arguments)]
     pub async fn sign_in(
         &self,
@@ -346,10 +353,14 @@ impl Accounts {
         code: &str,
         client: &str,
         device: &str,
+        device_token: Option<&str>,
         now: i64,
         clock: Instant,
     ) -> Result<SignInOutcome, StoreError> {
-        let name_key = name.trim().to_lowercase();
+        let name_key = device_token
+            .and_then(|t| self.device_note(t))
+            .and_then(|note| note.key_for(name, now))
+            .unwrap_or_else(|| name.trim().to_lowercase());
         let wait = self
             .by_name
             .wait(&name_key, clock)
@@ -380,9 +391,11 @@ impl Accounts {
                 self.by_client.succeed(client);
                 let session_token = self.open_session(&account, device, now).await?;
                 self.audit(Some(&account), action, None, "", now).await?;
+                let device_token = self.device_token(&account, now);
                 Ok(SignInOutcome::SignedIn {
                     account,
                     session_token,
+                    device_token,
                 })
             }
             (found, _) => {
@@ -392,6 +405,19 @@ impl Accounts {
                 Ok(SignInOutcome::Refused)
             }
         }
+    }
+
+    /// A sealed note that this browser signed in to `account` (its cookie).
+    pub fn device_token(&self, account: &Account, now: i64) -> String {
+        let note = DeviceNote::new(account.login.as_str(), now);
+        let plain = serde_json::to_vec(&note).unwrap_or_default();
+        B64URL.encode(self.secret.seal_workspace(&plain))
+    }
+
+    fn device_note(&self, token: &str) -> Option<DeviceNote> {
+        let sealed = B64URL.decode(token.as_bytes()).ok()?;
+        let plain = self.secret.open_workspace(&sealed)?;
+        serde_json::from_slice(&plain).ok()
     }
 
     /// Checks a code: the authenticator's, else a recovery code (spent).

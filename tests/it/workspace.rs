@@ -17,7 +17,8 @@ pub const PASSWORD: &str = "correct horse battery staple";
 /// a browser sends, from its own address.
 pub struct Browser<'a> {
     app: &'a TestApp,
-    cookie: Option<String>,
+    /// Its cookie jar: (name, value), as the server set them.
+    cookies: Vec<(String, String)>,
     ip: [u8; 4],
     /// The `Origin` its POSTs carry: the address the workspace is opened at.
     origin: String,
@@ -46,7 +47,7 @@ impl<'a> Browser<'a> {
     pub fn at(app: &'a TestApp, ip: [u8; 4], origin: &str) -> Self {
         Browser {
             app,
-            cookie: None,
+            cookies: Vec::new(),
             ip,
             origin: origin.to_string(),
             set_cookie: String::new(),
@@ -58,17 +59,28 @@ impl<'a> Browser<'a> {
         if !set.is_empty() {
             self.set_cookie = set.to_string();
         }
-        if let Some((pair, _)) = set.split_once(';') {
-            match pair.split_once('=') {
-                Some((_, "")) => self.cookie = None,
-                Some(_) => self.cookie = Some(pair.to_string()),
-                None => {}
+        for set in response.headers.get_all("set-cookie") {
+            let Some((pair, _)) = set.to_str().unwrap_or_default().split_once(';') else {
+                continue;
+            };
+            let Some((name, value)) = pair.split_once('=') else {
+                continue;
+            };
+            self.cookies.retain(|(n, _)| n != name);
+            if !value.is_empty() {
+                self.cookies.push((name.to_string(), value.to_string()));
             }
         }
     }
 
+    /// Forgets every cookie but the device cookie, as a browser closed
+    /// after signing in would.
+    pub fn close_session(&mut self) {
+        self.cookies.retain(|(n, _)| n.ends_with("svoboda-device"));
+    }
+
     pub async fn get(&mut self, path: &str) -> TestResponse {
-        let cookie = self.cookie.clone().unwrap_or_default();
+        let cookie = self.cookie_header();
         let response = self.app.get_with(path, &[("cookie", &cookie)]).await;
         self.keep_cookie(&response);
         response
@@ -89,7 +101,7 @@ impl<'a> Browser<'a> {
     }
 
     pub async fn post_raw(&mut self, path: &str, body: &str, origin: Option<&str>) -> TestResponse {
-        let cookie = self.cookie.clone().unwrap_or_default();
+        let cookie = self.cookie_header();
         let mut headers = vec![
             ("cookie", cookie.as_str()),
             (
@@ -110,11 +122,15 @@ impl<'a> Browser<'a> {
 
     /// The Cookie header this browser sends.
     pub fn cookie_header(&self) -> String {
-        self.cookie.clone().unwrap_or_default()
+        self.cookies
+            .iter()
+            .map(|(n, v)| format!("{n}={v}"))
+            .collect::<Vec<_>>()
+            .join("; ")
     }
 
     pub fn signed_in(&self) -> bool {
-        self.cookie.is_some()
+        self.cookies.iter().any(|(n, _)| n.ends_with("svoboda"))
     }
 }
 
@@ -339,6 +355,14 @@ backend_test! {
         assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS);
         assert!(held.text().contains("Please wait"), "{}", held.text());
         assert!(!held.header("retry-after").is_empty());
+        // Anna's own browser, known from her earlier sign-in (its device
+        // cookie), is not locked out by the strangers.
+        anna.close_session();
+        let known = sign_in(&mut anna, "anna", PASSWORD, &enrolled.code(1)).await;
+        assert_eq!(known.status, StatusCode::SEE_OTHER, "{}", known.text());
+        assert!(anna.signed_in());
+        let held = sign_in(&mut real, "anna", PASSWORD, &enrolled.code(2)).await;
+        assert_eq!(held.status, StatusCode::TOO_MANY_REQUESTS, "strangers stay throttled");
 
         let mut sprayer = Browser::new(&app, [203, 0, 113, 200]);
         for i in 0..5 {
@@ -383,7 +407,7 @@ backend_test! {
             let accounts = &app.state.accounts;
             async move {
                 let client = format!("203.0.113.{i}");
-                accounts.sign_in("anna", "a wrong password", "123456", &client, "test", now, clock).await.expect("sign in")
+                accounts.sign_in("anna", "a wrong password", "123456", &client, "test", None, now, clock).await.expect("sign in")
             }
         });
         let outcomes = futures_util::future::join_all(attempts).await;

@@ -1,5 +1,5 @@
-//! The session cookie: the only cookie Svoboda sets, and only for the
-//! workspace. `__Host-` (bound to this host, path `/`, `Secure`) whenever
+//! The session cookie and the device cookie: the only cookies Svoboda
+//! sets, and only for the workspace. `__Host-` (bound to this host, path `/`, `Secure`) whenever
 //! the workspace is opened over https; over plain http (a loopback address,
 //! an onion service, `admin_addr` on a VPN) browsers refuse that prefix and
 //! a `Secure` cookie, so the cookie is then limited to `/admin` instead.
@@ -51,9 +51,41 @@ pub fn clear(workspace_url: &str) -> HeaderValue {
     HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
 }
 
+const SECURE_DEVICE: &str = "__Host-svoboda-device";
+const PLAIN_DEVICE: &str = "svoboda-device";
+
+/// The device cookie (see `account::device`): kept for its lifetime, so
+/// the browser stays known after it is closed; read only by signing in.
+pub fn set_device(workspace_url: &str, note: &str) -> HeaderValue {
+    let name = if secure(workspace_url) {
+        SECURE_DEVICE
+    } else {
+        PLAIN_DEVICE
+    };
+    let value = format!(
+        "{name}={note}; Max-Age={}; {}",
+        crate::account::device::DEVICE_SECONDS,
+        attributes(workspace_url)
+    );
+    HeaderValue::from_str(&value).unwrap_or_else(|_| HeaderValue::from_static(""))
+}
+
+/// The device cookie a request carries, if any.
+pub fn read_device(headers: &HeaderMap, workspace_url: &str) -> Option<String> {
+    let wanted = if secure(workspace_url) {
+        SECURE_DEVICE
+    } else {
+        PLAIN_DEVICE
+    };
+    cookie_value(headers, wanted)
+}
+
 /// The session token a request carries, if any.
 pub fn read(headers: &HeaderMap, workspace_url: &str) -> Option<String> {
-    let wanted = name(workspace_url);
+    cookie_value(headers, name(workspace_url))
+}
+
+fn cookie_value(headers: &HeaderMap, wanted: &str) -> Option<String> {
     headers
         .get_all(header::COOKIE)
         .iter()

@@ -370,9 +370,15 @@ pub async fn confirm(
                 .map_err(WebError::store(lang))?
                 .filter(|s| s.account.id == account.id);
             let mut response = recovery_codes_page(&state, lang, signed.as_ref(), recovery_codes)?;
-            response.headers_mut().insert(
+            let device_token = state.accounts.device_token(&account, now);
+            let headers = response.headers_mut();
+            headers.append(
                 header::SET_COOKIE,
                 cookie::set(&state.settings.workspace_url, &session_token),
+            );
+            headers.append(
+                header::SET_COOKIE,
+                cookie::set_device(&state.settings.workspace_url, &device_token),
             );
             Ok(response)
         }

@@ -129,6 +129,7 @@ pub async fn resume(
         return Err(WebError::not_found(lang));
     };
     let device = device(&headers);
+    let known = cookie::read_device(&headers, &state.settings.workspace_url);
     let now = now();
     let outcome = state
         .accounts
@@ -138,13 +139,18 @@ pub async fn resume(
             &form.code,
             &client_key(&state, &headers, conn.as_ref()),
             &device,
+            known.as_deref(),
             now,
             Instant::now(),
         )
         .await
         .map_err(WebError::store(lang))?;
-    let session_token = match outcome {
-        SignInOutcome::SignedIn { session_token, .. } => session_token,
+    let (session_token, device_token) = match outcome {
+        SignInOutcome::SignedIn {
+            session_token,
+            device_token,
+            ..
+        } => (session_token, device_token),
         SignInOutcome::Refused => {
             let error = Some(tr.t("admin-sign-in-refused"));
             return page(
@@ -191,9 +197,14 @@ pub async fn resume(
         fields: kept.fields,
     };
     let mut response = render(&page, StatusCode::OK)?;
-    response.headers_mut().insert(
+    let headers = response.headers_mut();
+    headers.append(
         header::SET_COOKIE,
         cookie::set(&state.settings.workspace_url, &session_token),
+    );
+    headers.append(
+        header::SET_COOKIE,
+        cookie::set_device(&state.settings.workspace_url, &device_token),
     );
     Ok(response.into_response())
 }

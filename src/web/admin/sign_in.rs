@@ -87,6 +87,7 @@ pub async fn submit(
     let tr = crate::i18n::Tr::new(lang);
     let client = client_key(&state, &headers, conn.as_ref());
     let device = device(&headers);
+    let known = cookie::read_device(&headers, &state.settings.workspace_url);
     let outcome = state
         .accounts
         .sign_in(
@@ -95,17 +96,27 @@ pub async fn submit(
             &form.code,
             &client,
             &device,
+            known.as_deref(),
             now(),
             Instant::now(),
         )
         .await
         .map_err(WebError::store(lang))?;
     match outcome {
-        SignInOutcome::SignedIn { session_token, .. } => {
+        SignInOutcome::SignedIn {
+            session_token,
+            device_token,
+            ..
+        } => {
             let mut response = Redirect::to(&paths::home(lang)).into_response();
-            response.headers_mut().insert(
+            let headers = response.headers_mut();
+            headers.append(
                 header::SET_COOKIE,
                 cookie::set(&state.settings.workspace_url, &session_token),
+            );
+            headers.append(
+                header::SET_COOKIE,
+                cookie::set_device(&state.settings.workspace_url, &device_token),
             );
             Ok(response)
         }
