@@ -204,7 +204,7 @@ admin-photo-upload = Upload the photo
 admin-photo-uploaded = The photo is ready. It becomes public when you publish.
 admin-photo-missing = Please choose a photo file.
 admin-photo-too-large = The file is larger than 20 MB. Please choose a smaller one.
-admin-photo-too-many-pixels = The image has more than 50 million pixels. Please choose a smaller one.
+admin-photo-too-many-pixels = The image is too large to process: up to 32 million pixels for a colour photo (a phone's ordinary photo has 12). Please choose a smaller one, or save it at a smaller size.
 admin-photo-unreadable = This file is not a JPEG, PNG or WebP image that can be read.
 admin-audit-photo-uploaded = uploaded a photo
 

@@ -3,7 +3,6 @@
 //! original may carry (EXIF with GPS location and camera serial, XMP, IPTC,
 //! ICC comments): only pixels are kept.
 
-use image::imageops::FilterType;
 use image::{DynamicImage, ImageDecoder, ImageFormat};
 
 /// Largest side of the stored photo, in pixels: twice the CSS size for
@@ -15,6 +14,14 @@ pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
 /// file can claim a huge image (a decompression bomb). 50 megapixels is
 /// more than any phone camera takes.
 pub const MAX_PIXELS: u64 = 50_000_000;
+/// Bytes a decoded image may take, also refused before decoding: the
+/// memory a photo upload may add to the server (with one decode at a time).
+/// 96 MiB hold a 32-megapixel colour photo; a phone's default 12 MP take
+/// 36 MB; 16-bit or transparent images count their larger pixels.
+pub const DECODE_BUDGET: u64 = 96 * 1024 * 1024;
+
+/// One decode at a time: two uploads together take one budget, not two.
+static DECODING: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Photo {
@@ -73,7 +80,7 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     let mut limits = image::Limits::default();
     limits.max_image_width = Some(12_000);
     limits.max_image_height = Some(12_000);
-    limits.max_alloc = Some(512 * 1024 * 1024);
+    limits.max_alloc = Some(DECODE_BUDGET + 16 * 1024 * 1024);
     reader.limits(limits);
     let unreadable = |e: image::ImageError| match e {
         image::ImageError::Limits(_) => PhotoError::TooManyPixels,
@@ -81,17 +88,24 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     };
     let mut decoder = reader.into_decoder().map_err(unreadable)?;
     let (width, height) = decoder.dimensions();
-    if u64::from(width) * u64::from(height) > MAX_PIXELS {
+    if u64::from(width) * u64::from(height) > MAX_PIXELS || decoder.total_bytes() > DECODE_BUDGET {
         return Err(PhotoError::TooManyPixels);
     }
     let orientation = decoder.orientation().map_err(unreadable)?;
-    let mut img = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
-    img.apply_orientation(orientation);
-    let img = if img.width() > MAX_SIDE || img.height() > MAX_SIDE {
-        img.resize(MAX_SIDE, MAX_SIDE, FilterType::Lanczos3)
+    // A panic while decoding leaves nothing behind the lock to repair.
+    let turn = DECODING.lock().unwrap_or_else(|e| e.into_inner());
+    let full = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
+    // Scaled down first (area averaging, with no buffer the size of the
+    // original), turned upright after: no second full-size copy.
+    let mut img = if full.width() > MAX_SIDE || full.height() > MAX_SIDE {
+        let small = full.thumbnail(MAX_SIDE, MAX_SIDE);
+        drop(full);
+        small
     } else {
-        img
+        full
     };
+    drop(turn);
+    img.apply_orientation(orientation);
     let rgb = img.to_rgb8();
     let mut jpeg = Vec::new();
     let encoder = image::codecs::jpeg::JpegEncoder::new_with_quality(&mut jpeg, 82);
@@ -145,6 +159,25 @@ mod tests {
             matches!(prepare(&bomb), Err(PhotoError::TooManyPixels)),
             "{:?}",
             prepare(&bomb)
+        );
+    }
+
+    #[test]
+    fn an_image_whose_pixels_exceed_the_memory_budget_is_refused_before_decoding() {
+        // 12,000 × 4,000 at 16 bits a channel with alpha: 384 MB decoded,
+        // though fewer than MAX_PIXELS pixels.
+        let mut deep = png(1, 1);
+        deep[16..20].copy_from_slice(&12_000u32.to_be_bytes());
+        deep[20..24].copy_from_slice(&4_000u32.to_be_bytes());
+        deep[24] = 16;
+        deep[25] = 6;
+        let mut crc = flate2::Crc::new();
+        crc.update(&deep[12..29]);
+        deep[29..33].copy_from_slice(&crc.sum().to_be_bytes());
+        assert!(
+            matches!(prepare(&deep), Err(PhotoError::TooManyPixels)),
+            "{:?}",
+            prepare(&deep)
         );
     }
 
