@@ -103,22 +103,6 @@ impl Face {
         }
         lines
     }
-
-    /// `text` cut with an ellipsis to fit `width`.
-    fn fit(&self, text: &str, size: f32, width: f32) -> String {
-        if self.width(text, size) <= width {
-            return text.to_string();
-        }
-        let mut chars: Vec<char> = text.chars().collect();
-        while !chars.is_empty() {
-            chars.pop();
-            let cut: String = chars.iter().collect::<String>().trim_end().to_string() + "…";
-            if self.width(&cut, size) <= width {
-                return cut;
-            }
-        }
-        String::new()
-    }
 }
 
 static FACES: LazyLock<Result<(Face, Face), String>> = LazyLock::new(|| {
@@ -195,24 +179,50 @@ impl Layout<'_> {
         self.y += after;
     }
 
-    /// One table row: each cell fitted to its column.
-    fn row(&mut self, cells: [&str; 5], bold: bool) {
+    /// Each cell of a row in lines that fit its column: nothing a signer
+    /// wrote is cut.
+    fn cell_lines(&self, cells: [&str; 5], bold: bool) -> Vec<Vec<String>> {
         let face = if bold { self.bold } else { self.regular };
+        cells
+            .iter()
+            .zip(COLUMNS)
+            .map(|(cell, width)| face.wrap(cell, TABLE_SIZE, width - 6.0))
+            .collect()
+    }
+
+    /// How tall a row of `cells` is.
+    fn row_height(&self, cells: [&str; 5], bold: bool) -> f32 {
+        let lines = self
+            .cell_lines(cells, bold)
+            .iter()
+            .map(Vec::len)
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        TABLE_SIZE * 1.45 * lines as f32
+    }
+
+    /// One table row, each cell wrapped in its column.
+    fn row(&mut self, cells: [&str; 5], bold: bool) {
         let leading = TABLE_SIZE * 1.45;
+        let top = self.y;
         let mut x = MARGIN;
-        self.y += leading;
-        let y = self.y;
-        for (cell, width) in cells.iter().zip(COLUMNS) {
-            let text = face.fit(cell, TABLE_SIZE, width - 6.0);
-            self.page().push(Placed {
-                x,
-                y,
-                size: TABLE_SIZE,
-                bold,
-                text,
-            });
+        let mut lowest = top + leading;
+        for (lines, width) in self.cell_lines(cells, bold).into_iter().zip(COLUMNS) {
+            for (i, text) in lines.into_iter().enumerate() {
+                let y = top + leading * (i + 1) as f32;
+                lowest = lowest.max(y);
+                self.page().push(Placed {
+                    x,
+                    y,
+                    size: TABLE_SIZE,
+                    bold,
+                    text,
+                });
+            }
             x += width;
         }
+        self.y = lowest;
     }
 }
 
@@ -329,18 +339,21 @@ fn lay_out(
         header[3].as_str(),
         header[4].as_str(),
     ];
-    let row_height = TABLE_SIZE * 1.45;
-    layout.need(row_height * 2.0);
+    layout.need(layout.row_height(header_cells, true) + TABLE_SIZE * 1.45);
     layout.row(header_cells, true);
     for (n, row) in rows.iter().enumerate() {
-        if layout.need(row_height) {
+        let number = (n + 1).to_string();
+        let cells = [
+            number.as_str(),
+            row.name.as_str(),
+            row.city.as_str(),
+            row.country.as_str(),
+            row.date.as_str(),
+        ];
+        if layout.need(layout.row_height(cells, false)) {
             layout.row(header_cells, true);
         }
-        let number = (n + 1).to_string();
-        layout.row(
-            [&number, &row.name, &row.city, &row.country, &row.date],
-            false,
-        );
+        layout.row(cells, false);
     }
 
     Ok((title, layout.pages))
@@ -364,6 +377,28 @@ mod tests {
             let original: String = text.split_whitespace().collect();
             prop_assert_eq!(joined, original);
         }
+    }
+
+    #[test]
+    fn a_long_name_is_delivered_whole_wrapped_in_its_column() {
+        let name = "Черноусова-Длиннофамильная Анастасия-Александра Константиновна";
+        let rows = [Row {
+            name: name.into(),
+            city: "Петропавловск-Камчатский".into(),
+            country: "Россия".into(),
+            date: "1 ноября 2026".into(),
+        }];
+        let (_, pages) = lay_out(&PetitionText::default(), &rows, Lang::Ru).expect("lays out");
+        let placed: Vec<&Placed> = pages.iter().flatten().collect();
+        let name_x = MARGIN + COLUMNS[0];
+        let name_lines: Vec<&str> = placed
+            .iter()
+            .filter(|p| (p.x - name_x).abs() < 0.5 && !p.bold)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert!(name_lines.len() > 1, "wrapped: {name_lines:?}");
+        assert_eq!(name_lines.concat().replace(' ', ""), name.replace(' ', ""));
+        assert!(placed.iter().all(|p| !p.text.contains('…')));
     }
 
     #[test]
