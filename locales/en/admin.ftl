@@ -329,3 +329,7 @@ admin-password-weak-dates = This password rests on a year or a date, which guess
 admin-password-weak-words = This password is a single word or name, which guessers try from dictionaries. Add more unrelated words.
 admin-password-weak-guessable = This password would be guessed too soon. Make it longer: a few unrelated words make a strong one.
 admin-new-upload-too-large = The file is too large for a campaign file. Please choose the campaign's TOML file.
+admin-enrol-open-app = On the phone that holds your authenticator app? Open this key in the app.
+admin-recovery-download = Save them as a text file
+admin-recovery-print = or print this page (the browser's Print, Ctrl+P or the Share menu): only the codes are printed.
+admin-recovery-file-heading = Svoboda recovery codes: each signs in once instead of a code from the app. Keep them away from the phone.

@@ -286,7 +286,7 @@ async fn a_new_organiser_joins_by_invitation_enrols_and_signs_in() {
         10,
         "{codes}"
     );
-    session.click_css("main a").await;
+    session.click_css("main a[href=\"/admin/en/\"]").await;
     session.wait_for_text("Boris Romanov").await;
 
     session.click_css("form.sign-out button").await;

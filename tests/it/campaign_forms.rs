@@ -158,10 +158,13 @@ backend_test! {
         let html = added.text();
         let mut fields = form_fields(&html, action);
         assert_eq!(get(&fields, "timeline#"), (n + 1).to_string());
+        assert_eq!(get(&fields, &format!("timeline.{n}.kind")), "", "a new event has no kind until one is chosen");
         set(&mut fields, &format!("timeline.{n}.date"), "2024-03-01");
-        set(&mut fields, &format!("timeline.{n}.kind"), "hearing");
         set(&mut fields, &format!("timeline.{n}.text.en"), "A new hearing");
         set(&mut fields, &format!("timeline.{n}.text.ru"), "Новое заседание");
+        let unchosen = press(&mut editor, &html, action, &fields, "save").await;
+        assert_eq!(unchosen.status, StatusCode::UNPROCESSABLE_ENTITY, "saving asks for the kind");
+        set(&mut fields, &format!("timeline.{n}.kind"), "hearing");
         let moved = press(&mut editor, &html, action, &fields, &format!("up:timeline.{n}")).await;
         let html = moved.text();
         let fields = form_fields(&html, action);

@@ -187,6 +187,10 @@ pub async fn enrol(browser: &mut Browser<'_>, link: &str, login: &str) -> Enroll
     assert_eq!(enrol_page.status, StatusCode::OK, "{}", enrol_page.text());
     let html = enrol_page.text();
     assert!(html.contains("<svg"), "a QR code drawn on the server");
+    assert!(
+        html.contains("href=\"otpauth://totp/"),
+        "and the key as a link, for the phone itself"
+    );
     let marker = "<code class=\"secret\">";
     let key_start = html.find(marker).expect("the key as text") + marker.len();
     let key_end = key_start + html[key_start..].find("</code>").expect("end of key");
@@ -213,6 +217,18 @@ pub async fn enrol(browser: &mut Browser<'_>, link: &str, login: &str) -> Enroll
         .map(str::to_string)
         .collect();
     assert_eq!(recovery_codes.len(), 10, "ten recovery codes, shown once");
+    let file = text
+        .split("href=\"data:text/plain;charset=utf-8,")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .expect("the codes as a file to save");
+    let file = percent_encoding::percent_decode_str(file)
+        .decode_utf8_lossy()
+        .into_owned();
+    assert!(
+        recovery_codes.iter().all(|c| file.contains(c.as_str())),
+        "{file}"
+    );
     Enrolled {
         login: login.to_string(),
         totp_secret,

@@ -47,6 +47,9 @@ pub struct EnrolPage {
     pub sealed: String,
     pub qr_svg: String,
     pub secret_text: String,
+    /// The same key as a link: on the phone that holds the authenticator,
+    /// where the QR code cannot be scanned, it opens the app.
+    pub otpauth_uri: String,
     pub error: Option<String>,
 }
 
@@ -55,6 +58,9 @@ pub struct EnrolPage {
 pub struct RecoveryCodesPage {
     pub layout: AdminLayout,
     pub codes: Vec<String>,
+    /// The codes as a text file to save, made in the page itself (nothing
+    /// is kept on the server to download later).
+    pub codes_file: String,
     pub next: String,
 }
 
@@ -242,11 +248,27 @@ pub fn enrol_page(
         ),
         qr_svg: crate::web::qr::svg(&uri, &tr.t("admin-enrol-qr-label")).unwrap_or_default(),
         secret_text: totp::secret_text(&enrolment.totp_secret),
+        otpauth_uri: uri,
         action: action.clone(),
         sealed,
         error,
     };
     render(&page, status)
+}
+
+/// A `data:` address of the codes as a text file, with a line saying what
+/// they are.
+fn codes_file(tr: &Tr, codes: &[String]) -> String {
+    let mut text = tr.t("admin-recovery-file-heading");
+    text.push('\n');
+    for code in codes {
+        text.push_str(code);
+        text.push('\n');
+    }
+    format!(
+        "data:text/plain;charset=utf-8,{}",
+        percent_encoding::utf8_percent_encode(&text, percent_encoding::NON_ALPHANUMERIC)
+    )
 }
 
 pub fn recovery_codes_page(
@@ -265,6 +287,7 @@ pub fn recovery_codes_page(
             tr.t("admin-recovery-title"),
             paths::account,
         ),
+        codes_file: codes_file(&tr, &codes),
         codes,
         next: paths::home(lang),
     };

@@ -411,7 +411,9 @@ impl Rows<'_> {
         match kind {
             Kind::Choice(codes) => {
                 let key = label_key(path);
-                input.choices = (!required)
+                // A required choice not made yet (a new entry) offers no
+                // default: saving asks for one instead of inventing a fact.
+                input.choices = (!required || current.is_empty())
                     .then(empty)
                     .into_iter()
                     .chain(codes.iter().map(|code| Choice {
