@@ -395,9 +395,9 @@ async fn an_owner_creates_a_campaign_with_a_photo_previews_and_publishes_it() {
         .await;
     session.wait_for_text("not public yet").await;
     session.click_css("form[action$='/publish'] button").await;
-    session
-        .wait_for_url(&format!("{base}/admin/en/campaigns/vera-example"))
-        .await;
+    session.wait_for_text("Publish now").await;
+    session.click_css("form[action$='/publish'] button").await;
+    session.wait_for_text("Published.").await;
 
     session.goto(&format!("{base}/ru/vera-example")).await;
     session.wait_for_text("Вера Пример").await;

@@ -198,7 +198,7 @@ backend_test! {
         assert_eq!(app.store.revisions("anna-example").await.expect("revisions").len(), before);
 
         // Publishing makes it public.
-        let published = editor.submit(&html, "/admin/en/campaigns/anna-example/publish", &[]).await;
+        let published = editor.submit(&html, "/admin/en/campaigns/anna-example/publish", &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER);
         assert!(app.page("/en/anna-example").await.contains("Anna Formed"));
     }
@@ -301,7 +301,7 @@ backend_test! {
         set(&mut fields, "person.summary.en", "A teacher from Tver.");
         let saved = press(&mut owner, &html, action, &fields, "save").await;
         assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
-        let published = owner.submit(&saved.text(), "/admin/ru/campaigns/vera-lis/publish", &[]).await;
+        let published = owner.submit(&saved.text(), "/admin/ru/campaigns/vera-lis/publish", &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER);
         let public = app.page("/en/vera-lis").await;
         assert!(public.contains("Vera Lis") && public.contains("A teacher from Tver."));

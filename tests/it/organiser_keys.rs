@@ -217,7 +217,7 @@ backend_test! {
         assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
         assert!(saved.text().contains("Organiser keys change only on the keys page"));
         assert!(!textarea(&saved.text()).contains(&informer));
-        let published = editor.submit(&saved.text(), &format!("{base}/publish"), &[]).await;
+        let published = editor.submit(&saved.text(), &format!("{base}/publish"), &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER);
         assert_eq!(keys_in_force(&app).await, vec![FIXTURE_KEY]);
 
@@ -233,7 +233,7 @@ backend_test! {
         let restored = editor.submit(&history, &format!("{base}/history/{id}/restore"), &[]).await;
         assert_eq!(restored.status, StatusCode::OK);
         assert!(!textarea(&restored.text()).contains(&informer));
-        assert_eq!(editor.submit(&restored.text(), &format!("{base}/publish"), &[]).await.status, StatusCode::SEE_OTHER);
+        assert_eq!(editor.submit(&restored.text(), &format!("{base}/publish"), &[("confirm", "yes")]).await.status, StatusCode::SEE_OTHER);
         assert_eq!(keys_in_force(&app).await, vec![FIXTURE_KEY]);
 
         // A campaign file imported on the server: the key only waits, for

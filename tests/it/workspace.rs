@@ -948,18 +948,27 @@ backend_test! {
         assert!(preview.text().contains("Anna Primer"), "the preview shows the draft");
         assert_eq!(preview.header("cache-control"), "no-store");
 
-        let published = editor.submit(&saved.text(), "/admin/en/campaigns/anna-example/publish", &[]).await;
+        // Publishing asks first, naming what changes.
+        let asked = editor.submit(&saved.text(), "/admin/en/campaigns/anna-example/publish", &[]).await;
+        assert_eq!(asked.status, StatusCode::OK);
+        assert!(asked.text().contains("The public page changes in:") && asked.text().contains("<li>Person</li>"), "{}", asked.text());
+        assert!(!app.page("/en/anna-example").await.contains("Anna Primer"), "not yet");
+        let published = editor.submit(&asked.text(), "/admin/en/campaigns/anna-example/publish", &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER);
+        let overview = editor.get(published.header("location")).await.text();
+        assert!(overview.contains("Published.") && overview.contains("href=\"/en/anna-example?v="), "a fresh link: {overview}");
         let public = app.page("/en/anna-example").await;
         assert!(public.contains("Anna Primer"), "published");
 
         let history = editor.get("/admin/en/campaigns/anna-example/history").await.text();
         assert!(history.contains("published"));
+        assert!(history.contains("<td>the first version</td>"), "which part each revision changed: {history}");
         let head = app.store.head_revision("anna-example").await.expect("head").expect("a revision");
         let again = editor.submit(&history, "/admin/en/campaigns/anna-example/edit", &[("text", &file), ("base", &head.id.to_string())]).await;
         assert_eq!(again.status, StatusCode::OK);
         let history = editor.get("/admin/en/campaigns/anna-example/history").await.text();
         assert!(history.contains("<span class=\"removed\">"), "a diff between the last two: {history}");
+        assert!(history.contains("<td>Person</td>"), "the part that changed, in the forms' words: {history}");
         let first = app.store.revisions("anna-example").await.expect("revisions").last().expect("first").id;
         let restored = editor.submit(&history, &format!("/admin/en/campaigns/anna-example/history/{first}/restore"), &[]).await;
         assert_eq!(restored.status, StatusCode::OK);
@@ -1159,7 +1168,7 @@ backend_test! {
         assert_eq!(waiting_photo.header("content-type"), "image/jpeg");
         assert_eq!(waiting_photo.header("cache-control"), "no-store");
         assert_eq!(app.get(waiting).await.status, StatusCode::SEE_OTHER, "not without a session");
-        let published = editor.submit(&uploaded.text(), "/admin/en/campaigns/anna-example/publish", &[]).await;
+        let published = editor.submit(&uploaded.text(), "/admin/en/campaigns/anna-example/publish", &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER);
 
         let public = app.page("/en/anna-example").await;
@@ -1234,7 +1243,7 @@ backend_test! {
         assert_eq!(r.header("location"), "/admin/en/campaigns/vera-upload/edit");
 
         let edit = owner.get("/admin/en/campaigns/vera-new/edit").await.text();
-        let published = owner.submit(&edit, "/admin/en/campaigns/vera-new/publish", &[]).await;
+        let published = owner.submit(&edit, "/admin/en/campaigns/vera-new/publish", &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER);
         assert!(app.page("/en/vera-new").await.contains("Vera New"), "public after publishing");
 

@@ -5,4 +5,4 @@ pub mod schema;
 pub mod values;
 
 pub use schema::{Field, Kind, SECTIONS, Section, Variant};
-pub use values::{Applied, FieldProblem, FormState, Problem};
+pub use values::{Applied, FieldProblem, FormState, Problem, changed_sections};

@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap};
 use serde::Deserialize;
 use toml::{Table, Value};
 
-use super::schema::{Field, Kind, Section, TAG};
+use super::schema::{Field, Kind, SECTIONS, Section, TAG};
 use crate::campaign::file::{self, PathSeg, Rule};
 use crate::campaign::ids::{Slug, WebLink};
 use crate::campaign::{Campaign, Lang};
@@ -83,6 +83,19 @@ fn join(prefix: &str, key: &str) -> String {
     } else {
         format!("{prefix}.{key}")
     }
+}
+
+/// The parts (sections, by id) in which two versions of a campaign differ:
+/// what publishing or a revision changes, in the words of the forms.
+pub fn changed_sections(old: &Campaign, new: &Campaign) -> Vec<&'static str> {
+    let (Ok(a), Ok(b)) = (document(old), document(new)) else {
+        return SECTIONS.iter().map(|s| s.id).collect();
+    };
+    SECTIONS
+        .iter()
+        .filter(|s| s.fields.iter().any(|f| a.get(f.key) != b.get(f.key)))
+        .map(|s| s.id)
+        .collect()
 }
 
 /// The campaign as the forms edit it: its file as a table, with the old

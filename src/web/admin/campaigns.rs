@@ -4,7 +4,7 @@
 use std::sync::Arc;
 
 use askama::Template;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -77,6 +77,8 @@ pub struct CampaignPage {
     /// Keys waiting to apply: (key, from when).
     pub pending_keys: Vec<(String, String)>,
     pub keys_href: String,
+    /// Just published: the public page at an address no cache holds yet.
+    pub published_href: Option<String>,
 }
 
 /// What the account is in a campaign, in words.
@@ -184,11 +186,19 @@ pub struct SlugParam {
     slug: String,
 }
 
+#[derive(Deserialize, Default)]
+pub struct OverviewQuery {
+    /// Set by publishing (its time): say so, and link the fresh page.
+    #[serde(default)]
+    published: Option<i64>,
+}
+
 pub async fn overview(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
     SignedIn(signed): SignedIn,
     Path(params): Path<SlugParam>,
+    Query(query): Query<OverviewQuery>,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
     // One answer for "no such campaign" and "not yours": nobody learns
@@ -307,6 +317,14 @@ pub async fn overview(
             .collect(),
         pending_keys,
         keys_href: paths::keys(lang, campaign.slug.as_str()),
+        // A browser may hold the public page for a minute (max-age): an
+        // address it has not seen shows the new version at once.
+        published_href: query.published.map(|at| {
+            format!(
+                "{}?v={at}",
+                crate::web::paths::campaign(lang, campaign.slug.as_str())
+            )
+        }),
         edit_href: signed
             .access
             .may_edit(campaign.slug.as_str())

@@ -452,11 +452,72 @@ pub async fn preview_photo(
     Ok(([(header::CONTENT_TYPE, "image/jpeg")], photo.jpeg).into_response())
 }
 
+#[derive(Deserialize, Default)]
+pub struct PublishForm {
+    /// `yes` once the editor has seen what publishing changes.
+    #[serde(default)]
+    confirm: String,
+}
+
+#[derive(Template)]
+#[template(path = "admin/publish.html")]
+pub struct PublishPage {
+    pub layout: AdminLayout,
+    pub action: String,
+    pub back_href: String,
+    /// The parts that change, in the forms' words.
+    pub parts: Vec<String>,
+}
+
+/// Asks before publishing, naming what changes on the public page.
+async fn confirm_publishing(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    slug: &str,
+    draft: &Campaign,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let content = state.content();
+    let mut parts: Vec<String> = match content.campaign(slug) {
+        Some(public) => crate::campaign::fields::changed_sections(public, draft)
+            .into_iter()
+            .map(|id| tr.t(&format!("form-section-{id}")))
+            .collect(),
+        None => vec![tr.t("admin-publish-first-time")],
+    };
+    let photo_waits = state
+        .store
+        .has_draft_photo(slug)
+        .await
+        .map_err(WebError::store(lang))?;
+    if photo_waits {
+        parts.push(tr.t("admin-publish-photo"));
+    }
+    let name = draft.person.name.get(lang).to_string();
+    let slug_owned = slug.to_string();
+    let page = PublishPage {
+        layout: AdminLayout::new(
+            state,
+            lang,
+            Some(signed),
+            Section::Campaigns,
+            tr.args("admin-publish-title", [("name", arg(name))]),
+            |l| paths::edit(l, &slug_owned),
+        ),
+        action: paths::publish(lang, slug),
+        back_href: paths::edit(lang, slug),
+        parts,
+    };
+    render(&page, StatusCode::OK)
+}
+
 pub async fn publish(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
     SignedIn(signed): SignedIn,
     Path(params): Path<SlugParam>,
+    Form(form): Form<PublishForm>,
 ) -> Result<Response, WebError> {
     may_edit(&signed, lang, &params.slug)?;
     let store_err = WebError::store(lang);
@@ -499,6 +560,9 @@ pub async fn publish(
             StatusCode::UNPROCESSABLE_ENTITY,
         );
     }
+    if form.confirm != "yes" {
+        return confirm_publishing(&state, lang, &signed, &params.slug, &campaign).await;
+    }
     // "Last updated" follows publishing.
     campaign.updated = state.clock.today();
     let now = now();
@@ -539,7 +603,11 @@ pub async fn publish(
         )
         .await
         .map_err(store_err)?;
-    Ok(Redirect::to(&paths::campaign(lang, &params.slug)).into_response())
+    Ok(Redirect::to(&format!(
+        "{}?published={now}",
+        paths::campaign(lang, &params.slug)
+    ))
+    .into_response())
 }
 
 /// A new photo, from a multipart form: re-encoded at once (so no metadata
@@ -726,6 +794,8 @@ pub struct RevisionLine {
     pub id: i64,
     pub when: String,
     pub who: String,
+    /// What it changed from the revision before, in the forms' words.
+    pub parts: String,
     pub published: bool,
     pub restore_action: String,
     pub from_checked: bool,
@@ -775,9 +845,26 @@ pub async fn history(
         )),
         _ => None,
     };
+    let changed = |i: usize| -> String {
+        let Some(older) = revisions.get(i + 1) else {
+            return tr.t("admin-history-first");
+        };
+        let parts: Vec<String> =
+            crate::campaign::fields::changed_sections(&older.campaign, &revisions[i].campaign)
+                .into_iter()
+                .map(|id| tr.t(&format!("form-section-{id}")))
+                .collect();
+        if parts.is_empty() {
+            "—".to_string()
+        } else {
+            parts.join(", ")
+        }
+    };
     let lines = revisions
         .iter()
-        .map(|r| RevisionLine {
+        .enumerate()
+        .map(|(i, r)| RevisionLine {
+            parts: changed(i),
             id: r.id,
             when: chrono::DateTime::from_timestamp(r.created_at, 0)
                 .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())

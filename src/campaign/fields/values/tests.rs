@@ -228,3 +228,13 @@ proptest! {
         let _ = state.apply(s, &mut doc, &known);
     }
 }
+
+#[test]
+fn changed_parts_are_named_by_their_section() {
+    let old = demo();
+    let mut new = old.clone();
+    assert!(changed_sections(&old, &new).is_empty());
+    new.person.short_name = None;
+    new.timeline.pop();
+    assert_eq!(changed_sections(&old, &new), vec!["person", "timeline"]);
+}
