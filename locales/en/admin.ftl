@@ -345,3 +345,5 @@ admin-published = Published.
 admin-published-open = Open the public page (the new version)
 admin-history-changed = Changed
 admin-history-first = the first version
+admin-preview-banner = Preview of the draft: not public.
+admin-preview-back = Back to editing

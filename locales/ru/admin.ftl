@@ -345,3 +345,5 @@ admin-published = Опубликовано.
 admin-published-open = Открыть публичную страницу (новую версию)
 admin-history-changed = Что изменено
 admin-history-first = первая версия
+admin-preview-banner = Предпросмотр черновика: страница ещё не опубликована.
+admin-preview-back = Вернуться к редактированию

@@ -42,6 +42,15 @@ pub struct Layout {
     pub feed: Option<FeedLink>,
     pub css_href: String,
     pub icon_href: String,
+    /// The workspace's preview of a draft: says so, and leads back.
+    pub preview: Option<PreviewBanner>,
+}
+
+/// Over a draft shown as the public page will show it.
+pub struct PreviewBanner {
+    pub text: String,
+    pub back_href: String,
+    pub back_label: String,
 }
 
 impl Layout {
@@ -87,6 +96,7 @@ impl Layout {
             feed: None,
             css_href: assets::stylesheet_href(),
             icon_href: assets::icon_href(),
+            preview: None,
             tr,
         }
     }

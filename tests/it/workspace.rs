@@ -946,6 +946,9 @@ backend_test! {
         assert!(!app.page("/en/anna-example").await.contains("Anna Primer"), "a draft is not public");
         let preview = editor.get("/admin/en/campaigns/anna-example/preview").await;
         assert!(preview.text().contains("Anna Primer"), "the preview shows the draft");
+        assert!(preview.text().contains("Preview of the draft: not public."), "says it is a draft");
+        assert!(preview.text().contains("href=\"/admin/en/campaigns/anna-example/edit\""), "the way back");
+        assert!(preview.text().contains("href=\"/admin/ru/campaigns/anna-example/preview\""), "the other language stays in the preview");
         assert_eq!(preview.header("cache-control"), "no-store");
 
         // Publishing asks first, naming what changes.

@@ -427,6 +427,19 @@ pub async fn preview(
         );
         page.layout.og_image = None;
     }
+    // A draft, said so above the page, with the way back; the language
+    // switch stays in the preview (the public page may not exist yet).
+    let tr = Tr::new(lang);
+    page.layout.preview = Some(crate::web::layout::PreviewBanner {
+        text: tr.t("admin-preview-banner"),
+        back_href: paths::edit(lang, &params.slug),
+        back_label: tr.t("admin-preview-back"),
+    });
+    for alternate in &mut page.layout.alternates {
+        if let Some(l) = Lang::ALL.into_iter().find(|l| l.code() == alternate.lang) {
+            alternate.path = paths::preview(l, &params.slug);
+        }
+    }
     let page = crate::web::layout::html_page(&page, lang)?;
     let mut response = page.respond(&axum::http::HeaderMap::new());
     response
