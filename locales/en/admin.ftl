@@ -347,3 +347,4 @@ admin-history-changed = Changed
 admin-history-first = the first version
 admin-preview-banner = Preview of the draft: not public.
 admin-preview-back = Back to editing
+admin-session-end-this = Sign out

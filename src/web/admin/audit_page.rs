@@ -11,6 +11,7 @@ use serde::Deserialize;
 use super::context::{AdminLang, SignedIn};
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
+use crate::account::AuditAction;
 use crate::i18n::Tr;
 use crate::store::AuditFilter;
 use crate::web::AppState;
@@ -103,7 +104,7 @@ pub async fn show(
                         .unwrap_or(slug)
                 })
                 .unwrap_or_default(),
-            detail: e.detail,
+            detail: shown_detail(&tr, e.action, e.detail),
         })
         .collect();
     let campaigns = content
@@ -143,4 +144,54 @@ pub async fn show(
         older,
     };
     render(&page, StatusCode::OK)
+}
+
+/// A line's detail as the reader reads it: role codes, stored in English
+/// (`vera: editor`, `owner`), are named in the page's language.
+fn shown_detail(tr: &Tr, action: AuditAction, detail: String) -> String {
+    let about_roles = matches!(
+        action,
+        AuditAction::RoleGranted | AuditAction::RoleRevoked | AuditAction::InvitationCreated
+    );
+    if !about_roles {
+        return detail;
+    }
+    let (who, code) = match detail.rsplit_once(": ") {
+        Some((who, code)) => (Some(who), code),
+        None => (None, detail.as_str()),
+    };
+    if !["owner", "editor", "delivery"].contains(&code) {
+        return detail;
+    }
+    let role = tr.t(&format!("admin-role-{code}"));
+    match who {
+        Some(who) => format!("{who}: {role}"),
+        None => role,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::campaign::Lang;
+
+    #[test]
+    fn role_codes_are_named_in_the_readers_language() {
+        let ru = Tr::new(Lang::Ru);
+        let editor = ru.t("admin-role-editor");
+        assert_eq!(
+            shown_detail(&ru, AuditAction::RoleGranted, "vera: editor".into()),
+            format!("vera: {editor}")
+        );
+        assert_eq!(
+            shown_detail(&ru, AuditAction::InvitationCreated, "owner".into()),
+            ru.t("admin-role-owner")
+        );
+        assert_eq!(
+            shown_detail(&ru, AuditAction::PetitionClosed, "editor".into()),
+            "editor",
+            "other details are names, kept"
+        );
+        assert!(!editor.contains("editor"));
+    }
 }
