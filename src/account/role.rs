@@ -57,6 +57,11 @@ impl Access {
         self.owner || self.holds(campaign, Role::Delivery)
     }
 
+    /// Open signatures of some campaign: owners and delivery people.
+    pub fn may_deliver_any(&self) -> bool {
+        self.owner || self.grants.iter().any(|g| g.role == Role::Delivery)
+    }
+
     /// See the campaign in the workspace at all (its counts, at least).
     pub fn may_see(&self, campaign: &str) -> bool {
         self.owner || self.grants.iter().any(|g| g.campaign == campaign)

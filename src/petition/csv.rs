@@ -28,16 +28,24 @@ pub fn row(fields: &[&str]) -> String {
 mod tests {
     use super::*;
 
+    /// The vectors the delivery page's script runs too.
+    #[derive(serde::Deserialize)]
+    struct Vectors {
+        csv_fields: Vec<(String, String)>,
+        csv_rows: Vec<(Vec<String>, String)>,
+    }
+
     #[test]
-    fn formulas_are_neutralised() {
-        assert_eq!(
-            field("=HYPERLINK(\"http://x\")"),
-            "\"'=HYPERLINK(\"\"http://x\"\")\""
-        );
-        assert_eq!(field("+7 999"), "'+7 999");
-        assert_eq!(field("-1"), "'-1");
-        assert_eq!(field("@SUM(A1)"), "'@SUM(A1)");
-        assert_eq!(field("Anna"), "Anna");
-        assert_eq!(field("Petrova, Anna"), "\"Petrova, Anna\"");
+    fn formulas_are_neutralised_as_in_the_shared_vectors() {
+        let vectors: Vectors =
+            serde_json::from_str(include_str!("../../tests/fixtures/delivery-rules.json"))
+                .expect("the shared vectors parse");
+        for (value, written) in vectors.csv_fields {
+            assert_eq!(field(&value), written, "{value:?}");
+        }
+        for (fields, written) in vectors.csv_rows {
+            let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
+            assert_eq!(row(&fields), written);
+        }
     }
 }

@@ -32,6 +32,13 @@ pub struct Suspect {
     pub reason: Reason,
 }
 
+/// The shipped throwaway mail domains, for the delivery page's script.
+pub fn disposable_domains() -> impl Iterator<Item = &'static str> {
+    let mut all: Vec<&'static str> = DISPOSABLE.iter().copied().collect();
+    all.sort_unstable();
+    all.into_iter()
+}
+
 /// The throwaway domain of `email`, if it is at one (or a subdomain of one).
 pub fn disposable_domain(email: &str) -> Option<&'static str> {
     let domain = email.rsplit_once('@')?.1.trim().trim_end_matches('.');
@@ -105,45 +112,71 @@ mod tests {
         }
     }
 
-    #[test]
-    fn the_same_person_written_differently_is_a_likely_duplicate() {
-        let records = [
-            record("Пётр Иванов", "Казань", "p1@example.org"),
-            record("иванов  петр", "казань", "p2@example.org"),
-            record("Пётр Иванов", "Москва", "p3@example.org"),
-            record("Anna", "", "a@MAILINATOR.com"),
-            record("Boris", "Tver", "b@inbox.sharklasers.com"),
-        ];
-        let refs: Vec<&SealedRecord> = records.iter().collect();
-        assert_eq!(
-            screen(&refs),
-            [
-                Suspect {
-                    index: 1,
-                    reason: Reason::SameAs(0)
-                },
-                Suspect {
-                    index: 3,
-                    reason: Reason::Disposable("mailinator.com".into())
-                },
-                Suspect {
-                    index: 4,
-                    reason: Reason::Disposable("sharklasers.com".into())
-                },
-            ]
-        );
+    /// The vectors the delivery page's script runs too.
+    #[derive(serde::Deserialize)]
+    struct Vectors {
+        disposable: Vec<(String, Option<String>)>,
+        screening: Vec<Case>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Case {
+        records: Vec<Signer>,
+        suspects: Vec<Expected>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Signer {
+        name: String,
+        city: Option<String>,
+        email: Option<String>,
+    }
+
+    #[derive(serde::Deserialize)]
+    struct Expected {
+        index: usize,
+        same_as: Option<usize>,
+        disposable: Option<String>,
+    }
+
+    fn vectors() -> Vectors {
+        serde_json::from_str(include_str!("../../tests/fixtures/delivery-rules.json"))
+            .expect("the shared vectors parse")
     }
 
     #[test]
-    fn ordinary_addresses_are_not_throwaway() {
-        for email in [
-            "a@gmail.com",
-            "b@yandex.ru",
-            "c@mail.ru",
-            "not-an-address",
-            "d@com",
-        ] {
-            assert_eq!(disposable_domain(email), None, "{email}");
+    fn the_shared_vectors_flag_the_same_signatures_as_the_browser() {
+        for case in vectors().screening {
+            let records: Vec<SealedRecord> = case
+                .records
+                .iter()
+                .map(|s| SealedRecord {
+                    city: s.city.clone(),
+                    email: s.email.clone(),
+                    ..record(&s.name, "", "")
+                })
+                .collect();
+            let refs: Vec<&SealedRecord> = records.iter().collect();
+            let expected: Vec<Suspect> = case
+                .suspects
+                .iter()
+                .map(|e| Suspect {
+                    index: e.index,
+                    reason: match (e.same_as, &e.disposable) {
+                        (Some(first), _) => Reason::SameAs(first),
+                        (None, Some(domain)) => Reason::Disposable(domain.clone()),
+                        (None, None) => panic!("a vector names no reason"),
+                    },
+                })
+                .collect();
+            assert_eq!(screen(&refs), expected);
+        }
+    }
+
+    #[test]
+    fn the_shared_vectors_find_the_same_throwaway_domains() {
+        for (email, domain) in vectors().disposable {
+            assert_eq!(disposable_domain(&email), domain.as_deref(), "{email}");
         }
         assert!(DISPOSABLE.len() > 50, "the list is read");
     }

@@ -9,6 +9,25 @@ use axum::response::Response;
 pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; img-src 'self'; style-src 'self'; \
      form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
+/// The workspace pages that make keys and open signatures run first-party
+/// scripts (cryptography on the organiser's device) and may connect to
+/// nothing, not even this server: what they read stays on the device.
+pub const OWN_SCRIPTS_POLICY: &str = "default-src 'none'; script-src 'self'; connect-src 'none'; \
+     img-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+/// The same policy in a page's `<meta>`, which carries it into a copy saved
+/// to disk (browsers ignore `frame-ancestors` there).
+pub const OWN_SCRIPTS_POLICY_META: &str = "default-src 'none'; script-src 'self'; \
+     connect-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; base-uri 'none'";
+
+/// Gives `response` the policy of [`OWN_SCRIPTS_POLICY`].
+pub fn allow_own_scripts(response: &mut Response) {
+    response.headers_mut().insert(
+        header::CONTENT_SECURITY_POLICY,
+        HeaderValue::from_static(OWN_SCRIPTS_POLICY),
+    );
+}
+
 const HEADERS: [(HeaderName, HeaderValue); 6] = [
     (
         header::CONTENT_SECURITY_POLICY,

@@ -6,7 +6,7 @@ use crate::support::webdriver::Driver;
 use crate::support::{Backend, TestApp, unavailable};
 
 /// Serves the app on a loopback port, as `svoboda serve` does.
-async fn serve(app: &TestApp) -> String {
+pub(crate) async fn serve(app: &TestApp) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
@@ -203,7 +203,7 @@ async fn supporter_signs_the_demo_petition_end_to_end() {
 
 /// Our pages made no request to another host since the last look. `data:`
 /// icons are Chromium's own date and time pickers: no network.
-async fn assert_nothing_requested_elsewhere(
+pub(crate) async fn assert_nothing_requested_elsewhere(
     session: &crate::support::webdriver::Session<'_>,
     base: &str,
 ) {
@@ -219,7 +219,7 @@ async fn assert_nothing_requested_elsewhere(
 }
 
 /// Sets the value of the field with `id` on the current page.
-async fn fill(session: &crate::support::webdriver::Session<'_>, id: &str, value: &str) {
+pub(crate) async fn fill(session: &crate::support::webdriver::Session<'_>, id: &str, value: &str) {
     let script = format!(
         "document.getElementById({}).value = {}; return true",
         serde_json::to_string(id).unwrap_or_default(),
@@ -231,7 +231,7 @@ async fn fill(session: &crate::support::webdriver::Session<'_>, id: &str, value:
 /// Opens an invitation and enrols as a person would, reading the key off the
 /// page for the code; returns the authenticator's secret. Ends on the page
 /// of recovery codes.
-async fn join(
+pub(crate) async fn join(
     session: &crate::support::webdriver::Session<'_>,
     base: &str,
     link: &str,
@@ -520,6 +520,7 @@ async fn every_workspace_page_fits_a_360_px_screen() {
             format!("{a}/campaigns/{slug}/edit"),
             format!("{a}/campaigns/{slug}/history"),
             format!("{a}/campaigns/{slug}/keys"),
+            format!("{a}/deliver"),
             format!("{a}/campaigns/{slug}/preview"),
             other_invitation.replace("/admin/en/", &format!("{a}/")),
         ]);

@@ -15,10 +15,10 @@ use crate::support::server::command;
 use crate::support::{Backend, PUBLIC_URL, TestApp, unavailable};
 
 const SIGN: &str = "/api/v1/campaigns/boris-romanov/petitions/end-the-case/signatures";
-const DEMO_IDENTITY: &str = "demo/boris-romanov/organiser-key.DEMO-ONLY.txt";
+pub(crate) const DEMO_IDENTITY: &str = "demo/boris-romanov/organiser-key.DEMO-ONLY.txt";
 
 /// Signs by the API and confirms from the mail, as a signer would.
-async fn sign_and_confirm(app: &TestApp, name: &str, city: &str, email: &str, ip: u8) {
+pub(crate) async fn sign_and_confirm(app: &TestApp, name: &str, city: &str, email: &str, ip: u8) {
     let body = json!({"name": name, "city": city, "country": "Россия", "email": email, "consent": true, "lang": "ru"});
     let r = app
         .post_from(

@@ -12,6 +12,7 @@ mod campaign_forms;
 mod cli;
 mod crawlers;
 mod delivery_document;
+mod delivery_page;
 mod deploy;
 mod directory;
 mod feeds;

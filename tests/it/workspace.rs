@@ -582,6 +582,7 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("POST", "/admin/en/campaigns/{other}/history/1/restore", 403),
     ("GET", "/admin/en/campaigns/{other}/campaign.toml", 403),
     ("GET", "/admin/en/campaigns/{other}/campaign.zip", 403),
+    ("GET", "/admin/en/deliver", 403),
     ("GET", "/admin/en/campaigns/{other}/keys", 403),
     ("POST", "/admin/en/campaigns/{other}/keys", 403),
     ("POST", "/admin/en/campaigns/{other}/keys/1/end", 403),
@@ -647,6 +648,10 @@ backend_test! {
         assert_eq!(overview.status, StatusCode::OK);
         assert!(overview.text().contains("<dd>"), "petition counts");
         assert_eq!(courier.get("/admin/en/campaigns/anna-example").await.status, StatusCode::FORBIDDEN);
+        let deliver = courier.get("/admin/en/deliver").await;
+        assert_eq!(deliver.status, StatusCode::OK, "delivery opens signatures in the browser");
+        assert!(deliver.text().contains("/admin/en/campaigns/boris-romanov/petitions/end-the-case/export"));
+        assert!(!deliver.text().contains("anna-example"), "only the exports they may download");
         for path in ["/admin/en/campaigns/boris-romanov/edit", "/admin/en/campaigns/boris-romanov/history", "/admin/en/campaigns/boris-romanov/form/person"] {
             assert_eq!(courier.get(path).await.status, StatusCode::FORBIDDEN, "delivery does not edit: {path}");
         }

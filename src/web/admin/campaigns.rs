@@ -71,6 +71,8 @@ pub struct CampaignPage {
     pub public_href: String,
     pub petitions: Vec<PetitionLine>,
     pub may_deliver: bool,
+    /// The page that opens the export in the browser.
+    pub deliver_href: String,
     pub edit_href: Option<String>,
     /// The keys new signatures are sealed to now.
     pub keys: Vec<String>,
@@ -310,6 +312,7 @@ pub async fn overview(
         public_href: crate::web::paths::campaign(lang, campaign.slug.as_str()),
         petitions,
         may_deliver,
+        deliver_href: paths::deliver(lang),
         keys: campaign
             .organiser_keys()
             .into_iter()

@@ -14,7 +14,7 @@ use serde::Deserialize;
 
 use super::context::{self, AdminLang, SignedIn};
 use super::editing::current;
-use super::layout::{AdminLayout, Section, render};
+use super::layout::{AdminLayout, Section, render_with_scripts};
 use super::paths;
 use super::reauth::{self, Asked};
 use crate::account::AuditAction;
@@ -24,6 +24,7 @@ use crate::campaign::keys::{KeyRecord, KeyRefusal, KeyState, Keys};
 use crate::i18n::{Tr, arg};
 use crate::web::AppState;
 use crate::web::error::WebError;
+use crate::web::public::assets;
 
 pub struct KeyLine {
     pub key: String,
@@ -38,6 +39,12 @@ pub struct KeyLine {
 #[template(path = "admin/keys.html")]
 pub struct KeysPage {
     pub layout: AdminLayout,
+    /// The name the browser saves a key made on this page under.
+    pub key_file_name: String,
+    /// What is said once the browser saved it.
+    pub keygen_saved: String,
+    /// The page that opens signatures, for those who deliver them.
+    pub deliver_href: Option<String>,
     pub overview_href: String,
     pub in_force: Vec<KeyLine>,
     pub pending: Vec<KeyLine>,
@@ -200,15 +207,26 @@ async fn page(
         })
         .collect();
     let slug_owned = slug.to_string();
+    let mut layout = AdminLayout::new(
+        state,
+        lang,
+        Some(signed),
+        Section::Campaigns,
+        tr.args("admin-keys-page-title", [("name", arg(name))]),
+        |l| paths::keys(l, &slug_owned),
+    );
+    layout.scripts = assets::keygen_scripts();
     let page = KeysPage {
-        layout: AdminLayout::new(
-            state,
-            lang,
-            Some(signed),
-            Section::Campaigns,
-            tr.args("admin-keys-page-title", [("name", arg(name))]),
-            |l| paths::keys(l, &slug_owned),
+        layout,
+        keygen_saved: tr.args(
+            "admin-keygen-saved",
+            [("file", arg(format!("organiser-key-{slug}.txt")))],
         ),
+        key_file_name: format!("organiser-key-{slug}.txt"),
+        deliver_href: signed
+            .access
+            .may_deliver(slug)
+            .then(|| paths::deliver(lang)),
         overview_href: paths::campaign(lang, slug),
         in_force,
         pending,
@@ -225,7 +243,7 @@ async fn page(
         error: said.error,
         notice: said.notice,
     };
-    render(&page, status)
+    render_with_scripts(&page, status)
 }
 
 pub async fn show(

@@ -35,6 +35,14 @@ pub struct AdminLayout {
     /// Goes into every form as `csrf`: the session's token, or a stamp on
     /// pages used before signing in.
     pub form_token: String,
+    /// First-party scripts, only on the pages that need the browser's
+    /// cryptography (their responses carry a policy that allows them).
+    pub scripts: Vec<String>,
+    /// More stylesheets after the site's own.
+    pub stylesheets: Vec<String>,
+    /// The page's policy again, for a copy saved to disk (which loses the
+    /// response's headers).
+    pub policy_meta: Option<&'static str>,
 }
 
 /// Which menu entry the page belongs to.
@@ -103,8 +111,19 @@ impl AdminLayout {
             nav,
             sign_out: paths::sign_out(lang),
             form_token,
+            scripts: Vec::new(),
+            stylesheets: Vec::new(),
+            policy_meta: None,
         }
     }
+}
+
+/// A workspace page that runs first-party scripts, as a response with the
+/// policy that allows them and nothing else.
+pub fn render_with_scripts(page: &impl Template, status: StatusCode) -> Result<Response, WebError> {
+    let mut response = render(page, status)?;
+    crate::web::security::allow_own_scripts(&mut response);
+    Ok(response)
 }
 
 /// A workspace page as a response.

@@ -9,6 +9,7 @@ mod audit_page;
 mod campaigns;
 mod context;
 pub mod cookie;
+mod deliver_page;
 mod delivery;
 mod download;
 mod editing;
@@ -84,6 +85,7 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             "/admin/{lang}/account/authenticator/confirm",
             post(account_page::confirm_authenticator),
         )
+        .route("/admin/{lang}/deliver", get(deliver_page::show))
         .route("/admin/{lang}/people", get(people::show))
         .route("/admin/{lang}/people/invite", post(people::invite))
         .route("/admin/{lang}/people/{id}/grant", post(people::grant))

@@ -110,6 +110,11 @@ pub fn form(lang: Lang, slug: &str, section: &str) -> String {
 }
 
 /// A campaign's organiser keys (and where an owner adds one).
+/// The page that opens a petition's signatures on the organiser's device.
+pub fn deliver(lang: Lang) -> String {
+    format!("/admin/{}/deliver", lang.code())
+}
+
 pub fn keys(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/keys", lang.code())
 }

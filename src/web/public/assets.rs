@@ -1,13 +1,18 @@
 //! Files the pages use, compiled into the binary: the stylesheet, the icon,
-//! the placeholder photo; and the campaign photos from the store.
+//! the placeholder photo, the two workspace pages' scripts (public pages
+//! carry none) and their page-numbering stylesheets; and the campaign photos
+//! from the store.
 
 use std::sync::{Arc, LazyLock};
 
+use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::response::Response;
 
+use crate::campaign::Lang;
 use crate::campaign::photo::Photo;
+use crate::i18n::{Tr, arg};
 use crate::store::StoreError;
 use crate::web::cache::{CachedPage, IMMUTABLE};
 use crate::web::error::WebError;
@@ -20,6 +25,10 @@ struct Asset {
 }
 
 fn asset(name: &str, content_type: &'static str, body: &'static [u8]) -> Asset {
+    built(name, content_type, Bytes::from_static(body))
+}
+
+fn built(name: &str, content_type: &'static str, body: Bytes) -> Asset {
     let page = CachedPage::new(content_type, IMMUTABLE, body);
     let version = page.etag().to_str().unwrap_or("0").trim_matches('"')[..8].to_string();
     Asset {
@@ -50,6 +59,98 @@ static PLACEHOLDER: LazyLock<Asset> = LazyLock::new(|| {
     )
 });
 
+/// A script of the workspace's key and delivery pages.
+fn script(name: &str, body: &'static [u8]) -> Asset {
+    asset(name, "text/javascript; charset=utf-8", body)
+}
+
+static AGE_ENCRYPTION: LazyLock<Asset> = LazyLock::new(|| {
+    script(
+        "age-encryption.js",
+        include_bytes!("../../../static/vendor/age-encryption/age-encryption.js"),
+    )
+});
+static SAVE_FILE: LazyLock<Asset> = LazyLock::new(|| {
+    script(
+        "save-file.js",
+        include_bytes!("../../../static/workspace/save-file.js"),
+    )
+});
+static KEYGEN: LazyLock<Asset> = LazyLock::new(|| {
+    script(
+        "keygen.js",
+        include_bytes!("../../../static/workspace/keygen.js"),
+    )
+});
+static DELIVERY_RULES: LazyLock<Asset> = LazyLock::new(|| {
+    script(
+        "delivery-rules.js",
+        include_bytes!("../../../static/workspace/delivery-rules.js"),
+    )
+});
+static DELIVER: LazyLock<Asset> = LazyLock::new(|| {
+    script(
+        "deliver.js",
+        include_bytes!("../../../static/workspace/deliver.js"),
+    )
+});
+
+/// "Page N of M" at the foot of each printed page of the delivery document,
+/// in each language: a margin box of CSS paged media, whose words cannot
+/// come from the page (an inline style would break the policy).
+static PAGE_NUMBERS: LazyLock<Vec<(Lang, Asset)>> = LazyLock::new(|| {
+    Lang::ALL
+        .into_iter()
+        .map(|lang| {
+            let name = format!("page-numbers-{}.css", lang.code());
+            let css = page_numbers_css(lang);
+            (lang, built(&name, "text/css; charset=utf-8", css.into()))
+        })
+        .collect()
+});
+
+fn page_numbers_css(lang: Lang) -> String {
+    const PAGE: &str = "\u{1}";
+    const PAGES: &str = "\u{2}";
+    let words = Tr::new(lang).args("pdf-page", [("page", arg(PAGE)), ("pages", arg(PAGES))]);
+    let quoted = |s: &str| format!("\"{}\"", s.replace('\\', "\\\\").replace('"', "\\\""));
+    let content = words
+        .split(PAGE)
+        .map(|part| {
+            part.split(PAGES)
+                .map(quoted)
+                .collect::<Vec<_>>()
+                .join(" counter(pages) ")
+        })
+        .collect::<Vec<_>>()
+        .join(" counter(page) ");
+    format!(
+        "@page {{ margin: 18mm 15mm 20mm; @bottom-center {{ content: {content}; font: 9pt sans-serif; }} }}\n"
+    )
+}
+
+/// The scripts of the page that makes organiser keys.
+pub fn keygen_scripts() -> Vec<String> {
+    [&*AGE_ENCRYPTION, &*SAVE_FILE, &*KEYGEN]
+        .map(|a| a.href.clone())
+        .to_vec()
+}
+
+/// The scripts of the page that opens signatures.
+pub fn deliver_scripts() -> Vec<String> {
+    [&*AGE_ENCRYPTION, &*SAVE_FILE, &*DELIVERY_RULES, &*DELIVER]
+        .map(|a| a.href.clone())
+        .to_vec()
+}
+
+pub fn page_numbers_href(lang: Lang) -> String {
+    PAGE_NUMBERS
+        .iter()
+        .find(|(l, _)| *l == lang)
+        .map(|(_, a)| a.href.clone())
+        .unwrap_or_default()
+}
+
 pub fn stylesheet_href() -> String {
     STYLESHEET.href.clone()
 }
@@ -71,7 +172,21 @@ pub async fn static_file(
         "style.css" => &*STYLESHEET,
         "icon.svg" => &*ICON,
         "placeholder.svg" => &*PLACEHOLDER,
-        _ => return Err(WebError::not_found(state.settings.default_lang)),
+        "age-encryption.js" => &*AGE_ENCRYPTION,
+        "save-file.js" => &*SAVE_FILE,
+        "keygen.js" => &*KEYGEN,
+        "delivery-rules.js" => &*DELIVERY_RULES,
+        "deliver.js" => &*DELIVER,
+        other => PAGE_NUMBERS
+            .iter()
+            .map(|(_, a)| a)
+            .find(|a| {
+                a.href
+                    .strip_prefix("/static/")
+                    .and_then(|h| h.split('?').next())
+                    == Some(other)
+            })
+            .ok_or(WebError::not_found(state.settings.default_lang))?,
     };
     Ok(asset.page.respond(&headers))
 }

@@ -105,6 +105,16 @@ impl Driver {
             .await
     }
 
+    /// A browser that saves downloads into `dir` without asking, as one
+    /// set to save to the downloads folder does.
+    pub async fn session_saving_to(&self, dir: &std::path::Path) -> Session<'_> {
+        self.session_with(json!({
+            "download.default_directory": dir.display().to_string(),
+            "download.prompt_for_download": false
+        }))
+        .await
+    }
+
     async fn session_with(&self, prefs: Value) -> Session<'_> {
         let profile = self._profile.path().display().to_string();
         let caps = json!({
@@ -341,6 +351,49 @@ impl Session<'_> {
                 )
             })
             .collect()
+    }
+
+    /// Every request the browser made since the last call, as (URL, the
+    /// body it sent): what left the browser.
+    pub async fn requests_with_bodies(&self) -> Vec<(String, String)> {
+        let entries = self
+            .cmd("POST", "/se/log", Some(json!({ "type": "performance" })))
+            .await;
+        entries
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|e| e["message"].as_str())
+            .filter_map(|m| serde_json::from_str::<Value>(m).ok())
+            .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
+            .map(|m| {
+                let request = &m["message"]["params"]["request"];
+                let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+                (text(&request["url"]), text(&request["postData"]))
+            })
+            .collect()
+    }
+
+    /// The current page printed to PDF, as the browser's "Save as PDF" does.
+    pub async fn print_pdf(&self) -> Vec<u8> {
+        use base64::Engine;
+        let printed = self.cmd("POST", "/print", Some(json!({}))).await;
+        base64::engine::general_purpose::STANDARD
+            .decode(printed.as_str().unwrap_or_default())
+            .expect("the PDF is base64")
+    }
+
+    /// Cuts the browser off the network, as a laptop with none.
+    pub async fn go_offline(&self) {
+        self.cmd(
+            "POST",
+            "/chromium/network_conditions",
+            Some(json!({ "network_conditions": {
+                "offline": true, "latency": 0,
+                "download_throughput": 0, "upload_throughput": 0
+            }})),
+        )
+        .await;
     }
 
     /// Console and CSP messages since the last call.

@@ -1,0 +1,261 @@
+// The delivery page: opens a petition's sealed export with the organiser's
+// identity file, on this device. It counts, saves the CSV that `svoboda
+// signatures decrypt` writes, flags doubtful signatures as `svoboda
+// signatures pdf` does, and lays out the delivery document for printing.
+// The page's policy forbids every connection: nothing read here is sent.
+(function () {
+  "use strict";
+  const tool = document.getElementById("deliver-tool");
+  if (!tool || typeof age === "undefined" || typeof SvobodaDeliveryRules === "undefined") return;
+  const rules = SvobodaDeliveryRules;
+  const $ = (id) => document.getElementById(id);
+  const lang = document.documentElement.lang;
+  const plural = new Intl.PluralRules(lang);
+  const domains = new Set(tool.dataset.disposable.split(" ").filter((d) => d !== ""));
+  const MAGIC = "# svoboda signatures v1";
+  const TEXT_LINE = "# petition-text ";
+
+  // A message of the page, in its language: {name} filled from `vars`;
+  // for a message with a count, the form of that count's plural category.
+  function say(id, vars = {}) {
+    const el = $("deliver-messages").querySelector(`[data-id="${id}"]`);
+    let text = el.dataset.text;
+    if (text === undefined) {
+      const category = plural.select(vars.count);
+      const sample = ["1", "2", "5"].find((n) => plural.select(Number(n)) === category) || "5";
+      text = el.dataset["n" + sample];
+    }
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
+  }
+
+  class Refusal extends Error {}
+
+  function identityOf(text) {
+    const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.startsWith("AGE-SECRET-KEY-1"));
+    if (!line) throw new Refusal(say("deliver-bad-identity"));
+    const inner = new age.Decrypter();
+    try {
+      inner.addIdentity(line);
+    } catch {
+      throw new Refusal(say("deliver-bad-identity"));
+    }
+    const decrypter = new age.Decrypter();
+    // One key agreement per sealing period, not per signature: the
+    // signatures of one period share their header.
+    const known = new Map();
+    const identity = {
+      matched: false,
+      async unwrapFileKey(stanzas) {
+        const key = stanzas.map((s) => s.args.join(" ") + "\n" + s.body.join(",")).join("\n");
+        if (!known.has(key)) known.set(key, await inner.unwrapFileKey(stanzas));
+        const fileKey = known.get(key);
+        identity.matched = fileKey !== null;
+        return fileKey === null ? null : fileKey.slice();
+      },
+    };
+    decrypter.addIdentity(identity);
+    return { decrypter, identity };
+  }
+
+  function bytesOf(base64) {
+    const raw = atob(base64);
+    const bytes = new Uint8Array(raw.length);
+    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
+    return bytes;
+  }
+
+  // The export's lines, read as `petition::export::open` reads them.
+  async function open(exportText, identityText, progress) {
+    const { decrypter, identity } = identityOf(identityText);
+    const opened = { petition: "", text: null, signatures: [], otherKeys: 0, purged: 0 };
+    const lines = exportText.split("\n");
+    if (lines[lines.length - 1] === "") lines.pop();
+    if (!lines.some((l) => l.startsWith(MAGIC))) throw new Refusal(say("deliver-not-an-export"));
+    for (let n = 0; n < lines.length; n++) {
+      const line = lines[n].replace(/\r$/, "");
+      const bad = () => new Refusal(say("deliver-bad-line", { line: n + 1 }));
+      if (line.startsWith(MAGIC)) {
+        opened.petition = line.slice(MAGIC.length).trim().replace(/^petition=/, "");
+        continue;
+      }
+      if (line.startsWith(TEXT_LINE)) {
+        try {
+          opened.text = JSON.parse(line.slice(TEXT_LINE.length));
+        } catch {
+          throw bad();
+        }
+        continue;
+      }
+      if (line.startsWith("#") || line.trim() === "") continue;
+      const [id, , status, data] = line.split("\t");
+      if (data === undefined) throw bad();
+      if (data === "") {
+        opened.purged++;
+        continue;
+      }
+      let plain;
+      try {
+        plain = await decrypter.decrypt(bytesOf(data), "text");
+      } catch {
+        // Sealed before this key was added, or to other organisers' keys
+        // only: counted, as the command line does.
+        if (!identity.matched) {
+          opened.otherKeys++;
+          continue;
+        }
+        throw bad();
+      }
+      let record;
+      try {
+        record = JSON.parse(plain);
+      } catch {
+        throw bad();
+      }
+      opened.signatures.push({ id, standing: status === "confirmed" ? "confirmed" : "pending", record });
+      if (n % 250 === 0) progress(n, lines.length);
+    }
+    return opened;
+  }
+
+  function csvOf(opened) {
+    let csv = rules.csvRow(["id", "signed_at", "status", "name", "email", "city", "country", "public"]);
+    for (const s of opened.signatures) {
+      const r = s.record;
+      csv += rules.csvRow([s.id, r.signed_at, s.standing, r.name, r.email || "", r.city || "", r.country || "",
+        r.public ? "yes" : "no"]);
+    }
+    return csv;
+  }
+
+  function inLang(map) {
+    if (!map) return "";
+    if (map[lang] !== undefined) return map[lang];
+    const first = Object.keys(map).sort()[0];
+    return first === undefined ? "" : map[first];
+  }
+
+  function dateOf(signedAt) {
+    const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(signedAt || "");
+    if (!m) return "";
+    return say("date-format", { day: Number(m[3]), month: say("month-" + Number(m[2])), year: m[1] });
+  }
+
+  function element(tag, text, className) {
+    const el = document.createElement(tag);
+    if (text !== undefined) el.textContent = text;
+    if (className) el.className = className;
+    return el;
+  }
+
+  let current = null;
+
+  function confirmed() {
+    return current.signatures.filter((s) => s.standing === "confirmed");
+  }
+
+  function show() {
+    const signatures = confirmed();
+    const suspects = rules.screen(signatures.map((s) => s.record), domains);
+    const counts = $("deliver-counts");
+    counts.replaceChildren();
+    const count = (id, n, always) => {
+      if (n > 0 || always) counts.append(element("li", say(id, { count: n })));
+    };
+    count("deliver-count-opened", current.signatures.length, true);
+    count("deliver-count-confirmed", signatures.length, true);
+    count("deliver-count-pending", current.signatures.length - signatures.length);
+    count("deliver-count-other-keys", current.otherKeys);
+    count("deliver-count-purged", current.purged);
+    count("deliver-count-suspects", suspects.length, true);
+
+    const list = $("deliver-suspects");
+    list.replaceChildren();
+    for (const s of suspects) {
+      const r = signatures[s.index].record;
+      const why = s.sameAs !== undefined
+        ? say("deliver-suspect-same", { id: signatures[s.sameAs].id })
+        : say("deliver-suspect-throwaway", { domain: s.disposable });
+      list.append(element("li", `${signatures[s.index].id} (${r.name}, ${r.city || "-"}): ${why}`));
+    }
+    list.hidden = suspects.length === 0;
+
+    const leftOut = new Set($("deliver-leave-out").checked ? suspects.map((s) => s.index) : []);
+    const rows = signatures.filter((_, i) => !leftOut.has(i));
+    const doc = $("delivery-document");
+    doc.replaceChildren();
+    const text = current.text || {};
+    const addressee = inLang(text.addressee);
+    if (addressee !== "") doc.append(element("p", `${say("pdf-to")}: ${addressee}`, "addressee"));
+    doc.append(element("h2", inLang(text.title)));
+    for (const p of inLang(text.paragraphs) || []) doc.append(element("p", p));
+    doc.append(element("p", say("pdf-signatures", { count: rows.length }), "count"));
+    const table = element("table");
+    const head = element("tr");
+    for (const id of ["pdf-col-number", "pdf-col-name", "pdf-col-city", "pdf-col-country", "pdf-col-date"]) {
+      const th = element("th", say(id));
+      th.scope = "col";
+      head.append(th);
+    }
+    table.append(element("thead"));
+    table.tHead.append(head);
+    const body = element("tbody");
+    rows.forEach((s, i) => {
+      const tr = element("tr");
+      for (const cell of [String(i + 1), s.record.name, s.record.city || "", s.record.country || "",
+        dateOf(s.record.signed_at)]) {
+        tr.append(element("td", cell));
+      }
+      body.append(tr);
+    });
+    table.append(body);
+    doc.append(table);
+    doc.hidden = false;
+    $("deliver-result").hidden = false;
+  }
+
+  function fail(message) {
+    const box = $("deliver-error");
+    box.textContent = message;
+    box.hidden = false;
+  }
+
+  async function textOf(input) {
+    const file = input.files && input.files[0];
+    return file ? file.text() : null;
+  }
+
+  $("deliver-open").addEventListener("click", async () => {
+    $("deliver-error").hidden = true;
+    $("deliver-result").hidden = true;
+    $("delivery-document").hidden = true;
+    const status = $("deliver-status");
+    const [exportText, identityText] = await Promise.all([textOf($("export-file")), textOf($("identity-file"))]);
+    if (exportText === null || identityText === null) {
+      fail(say("deliver-choose-both"));
+      return;
+    }
+    try {
+      current = await open(exportText, identityText, (n, total) => {
+        status.textContent = say("deliver-progress", { done: n, total });
+      });
+    } catch (e) {
+      current = null;
+      status.textContent = "";
+      if (e instanceof Refusal) fail(e.message);
+      else fail(say("deliver-failed", { detail: String(e && e.message) }));
+      return;
+    }
+    status.textContent = say("deliver-done");
+    show();
+  });
+
+  $("deliver-leave-out").addEventListener("change", () => current && show());
+  $("deliver-save-csv").addEventListener("click", () => {
+    if (!current) return;
+    const name = (current.petition || "petition").replace("/", "-") + "-signatures.csv";
+    SvobodaSaveFile(name, csvOf(current), "text/csv;charset=utf-8");
+  });
+  $("deliver-print").addEventListener("click", () => window.print());
+  tool.hidden = false;
+  $("deliver-needs-script").hidden = true;
+})();
