@@ -162,6 +162,7 @@ async fn an_owner_makes_a_key_in_the_browser_and_opens_the_signatures_there() {
     session
         .wait_for_text("Браузер сохранил ваш секретный ключ")
         .await;
+    session.screenshot("keys-made").await;
     let identity_text = String::from_utf8(saved(downloads.path(), KEY_FILE).await).expect("UTF-8");
     let identity = downloads.path().join(KEY_FILE);
     let public = session
@@ -238,6 +239,7 @@ async fn an_owner_makes_a_key_in_the_browser_and_opens_the_signatures_there() {
         shown.contains("Подтверждено (входят в документ): 4"),
         "{shown}"
     );
+    session.screenshot("delivery-opened").await;
     assert!(shown.contains("Сомнительных: 2"), "{shown}");
     assert!(
         shown.contains("те же имя и город, что у подписи"),

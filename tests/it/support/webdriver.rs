@@ -383,6 +383,21 @@ impl Session<'_> {
             .expect("the PDF is base64")
     }
 
+    /// Saves a screenshot as `NAME.png` into `$SVOBODA_TEST_SCREENSHOTS`, when
+    /// that names a folder: for a person to look at what a test saw.
+    pub async fn screenshot(&self, name: &str) {
+        use base64::Engine;
+        let Some(dir) = std::env::var_os("SVOBODA_TEST_SCREENSHOTS") else {
+            return;
+        };
+        let shot = self.cmd("GET", "/screenshot", None).await;
+        let png = base64::engine::general_purpose::STANDARD
+            .decode(shot.as_str().unwrap_or_default())
+            .expect("the screenshot is base64");
+        std::fs::write(std::path::Path::new(&dir).join(format!("{name}.png")), png)
+            .expect("write the screenshot");
+    }
+
     /// Cuts the browser off the network, as a laptop with none.
     pub async fn go_offline(&self) {
         self.cmd(
