@@ -53,13 +53,25 @@ field-status-kind-pre-trial-detention = в СИЗО
 field-status-kind-house-arrest = под домашним арестом
 field-status-kind-ban-on-certain-activities = запрет определённых действий
 field-status-kind-travel-restriction = подписка о невыезде
-field-status-kind-sentenced = осуждён
+field-status-kind-sentenced = { $gender ->
+    [female] осуждена
+   *[other] осуждён
+}
 field-status-kind-serving-sentence = отбывает наказание
 field-status-kind-released = на свободе
-field-status-kind-emigrated = эмигрировал
+field-status-kind-emigrated = { $gender ->
+    [female] эмигрировала
+   *[other] эмигрировал
+}
 field-status-kind-wanted = в розыске
-field-status-kind-sentenced-in-absentia = осуждён заочно
-field-status-kind-deceased = умер
+field-status-kind-sentenced-in-absentia = { $gender ->
+    [female] осуждена заочно
+   *[other] осуждён заочно
+}
+field-status-kind-deceased = { $gender ->
+    [female] умерла
+   *[other] умер
+}
 field-status-kind-unknown = неизвестно
 field-status-since = С какого числа
 field-status-sentence = Приговор (например, 6 лет колонии общего режима)

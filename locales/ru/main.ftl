@@ -139,10 +139,22 @@ status-travel-restriction = Подписка о невыезде
 status-sentenced = Приговор
 status-serving-sentence = Отбывает наказание
 status-released = На свободе
-status-emigrated = Уехал(а) из страны
+status-emigrated = { $gender ->
+    [female] Уехала из страны
+    [male] Уехал из страны
+   *[other] Уехал(а) из страны
+}
 status-wanted = В розыске
-status-sentenced-in-absentia = Осуждён(а) заочно
-status-deceased = Умер(ла)
+status-sentenced-in-absentia = { $gender ->
+    [female] Осуждена заочно
+    [male] Осуждён заочно
+   *[other] Осуждён(а) заочно
+}
+status-deceased = { $gender ->
+    [female] Умерла
+    [male] Умер
+   *[other] Умер(ла)
+}
 status-unknown = Неизвестно
 
 ## Кодексы

@@ -358,3 +358,18 @@ backend_test! {
         );
     }
 }
+
+backend_test! {
+    /// Russian status names agree with the person: "осуждена" for Anna (a
+    /// woman) in the workspace's status form, never "осуждён".
+    async fn status_names_agree_with_the_persons_gender(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
+        let form = editor.get("/admin/ru/campaigns/anna-example/form/status").await.text();
+        for feminine in [">осуждена<", ">эмигрировала<", ">осуждена заочно<", ">умерла<"] {
+            assert!(form.contains(feminine), "{feminine}");
+        }
+        assert!(!form.contains(">осуждён<") && !form.contains(">умер<"), "no masculine for Anna");
+    }
+}

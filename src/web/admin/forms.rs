@@ -23,7 +23,7 @@ use crate::account::service::Signed;
 use crate::campaign::fields::schema::{self, TAG, label_key};
 use crate::campaign::fields::values;
 use crate::campaign::fields::{Applied, Field, FieldProblem, FormState, Kind, Problem, Section};
-use crate::campaign::{Campaign, Footnotes, Lang, markdown};
+use crate::campaign::{Campaign, Footnotes, Gender, Lang, markdown};
 use crate::i18n::{Tr, arg};
 use crate::store::SavedRevision;
 use crate::web::AppState;
@@ -155,6 +155,8 @@ struct Rows<'a> {
     registry: &'a crate::campaign::Registry,
     previews: bool,
     rows: Vec<Row>,
+    /// The person's: Russian names of a status agree with it ("осуждена").
+    gender: Option<Gender>,
 }
 
 impl Rows<'_> {
@@ -418,7 +420,10 @@ impl Rows<'_> {
                     .into_iter()
                     .chain(codes.iter().map(|code| Choice {
                         value: code.to_string(),
-                        label: self.tr.t(&format!("{key}-{code}")),
+                        label: self.tr.args(
+                            &format!("{key}-{code}"),
+                            [("gender", arg(self.gender.map_or("other", Gender::code)))],
+                        ),
                         selected: *code == current,
                     }))
                     .collect();
@@ -468,6 +473,7 @@ fn page(
     unpublished: bool,
     outcome: Outcome,
     status: StatusCode,
+    gender: Option<Gender>,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
     let content = state.content();
@@ -492,6 +498,7 @@ fn page(
         registry: &content.registry,
         previews: outcome.previews,
         rows: Vec::new(),
+        gender,
     };
     rows.fields(section.fields, "", &mut Vec::new());
     let mut problems: Vec<ProblemLine> = outcome
@@ -626,6 +633,7 @@ pub async fn show(
         unpublished,
         Outcome::default(),
         StatusCode::OK,
+        campaign.person.gender,
     )
 }
 
@@ -680,6 +688,7 @@ pub async fn submit(
             .map(|(_, v)| v.as_str())
     };
     let base: i64 = field("base").and_then(|b| b.parse().ok()).unwrap_or(0);
+    let gender = head_campaign.person.gender;
     let mut form = FormState::from_pairs(section, &pairs);
     let previews = match op(field("op").unwrap_or("save")) {
         // A button that does not apply (no such list or entry) changes
@@ -718,6 +727,7 @@ pub async fn submit(
         true,
         outcome,
         StatusCode::OK,
+        gender,
     )
 }
 
@@ -740,7 +750,17 @@ async fn save(
     let applied = form.apply(section, &mut doc, &|id| content.registry.contains(id));
     let again = |base: i64, outcome: Outcome, status: StatusCode| {
         page(
-            state, lang, signed, slug, section, &form, base, true, outcome, status,
+            state,
+            lang,
+            signed,
+            slug,
+            section,
+            &form,
+            base,
+            true,
+            outcome,
+            status,
+            head_campaign.person.gender,
         )
     };
     let mut campaign = match applied {
@@ -814,6 +834,7 @@ async fn save(
                 true,
                 outcome,
                 StatusCode::OK,
+                campaign.person.gender,
             )
         }
         SavedRevision::Conflict => {

@@ -154,7 +154,10 @@ fn build(
                     .unwrap_or_else(|| paths::placeholder_photo(&tr, &name)),
                 name,
                 status_code: c.status.kind.code(),
-                status: tr.t(&format!("status-{}", c.status.kind.code())),
+                status: tr.args(
+                    &format!("status-{}", c.status.kind.code()),
+                    [("gender", arg(c.person.gender.map_or("other", |g| g.code())))],
+                ),
                 charge: c.charges.first().map(|ch| {
                     tr.args(
                         "charge-short",
