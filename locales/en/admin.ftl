@@ -390,3 +390,4 @@ admin-keygen-saved = Your secret key was saved by the browser as { $file } (in y
 admin-keygen-public = Its public key:
 admin-keygen-next-owner = The public key is now in the form below: confirm with your password and a code to add it.
 admin-keygen-next-other = Give this public key to an owner of the campaign, who adds it here.
+admin-error-back = Back to your campaigns

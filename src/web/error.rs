@@ -23,6 +23,15 @@ pub enum ErrorKind {
     Internal(String),
 }
 
+/// Left on an error page's response: the workspace's guard shows the same
+/// message in the workspace's own frame (its menu, its way back).
+#[derive(Debug, Clone, Copy)]
+pub struct ErrorShown {
+    /// The message's key: `{key}-title` and `{key}-text`.
+    pub key: &'static str,
+    pub lang: Lang,
+}
+
 #[derive(Debug)]
 pub struct WebError {
     pub kind: ErrorKind,
@@ -150,6 +159,7 @@ impl IntoResponse for WebError {
                 .headers_mut()
                 .insert(header::RETRY_AFTER, HeaderValue::from_static("30"));
         }
+        response.extensions_mut().insert(ErrorShown { key, lang });
         response
     }
 }

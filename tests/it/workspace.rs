@@ -1323,3 +1323,27 @@ backend_test! {
         assert!(ru.contains("Настройки сайта"));
     }
 }
+
+backend_test! {
+    /// A refusal inside the workspace is a workspace page: its menu, the
+    /// signed-in name, the way back to one's campaigns, in the page's
+    /// language; not the public site's frame.
+    async fn refusals_in_the_workspace_keep_the_workspace_frame(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
+        for (lang, title, back) in [("en", "Not allowed", "Back to your campaigns"), ("ru", "Нет доступа", "Вернуться к вашим кампаниям")] {
+            let refused = editor.get(&format!("/admin/{lang}/campaigns/boris-romanov/edit")).await;
+            assert_eq!(refused.status, StatusCode::FORBIDDEN);
+            let page = refused.text();
+            assert!(page.contains(&format!("<h1>{title}</h1>")), "{page}");
+            assert!(page.contains(back) && page.contains(&format!("href=\"/admin/{lang}/\"")), "{page}");
+            assert!(page.contains("class=\"admin-nav\"") && page.contains("editor"), "the menu and who is signed in");
+            assert!(page.contains("<body class=\"admin\">"), "the workspace's frame");
+            assert_eq!(refused.headers["cache-control"], "no-store");
+        }
+        let missing = editor.get("/admin/en/campaigns/anna-example/form/no-such-part").await;
+        assert_eq!(missing.status, StatusCode::NOT_FOUND);
+        assert!(missing.text().contains("<body class=\"admin\">"));
+    }
+}

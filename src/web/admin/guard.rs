@@ -18,7 +18,7 @@ use super::cookie;
 use crate::account::token::constant_time_eq;
 use crate::config::normalize_origin;
 use crate::web::AppState;
-use crate::web::error::WebError;
+use crate::web::error::{ErrorShown, WebError};
 
 /// The purpose of the stamp on forms shown before signing in.
 pub const STAMP_PURPOSE: &str = "workspace-form";
@@ -30,10 +30,19 @@ pub const FORM_LIMIT: usize = 1024 * 1024;
 pub const UPLOAD_LIMIT: usize = crate::campaign::photo::MAX_FILE_BYTES + 64 * 1024;
 
 pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: Next) -> Response {
-    let mut response = match admit(&state, request).await {
-        Ok(request) => next.run(request).await,
-        Err(refusal) => refusal,
+    let (mut response, signed) = match admit(&state, request).await {
+        Ok(request) => {
+            let signed = request
+                .extensions()
+                .get::<MaybeSigned>()
+                .and_then(|m| m.0.clone());
+            (next.run(request).await, signed)
+        }
+        Err(refusal) => (refusal, None),
     };
+    if let Some(shown) = response.extensions().get::<ErrorShown>().copied() {
+        response = super::error_page::in_workspace(&state, shown, signed.as_ref(), response);
+    }
     let headers = response.headers_mut();
     headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
     response

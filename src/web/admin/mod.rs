@@ -14,6 +14,7 @@ mod delivery;
 mod download;
 mod editing;
 mod enrolment;
+mod error_page;
 mod forms;
 pub mod guard;
 mod keys_page;
