@@ -454,6 +454,18 @@ impl Accounts {
     }
 
     /// The live session of a cookie's token, with its account and access.
+    /// Why the session of a cookie's token was ended by an owner, if it was.
+    pub async fn session_ending(
+        &self,
+        token: &str,
+        now: i64,
+    ) -> Result<Option<crate::store::sessions::SessionEnding>, StoreError> {
+        if !token::well_formed(token) {
+            return Ok(None);
+        }
+        self.store.session_ending(&token::hash(token), now).await
+    }
+
     pub async fn session(&self, token: &str, now: i64) -> Result<Option<Signed>, StoreError> {
         if !token::well_formed(token) {
             return Ok(None);

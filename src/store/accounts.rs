@@ -1,6 +1,7 @@
 //! Workspace accounts: their second factors, recovery codes, roles, and
 //! the invitations that create them.
 
+use super::sessions::{SessionEnding, note_endings_in};
 use super::{Store, StoreError, on_pool};
 use crate::account::{Access, Account, Grant, Invitation, Login, NewAccount, Role, TotpCredential};
 use crate::campaign::Lang;
@@ -399,7 +400,9 @@ impl Store {
 
     /// Takes a role away and ends the account's sessions: whoever lost a
     /// role signs in anew. False when the account did not hold it.
-    pub async fn revoke(&self, account: i64, grant: &Grant) -> Result<bool, StoreError> {
+    /// Takes a role away and ends the account's sessions at once, noting
+    /// why for their next request.
+    pub async fn revoke(&self, account: i64, grant: &Grant, now: i64) -> Result<bool, StoreError> {
         on_pool!(self, |pool| {
             let mut tx = pool.begin().await?;
             let done = sqlx::query(
@@ -411,6 +414,9 @@ impl Store {
             .execute(&mut *tx)
             .await?
             .rows_affected();
+            if done == 1 {
+                note_endings_in!(tx, account, SessionEnding::RolesChanged, now);
+            }
             sqlx::query("DELETE FROM sessions WHERE account = $1")
                 .bind(account)
                 .execute(&mut *tx)
@@ -421,13 +427,17 @@ impl Store {
     }
 
     /// Removes an account; its sessions, factors and roles go with it.
-    pub async fn remove_account(&self, account: i64) -> Result<bool, StoreError> {
+    pub async fn remove_account(&self, account: i64, now: i64) -> Result<bool, StoreError> {
         let done = on_pool!(self, |pool| {
-            sqlx::query("DELETE FROM accounts WHERE id = $1")
+            let mut tx = pool.begin().await?;
+            note_endings_in!(tx, account, SessionEnding::AccountRemoved, now);
+            let done = sqlx::query("DELETE FROM accounts WHERE id = $1")
                 .bind(account)
-                .execute(pool)
+                .execute(&mut *tx)
                 .await?
-                .rows_affected()
+                .rows_affected();
+            tx.commit().await?;
+            done
         });
         Ok(done == 1)
     }

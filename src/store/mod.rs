@@ -10,7 +10,7 @@ mod connect;
 pub mod erasure;
 pub mod instance_notes;
 mod revisions;
-mod sessions;
+pub mod sessions;
 pub mod signatures;
 
 use sqlx::{PgPool, SqlitePool};

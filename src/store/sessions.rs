@@ -16,7 +16,72 @@ fn session_from((id, account, csrf, device, created_at, seen_at): SessionRow) ->
     }
 }
 
+/// Why an owner's change ended a session (see `session_endings`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SessionEnding {
+    RolesChanged,
+    AccountRemoved,
+}
+
+impl SessionEnding {
+    pub fn code(self) -> &'static str {
+        match self {
+            SessionEnding::RolesChanged => "roles-changed",
+            SessionEnding::AccountRemoved => "account-removed",
+        }
+    }
+
+    pub fn parse(code: &str) -> Option<Self> {
+        [SessionEnding::RolesChanged, SessionEnding::AccountRemoved]
+            .into_iter()
+            .find(|e| e.code() == code)
+    }
+}
+
+/// A note is kept as long as the longest session could have lived.
+pub(crate) const ENDING_KEPT_SECONDS: i64 = 24 * 3600;
+
+/// Notes why `account`'s sessions are about to end, in the caller's
+/// transaction (which then deletes them), and drops notes too old to matter.
+macro_rules! note_endings_in {
+    ($tx:expr, $account:expr, $why:expr, $now:expr) => {{
+        sqlx::query("DELETE FROM session_endings WHERE ended_at < $1")
+            .bind($now - $crate::store::sessions::ENDING_KEPT_SECONDS)
+            .execute(&mut *$tx)
+            .await?;
+        sqlx::query(
+            "INSERT INTO session_endings (token_hash, reason, ended_at)
+             SELECT token_hash, $2, $3 FROM sessions WHERE account = $1
+             ON CONFLICT (token_hash) DO NOTHING",
+        )
+        .bind($account)
+        .bind($why.code())
+        .bind($now)
+        .execute(&mut *$tx)
+        .await?;
+    }};
+}
+pub(crate) use note_endings_in;
+
 impl Store {
+    /// Why the session of `token_hash` was ended by an owner's change, if it was.
+    pub async fn session_ending(
+        &self,
+        token_hash: &[u8],
+        now: i64,
+    ) -> Result<Option<SessionEnding>, StoreError> {
+        let reason: Option<String> = on_pool!(self, |pool| {
+            sqlx::query_scalar(
+                "SELECT reason FROM session_endings WHERE token_hash = $1 AND ended_at >= $2",
+            )
+            .bind(token_hash)
+            .bind(now - ENDING_KEPT_SECONDS)
+            .fetch_optional(pool)
+            .await?
+        });
+        Ok(reason.as_deref().and_then(SessionEnding::parse))
+    }
+
     pub async fn create_session(
         &self,
         token_hash: &[u8],

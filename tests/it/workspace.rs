@@ -1347,3 +1347,51 @@ backend_test! {
         assert!(missing.text().contains("<body class=\"admin\">"));
     }
 }
+
+backend_test! {
+    /// Taking a role away asks the owner first, then says it is done; the
+    /// person, signed out everywhere at once, is told an owner changed their
+    /// roles (not that their session timed out), on their next page and on
+    /// a form they were still writing, which is kept.
+    async fn taking_a_role_away_is_confirmed_and_the_person_is_told_why(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let mut owner = Browser::new(&app, [198, 51, 100, 1]);
+        enrol(&mut owner, &invitation(&app, None).await, "owner").await;
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "marina").await;
+        let form_page = editor.get("/admin/en/campaigns/anna-example/form/person").await.text();
+        let marina = app.store.accounts().await.expect("accounts").into_iter().find(|(a, _)| a.login.as_str() == "marina").expect("marina").0.id;
+        let revoke = format!("/admin/en/people/{marina}/revoke");
+
+        let people = owner.get("/admin/en/people").await.text();
+        let asked = owner.submit(&people, &revoke, &[("campaign", "anna-example"), ("role", "editor")]).await;
+        assert_eq!(asked.status, StatusCode::OK);
+        assert!(asked.text().contains("Take a role away?"), "{}", asked.text());
+        assert!(asked.text().contains("will be signed out everywhere at once"));
+        assert_eq!(editor.get("/admin/en/").await.status, StatusCode::OK, "nothing changed before confirming");
+
+        let done = owner.submit(&asked.text(), &revoke, &[("campaign", "anna-example"), ("role", "editor"), ("confirm", "yes")]).await;
+        assert_eq!(done.status, StatusCode::OK);
+        assert!(done.text().contains("marina is no longer editor of Anna Example and was signed out everywhere"), "{}", done.text());
+        assert!(audit_actions(&app).await.contains(&AuditAction::RoleRevoked));
+
+        // A form sent after: kept, and the reason said.
+        let late = editor.submit(&form_page, "/admin/en/campaigns/anna-example/form/person", &[("op", "save")]).await;
+        assert_eq!(late.status, StatusCode::UNAUTHORIZED);
+        assert!(late.text().contains("An owner changed your roles"), "{}", late.text());
+        assert!(!late.text().contains("without activity"), "not a timeout");
+        // The next page: the sign-in page says why.
+        let next = editor.get("/admin/en/").await;
+        assert_eq!(next.status, StatusCode::SEE_OTHER);
+        let to = next.header("location").to_string();
+        assert_eq!(to, "/admin/en/sign-in?ended=roles-changed");
+        let sign_in = editor.get(&to).await.text();
+        assert!(sign_in.contains("An owner changed your roles, so you were signed out everywhere"), "{sign_in}");
+        let ru = editor.get("/admin/ru/sign-in?ended=roles-changed").await.text();
+        assert!(ru.contains("Владелец изменил ваши роли"), "{ru}");
+        // A stranger's made-up address says nothing.
+        let plain = Browser::new(&app, [203, 0, 113, 9]).get("/admin/en/sign-in?ended=nonsense&ended=x").await;
+        assert_eq!(plain.status, StatusCode::OK);
+        assert!(!plain.text().contains("class=\"notice\""));
+    }
+}

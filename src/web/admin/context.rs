@@ -9,12 +9,18 @@ use axum::response::{IntoResponse, Redirect, Response};
 
 use crate::account::service::Signed;
 use crate::campaign::Lang;
+use crate::store::sessions::SessionEnding;
 use crate::web::AppState;
 use crate::web::error::WebError;
 
 /// Set by the guard on every workspace request.
 #[derive(Clone)]
 pub struct MaybeSigned(pub Option<Signed>);
+
+/// The request's session was ended by an owner's change (a role taken away,
+/// the account removed): said on the sign-in page.
+#[derive(Clone, Copy)]
+pub struct EndedBy(pub SessionEnding);
 
 pub fn now() -> i64 {
     chrono::Utc::now().timestamp()
@@ -65,7 +71,13 @@ impl FromRequestParts<Arc<AppState>> for SignedIn {
             Some(MaybeSigned(Some(signed))) => Ok(SignedIn(signed.clone())),
             _ => {
                 let lang = lang_of_path(parts.uri.path(), state);
-                Err(Redirect::to(&super::paths::sign_in(lang)).into_response())
+                let to = match parts.extensions.get::<EndedBy>() {
+                    Some(EndedBy(why)) => {
+                        format!("{}?ended={}", super::paths::sign_in(lang), why.code())
+                    }
+                    None => super::paths::sign_in(lang),
+                };
+                Err(Redirect::to(&to).into_response())
             }
         }
     }

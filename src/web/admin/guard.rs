@@ -13,7 +13,7 @@ use axum::http::{HeaderMap, HeaderValue, Method, header};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::context::{MaybeSigned, lang_of_path, now};
+use super::context::{EndedBy, MaybeSigned, lang_of_path, now};
 use super::cookie;
 use crate::account::token::constant_time_eq;
 use crate::config::normalize_origin;
@@ -51,16 +51,29 @@ pub async fn guard(State(state): State<Arc<AppState>>, request: Request, next: N
 async fn admit(state: &AppState, request: Request) -> Result<Request, Response> {
     let lang = lang_of_path(request.uri().path(), state);
     let now = now();
-    let signed = match cookie::read(request.headers(), &state.settings.workspace_url) {
+    let token = cookie::read(request.headers(), &state.settings.workspace_url);
+    let signed = match &token {
         Some(token) => state
             .accounts
-            .session(&token, now)
+            .session(token, now)
             .await
             .map_err(|e| WebError::store(lang)(e).into_response())?,
         None => None,
     };
+    // A session an owner's change ended is told so, not taken for timed out.
+    let ended = match (&token, &signed) {
+        (Some(token), None) => state
+            .accounts
+            .session_ending(token, now)
+            .await
+            .map_err(|e| WebError::store(lang)(e).into_response())?,
+        _ => None,
+    };
+    let mut request = request;
+    if let Some(ending) = ended {
+        request.extensions_mut().insert(EndedBy(ending));
+    }
     if request.method() != Method::POST {
-        let mut request = request;
         request.extensions_mut().insert(MaybeSigned(signed));
         return Ok(request);
     }
@@ -102,8 +115,10 @@ async fn admit(state: &AppState, request: Request) -> Result<Request, Response> 
         // keep what it holds and ask to sign in again. Anything else is refused.
         let late = token.is_some() && signed.is_none() && is_form(&parts.headers);
         if late {
-            return Err(super::resume::ask(state, lang, parts.uri.path(), &bytes)
-                .unwrap_or_else(|e| e.into_response()));
+            return Err(
+                super::resume::ask(state, lang, parts.uri.path(), &bytes, ended)
+                    .unwrap_or_else(|e| e.into_response()),
+            );
         }
         return Err(WebError::forbidden(lang).into_response());
     }

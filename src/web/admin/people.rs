@@ -53,6 +53,7 @@ pub struct PeoplePage {
     pub invite_action: String,
     pub invitation_link: Option<String>,
     pub error: Option<String>,
+    pub notice: Option<String>,
 }
 
 fn role_choices(tr: &Tr, with_owner: bool) -> Vec<Choice> {
@@ -78,6 +79,7 @@ async fn page(
     signed: &crate::account::service::Signed,
     invitation_link: Option<String>,
     error: Option<String>,
+    notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
@@ -140,6 +142,7 @@ async fn page(
         invite_action: format!("{}/invite", paths::people(lang)),
         invitation_link,
         error,
+        notice,
     };
     render(&page, status)
 }
@@ -150,7 +153,7 @@ pub async fn show(
     signed: SignedIn,
 ) -> Result<Response, WebError> {
     signed.owner(lang)?;
-    page(&state, lang, &signed.0, None, None, StatusCode::OK).await
+    page(&state, lang, &signed.0, None, None, None, StatusCode::OK).await
 }
 
 #[derive(Deserialize)]
@@ -191,6 +194,7 @@ pub async fn invite(
             &signed.0,
             None,
             error,
+            None,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -219,6 +223,7 @@ pub async fn invite(
         lang,
         &signed.0,
         Some(format!("{text}\n{link}")),
+        None,
         None,
         StatusCode::OK,
     )
@@ -249,6 +254,7 @@ pub async fn grant(
             &signed.0,
             None,
             error,
+            None,
             StatusCode::UNPROCESSABLE_ENTITY,
         )
         .await;
@@ -266,12 +272,14 @@ pub async fn grant(
     Ok(Redirect::to(&paths::people(lang)).into_response())
 }
 
+/// Taking a role away asks first (the person is signed out everywhere at
+/// once), then says it is done.
 pub async fn revoke(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
     signed: SignedIn,
     Path(params): Path<PersonParam>,
-    Form(form): Form<RoleForm>,
+    Form(form): Form<RevokeForm>,
 ) -> Result<Response, WebError> {
     signed.owner(lang)?;
     let store_err = WebError::store(lang);
@@ -288,9 +296,47 @@ pub async fn revoke(
         campaign: form.campaign,
         role,
     };
+    let tr = Tr::new(lang);
+    let campaign_name = state
+        .content()
+        .campaign(&grant.campaign)
+        .map(|c| c.person.name.get(lang).to_string())
+        .unwrap_or_else(|| grant.campaign.clone());
+    let words = |key: &str| {
+        tr.args(
+            key,
+            [
+                ("login", arg(person.login.to_string())),
+                ("role", arg(tr.t(&format!("admin-role-{}", role.as_str())))),
+                ("campaign", arg(campaign_name.clone())),
+            ],
+        )
+    };
+    if form.confirm != "yes" {
+        let page = ConfirmPage {
+            layout: AdminLayout::new(
+                &state,
+                lang,
+                Some(&signed.0),
+                Section::People,
+                tr.t("admin-people-revoke-confirm-title"),
+                paths::people,
+            ),
+            text: words("admin-people-revoke-confirm-text"),
+            action: format!("{}/revoke", paths::person(lang, person.id)),
+            fields: vec![
+                ("campaign".into(), grant.campaign.clone()),
+                ("role".into(), role.as_str().into()),
+                ("confirm".into(), "yes".into()),
+            ],
+            confirm: tr.t("admin-people-revoke-confirm"),
+            cancel: (paths::people(lang), tr.t("admin-people-revoke-cancel")),
+        };
+        return render(&page, StatusCode::OK);
+    }
     if state
         .store
-        .revoke(person.id, &grant)
+        .revoke(person.id, &grant, now())
         .await
         .map_err(store_err)?
     {
@@ -298,7 +344,33 @@ pub async fn revoke(
             .await
             .map_err(store_err)?;
     }
-    Ok(Redirect::to(&paths::people(lang)).into_response())
+    let notice = Some(words("admin-people-revoked"));
+    page(&state, lang, &signed.0, None, None, notice, StatusCode::OK).await
+}
+
+#[derive(Deserialize)]
+pub struct RevokeForm {
+    #[serde(default)]
+    role: String,
+    #[serde(default)]
+    campaign: String,
+    /// `yes` once the owner confirmed.
+    #[serde(default)]
+    confirm: String,
+}
+
+/// "Are you sure?" before a change that cannot wait to be undone.
+#[derive(Template)]
+#[template(path = "admin/confirm.html")]
+pub struct ConfirmPage {
+    pub layout: AdminLayout,
+    pub text: String,
+    pub action: String,
+    /// The form's fields, sent again with the confirmation.
+    pub fields: Vec<(String, String)>,
+    pub confirm: String,
+    /// Where "no" leads, and its words.
+    pub cancel: (String, String),
 }
 
 /// Writes a change of `person`'s role to the audit log.
@@ -339,11 +411,20 @@ pub async fn remove(
     // Someone must stay able to run the instance.
     if person.id == signed.0.account.id {
         let error = Some(tr.t("admin-people-not-yourself"));
-        return page(&state, lang, &signed.0, None, error, StatusCode::CONFLICT).await;
+        return page(
+            &state,
+            lang,
+            &signed.0,
+            None,
+            error,
+            None,
+            StatusCode::CONFLICT,
+        )
+        .await;
     }
     if state
         .store
-        .remove_account(person.id)
+        .remove_account(person.id, now())
         .await
         .map_err(store_err)?
     {

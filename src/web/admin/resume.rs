@@ -22,6 +22,7 @@ use super::paths;
 use crate::account::service::SignInOutcome;
 use crate::campaign::Lang;
 use crate::i18n::{Tr, arg};
+use crate::store::sessions::SessionEnding;
 use crate::web::AppState;
 use crate::web::error::WebError;
 
@@ -30,6 +31,7 @@ use crate::web::error::WebError;
 pub struct ResumePage {
     pub layout: AdminLayout,
     pub action: String,
+    pub intro: String,
     pub sealed: String,
     pub login: String,
     pub error: Option<String>,
@@ -51,7 +53,13 @@ struct Kept {
 }
 
 /// The page asking to sign in again, holding the form that came too late.
-pub fn ask(state: &AppState, lang: Lang, path: &str, body: &[u8]) -> Result<Response, WebError> {
+pub fn ask(
+    state: &AppState,
+    lang: Lang,
+    path: &str,
+    body: &[u8],
+    ended: Option<SessionEnding>,
+) -> Result<Response, WebError> {
     let fields: Vec<(String, String)> = url::form_urlencoded::parse(body)
         .filter(|(k, _)| k != "csrf")
         .map(|(k, v)| (k.into_owned(), v.into_owned()))
@@ -65,19 +73,29 @@ pub fn ask(state: &AppState, lang: Lang, path: &str, body: &[u8]) -> Result<Resp
     page(
         state,
         lang,
-        sealed,
-        String::new(),
-        None,
+        Said {
+            sealed,
+            login: String::new(),
+            error: None,
+            ended,
+        },
         StatusCode::UNAUTHORIZED,
     )
+}
+
+/// What the page holds and says.
+struct Said {
+    sealed: String,
+    login: String,
+    error: Option<String>,
+    /// Not timed out: an owner's change ended the session.
+    ended: Option<SessionEnding>,
 }
 
 fn page(
     state: &AppState,
     lang: Lang,
-    sealed: String,
-    login: String,
-    error: Option<String>,
+    said: Said,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
@@ -91,9 +109,13 @@ fn page(
             paths::sign_in,
         ),
         action: format!("{}/resume", paths::sign_in(lang)),
-        sealed,
-        login,
-        error,
+        intro: match said.ended {
+            Some(why) => tr.t(&format!("admin-ended-{}", why.code())),
+            None => tr.t("admin-resume-intro"),
+        },
+        sealed: said.sealed,
+        login: said.login,
+        error: said.error,
     };
     render(&page, status)
 }
@@ -153,14 +175,13 @@ pub async fn resume(
         } => (session_token, device_token),
         SignInOutcome::Refused => {
             let error = Some(tr.t("admin-sign-in-refused"));
-            return page(
-                &state,
-                lang,
-                form.kept,
-                form.login,
+            let said = Said {
+                sealed: form.kept,
+                login: form.login,
                 error,
-                StatusCode::UNAUTHORIZED,
-            );
+                ended: None,
+            };
+            return page(&state, lang, said, StatusCode::UNAUTHORIZED);
         }
         SignInOutcome::Wait(wait) => {
             let minutes = wait.as_secs().div_ceil(60).max(1);
@@ -168,14 +189,13 @@ pub async fn resume(
                 "admin-sign-in-wait",
                 [("minutes", arg(minutes.to_string()))],
             ));
-            return page(
-                &state,
-                lang,
-                form.kept,
-                form.login,
+            let said = Said {
+                sealed: form.kept,
+                login: form.login,
                 error,
-                StatusCode::TOO_MANY_REQUESTS,
-            );
+                ended: None,
+            };
+            return page(&state, lang, said, StatusCode::TOO_MANY_REQUESTS);
         }
     };
     let signed = state

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use std::time::Instant;
 
 use askama::Template;
-use axum::extract::{ConnectInfo, State};
+use axum::extract::{ConnectInfo, RawQuery, State};
 use axum::http::{HeaderMap, StatusCode, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
@@ -19,6 +19,7 @@ use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::service::SignInOutcome;
 use crate::i18n::arg;
+use crate::store::sessions::SessionEnding;
 use crate::web::AppState;
 use crate::web::error::WebError;
 
@@ -29,6 +30,8 @@ pub struct SignInPage {
     pub action: String,
     pub login: String,
     pub error: Option<String>,
+    /// Why the last session ended, when an owner's change ended it.
+    pub notice: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -46,6 +49,7 @@ fn page(
     lang: crate::campaign::Lang,
     login: String,
     error: Option<String>,
+    notice: Option<String>,
     status: StatusCode,
 ) -> Result<Response, WebError> {
     let tr = crate::i18n::Tr::new(lang);
@@ -61,6 +65,7 @@ fn page(
         action: paths::sign_in(lang),
         login,
         error,
+        notice,
     };
     render(&page, status)
 }
@@ -70,11 +75,17 @@ pub async fn form(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
     Extension(MaybeSigned(signed)): Extension<MaybeSigned>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, WebError> {
     if signed.is_some() {
         return Ok(Redirect::to(&paths::home(lang)).into_response());
     }
-    page(&state, lang, String::new(), None, StatusCode::OK)
+    // `?ended=roles-changed`: where a session an owner ended is sent.
+    let notice = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
+        .find(|(k, _)| k == "ended")
+        .and_then(|(_, v)| SessionEnding::parse(&v))
+        .map(|why| crate::i18n::Tr::new(lang).t(&format!("admin-ended-{}", why.code())));
+    page(&state, lang, String::new(), None, notice, StatusCode::OK)
 }
 
 pub async fn submit(
@@ -125,6 +136,7 @@ pub async fn submit(
             lang,
             form.login,
             Some(tr.t("admin-sign-in-refused")),
+            None,
             StatusCode::UNAUTHORIZED,
         ),
         SignInOutcome::Wait(wait) => {
@@ -137,6 +149,7 @@ pub async fn submit(
                     "admin-sign-in-wait",
                     [("minutes", arg(minutes.to_string()))],
                 )),
+                None,
                 StatusCode::TOO_MANY_REQUESTS,
             )?;
             if let Ok(v) = wait.as_secs().max(1).to_string().parse() {
