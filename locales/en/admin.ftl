@@ -398,3 +398,4 @@ admin-people-revoke-confirm-text = { $login } will no longer be { $role } of { $
 admin-people-revoke-confirm = Take the role away
 admin-people-revoke-cancel = Keep it
 admin-people-revoked = { $login } is no longer { $role } of { $campaign } and was signed out everywhere.
+admin-publish-unfilled = Not published: these facts still hold the new campaign's sample text. Fill them in the forms first: { $fields }.

@@ -4,6 +4,7 @@
 form-title = { $section } — { $slug }
 form-sections = Parts of the campaign
 form-whole-file = The whole file (TOML)
+form-required-one-language = (required in one language at least)
 form-required = (required)
 form-entry = { $list }, { $n }
 form-add = Add to “{ $list }”

@@ -398,3 +398,4 @@ admin-people-revoke-confirm-text = { $login } больше не будет в р
 admin-people-revoke-confirm = Забрать роль
 admin-people-revoke-cancel = Оставить
 admin-people-revoked = { $login } больше не в роли «{ $role }» в кампании { $campaign } и вышел(а) на всех устройствах.
+admin-publish-unfilled = Не опубликовано: в этих полях ещё стоит образец из новой кампании. Сначала заполните их в формах: { $fields }.

@@ -4,6 +4,7 @@
 form-title = { $section } — { $slug }
 form-sections = Части кампании
 form-whole-file = Весь файл (TOML)
+form-required-one-language = (обязательно хотя бы на одном языке)
 form-required = (обязательно)
 form-entry = { $list }: запись { $n }
 form-add = Добавить запись в раздел «{ $list }»

@@ -14,6 +14,7 @@ pub mod organisation;
 pub mod petition;
 pub mod photo;
 pub mod revision;
+pub mod starter;
 pub mod status;
 pub mod telegram;
 

@@ -394,6 +394,41 @@ async fn an_owner_creates_a_campaign_with_a_photo_previews_and_publishes_it() {
         .goto(&format!("{base}/admin/en/campaigns/vera-example/edit"))
         .await;
     session.wait_for_text("not public yet").await;
+    // The new campaign's samples are not facts: publishing names them.
+    session.click_css("form[action$='/publish'] button").await;
+    session
+        .wait_for_text("Not published: these facts still hold the new campaign's sample text")
+        .await;
+    for (part, fields) in [
+        (
+            "status",
+            [
+                ("f-status-kind", "pre-trial-detention"),
+                ("f-status-since", "2026-01-15"),
+            ],
+        ),
+        (
+            "contact",
+            [
+                ("f-contact-email", "free.vera@proton.example"),
+                ("f-contact-url", ""),
+            ],
+        ),
+    ] {
+        session
+            .goto(&format!(
+                "{base}/admin/en/campaigns/vera-example/form/{part}"
+            ))
+            .await;
+        for (id, value) in fields {
+            fill(&session, id, value).await;
+        }
+        session.click_css("form.fields button[value=save]").await;
+        session.wait_for_text("The draft is saved").await;
+    }
+    session
+        .goto(&format!("{base}/admin/en/campaigns/vera-example/edit"))
+        .await;
     session.click_css("form[action$='/publish'] button").await;
     session.wait_for_text("Publish now").await;
     session.click_css("form[action$='/publish'] button").await;

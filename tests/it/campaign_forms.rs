@@ -294,15 +294,46 @@ backend_test! {
         assert_eq!(created.header("location"), action);
         assert_eq!(app.get("/ru/vera-lis").await.status, StatusCode::NOT_FOUND, "a draft");
 
+        // The starter's samples are placeholders: shown greyed, never values,
+        // and saving asks for the fact.
         let html = owner.get(action).await.text();
+        assert!(html.contains("placeholder=\"Кто этот человек и за что его преследуют.\""), "{html}");
+        assert!(html.contains("(обязательно хотя бы на одном языке)"));
         let mut fields = form_fields(&html, action);
         assert_eq!(get(&fields, "person.name.en"), "Vera Lis");
+        assert_eq!(get(&fields, "person.summary.ru"), "", "a sample is not a value");
+        let asked = press(&mut owner, &html, action, &fields, "save").await;
+        assert_eq!(asked.status, StatusCode::UNPROCESSABLE_ENTITY, "the summary is required");
         set(&mut fields, "person.summary.ru", "Учительница из Твери.");
         set(&mut fields, "person.summary.en", "A teacher from Tver.");
         let saved = press(&mut owner, &html, action, &fields, "save").await;
         assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
-        let published = owner.submit(&saved.text(), "/admin/ru/campaigns/vera-lis/publish", &[("confirm", "yes")]).await;
-        assert_eq!(published.status, StatusCode::SEE_OTHER);
+
+        // Publishing refuses the facts never filled, naming each.
+        let publish = "/admin/ru/campaigns/vera-lis/publish";
+        let refused = owner.submit(&saved.text(), publish, &[("confirm", "yes")]).await;
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY);
+        let said = refused.text();
+        assert!(said.contains("Не опубликовано"), "{said}");
+        assert!(said.contains("Статус: С какого числа; Контакт: E-mail"), "each named: {said}");
+        assert!(!said.contains("Кто этот человек"), "the summary was filled: {said}");
+        assert_eq!(app.get("/ru/vera-lis").await.status, StatusCode::NOT_FOUND, "still a draft");
+        for (section, values) in [
+            ("status", vec![("status.kind", "pre-trial-detention"), ("status.since", "2026-02-03")]),
+            ("contact", vec![("contact.email", "free.vera@proton.example")]),
+        ] {
+            let action = format!("/admin/ru/campaigns/vera-lis/form/{section}");
+            let html = owner.get(&action).await.text();
+            let mut fields = form_fields(&html, &action);
+            for (name, value) in values {
+                set(&mut fields, name, value);
+            }
+            let saved = press(&mut owner, &html, &action, &fields, "save").await;
+            assert_eq!(saved.status, StatusCode::OK, "{section}: {}", saved.text());
+        }
+        let page = owner.get("/admin/ru/campaigns/vera-lis/edit").await.text();
+        let published = owner.submit(&page, publish, &[("confirm", "yes")]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER, "{}", published.text());
         let public = app.page("/en/vera-lis").await;
         assert!(public.contains("Vera Lis") && public.contains("A teacher from Tver."));
     }

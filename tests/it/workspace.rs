@@ -528,7 +528,11 @@ backend_test! {
         let id = app.store.accounts().await.expect("accounts").into_iter().find(|(a, _)| a.login.as_str() == "friend").expect("friend").0.id;
         let r = owner.submit(&people, &format!("/admin/en/people/{id}/remove"), &[]).await;
         assert_eq!(r.status, StatusCode::SEE_OTHER);
-        assert_eq!(boris_friend.get("/admin/en/campaigns/boris-romanov").await.header("location"), "/admin/en/sign-in");
+        assert_eq!(
+            boris_friend.get("/admin/en/campaigns/boris-romanov").await.header("location"),
+            "/admin/en/sign-in?ended=account-removed",
+            "told why, not that the session timed out"
+        );
         assert!(audit_actions(&app).await.contains(&AuditAction::AccountRemoved));
     }
 }
@@ -1223,7 +1227,14 @@ backend_test! {
         let page = owner.get("/admin/en/campaigns/new").await;
         assert_eq!(page.status, StatusCode::OK);
         let starter = textarea(&page.text());
-        let file = starter.replace("new-campaign", "vera-new").replace("First Last", "Vera New");
+        // The starter's samples replaced, as its comment asks.
+        let file = starter
+            .replace("new-campaign", "vera-new")
+            .replace("First Last", "Vera New")
+            .replace("Who this person is, and why they are persecuted.", "A teacher from Tver.")
+            .replace("Кто этот человек и за что его преследуют.", "Учительница из Твери.")
+            .replace("1900-01-01", "2026-02-01")
+            .replace("team@example.org", "free.vera@proton.example");
         let taken = owner.submit(&page.text(), "/admin/en/campaigns/new", &[("text", &starter.replace("new-campaign", "boris-romanov"))]).await;
         assert_eq!(taken.status, StatusCode::CONFLICT, "a slug in use is refused");
         let reserved = owner.submit(&page.text(), "/admin/en/campaigns/new", &[("text", &starter.replace("new-campaign", "new"))]).await;

@@ -24,7 +24,7 @@ use crate::account::service::Signed;
 use crate::campaign::keys::{self, Keys};
 use crate::campaign::photo::PhotoError;
 use crate::campaign::revision::{DiffLine, LineChange, Revision, diff};
-use crate::campaign::{Campaign, Lang, file};
+use crate::campaign::{Campaign, Lang, file, starter};
 use crate::i18n::{Tr, arg};
 use crate::store::{PhotoChange, SaveMode, SavedRevision};
 use crate::web::AppState;
@@ -568,6 +568,37 @@ pub async fn publish(
             id.unwrap_or(0),
             true,
             Some(tr.t("admin-publish-needs-key")),
+            None,
+            None,
+            StatusCode::UNPROCESSABLE_ENTITY,
+        );
+    }
+    // A new campaign's samples are not facts: name each still there.
+    let unfilled = starter::unfilled(&campaign);
+    if !unfilled.is_empty() {
+        let tr = Tr::new(lang);
+        let fields = unfilled
+            .iter()
+            .map(|name| {
+                let section = name.split('.').next().unwrap_or_default();
+                format!(
+                    "{}: {}",
+                    tr.t(&format!("form-section-{section}")),
+                    super::forms::field_label(&tr, name)
+                )
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        let text = campaign_file(&state, &campaign)?;
+        return edit_page(
+            &state,
+            lang,
+            &signed,
+            &params.slug,
+            text,
+            id.unwrap_or(0),
+            true,
+            Some(tr.args("admin-publish-unfilled", [("fields", arg(fields))])),
             None,
             None,
             StatusCode::UNPROCESSABLE_ENTITY,

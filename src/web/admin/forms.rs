@@ -23,7 +23,7 @@ use crate::account::service::Signed;
 use crate::campaign::fields::schema::{self, TAG, label_key};
 use crate::campaign::fields::values;
 use crate::campaign::fields::{Applied, Field, FieldProblem, FormState, Kind, Problem, Section};
-use crate::campaign::{Campaign, Footnotes, Gender, Lang, markdown};
+use crate::campaign::{Campaign, Footnotes, Gender, Lang, markdown, starter};
 use crate::i18n::{Tr, arg};
 use crate::store::SavedRevision;
 use crate::web::AppState;
@@ -64,6 +64,8 @@ pub struct Input {
     pub controls: Option<Controls>,
     /// A kind select: its button shows the fields of the chosen kind.
     pub refresh: bool,
+    /// The starter's sample, shown greyed in an empty field (never a value).
+    pub placeholder: String,
 }
 
 pub struct Group {
@@ -358,19 +360,28 @@ impl Rows<'_> {
         } else {
             self.errors(name)
         };
+        // A new campaign's samples are placeholders, not values: the field
+        // shows empty, and saving asks for the real fact.
+        let value = self.state.get(name);
+        let sample = starter::sample(name).filter(|s| *s == value.trim());
         Input {
             name: name.to_string(),
             id: anchor(name),
             label,
             control,
             rows: 0,
-            value: self.state.get(name).to_string(),
+            value: if sample.is_some() {
+                String::new()
+            } else {
+                value.to_string()
+            },
             choices: Vec::new(),
             required,
             lang: None,
             errors,
             controls: None,
             refresh: false,
+            placeholder: sample.unwrap_or_default().to_string(),
         }
     }
 
@@ -587,7 +598,7 @@ pub fn section_links(tr: &Tr, lang: Lang, slug: &str, current: &str) -> Vec<Sect
 }
 
 /// "Timeline 3, What happened" for the summary of problems.
-fn field_label(tr: &Tr, name: &str) -> String {
+pub fn field_label(tr: &Tr, name: &str) -> String {
     let mut path: Vec<&str> = Vec::new();
     let mut words: Vec<String> = Vec::new();
     let parts: Vec<&str> = name.split('.').collect();

@@ -267,7 +267,6 @@ pub async fn start(
         .map_err(|e| WebError::internal(format!("the starter file: {e}")))?;
     campaign.slug = slug.clone();
     campaign.updated = state.clock.today();
-    campaign.status.since = state.clock.today();
     campaign.person.name = Localized::new(names);
     match save_new(&state, lang, signed, &campaign).await? {
         SavedRevision::Saved(_) => {
