@@ -357,12 +357,14 @@ async fn an_owner_creates_a_campaign_with_a_photo_previews_and_publishes_it() {
     session.click_css("form.fields button[value=save]").await;
     session.wait_for_text("The draft is saved").await;
 
+    // A photo, chosen from the disk in the Person part, shown as a
+    // thumbnail once taken.
     session
-        .goto(&format!("{base}/admin/en/campaigns/vera-example/edit"))
+        .goto(&format!(
+            "{base}/admin/en/campaigns/vera-example/form/person"
+        ))
         .await;
-    session.wait_for_text("Edit in forms").await;
-
-    // A photo, chosen from the disk.
+    session.wait_for_text("No photo yet").await;
     let dir = tempfile::tempdir().expect("dir");
     let photo = dir.path().join("vera.png");
     image::RgbImage::from_pixel(300, 400, image::Rgb([40, 90, 160]))
@@ -371,6 +373,17 @@ async fn an_owner_creates_a_campaign_with_a_photo_previews_and_publishes_it() {
     session.choose_file("#photo", &photo).await;
     session.click_css("form[enctype] button[type=submit]").await;
     session.wait_for_text("The photo is ready").await;
+    session
+        .wait_for_text("The new photo: public once published.")
+        .await;
+    let thumbnail = session
+        .eval("const i = document.querySelector('.photo-part img.thumbnail'); return i && i.complete ? i.naturalWidth : 0")
+        .await;
+    assert_eq!(
+        thumbnail.as_u64(),
+        Some(300),
+        "the thumbnail shows the new photo"
+    );
 
     session
         .goto(&format!("{base}/admin/en/campaigns/vera-example/preview"))

@@ -1129,7 +1129,8 @@ backend_test! {
         let Some(app) = TestApp::with_fixtures(backend).await else { return };
         let mut editor = Browser::new(&app, [198, 51, 100, 2]);
         enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
-        let page = editor.get("/admin/en/campaigns/anna-example/edit").await.text();
+        // The photo is chosen in the Person part.
+        let page = editor.get("/admin/en/campaigns/anna-example/form/person").await.text();
         let original = phone_photo(400, 200);
         assert!(image::load_from_memory(&original).is_ok(), "a readable JPEG");
         assert!(original.windows(4).any(|w| w == b"Exif"), "the original has EXIF");
@@ -1171,6 +1172,11 @@ backend_test! {
         let uploaded = upload(body).await;
         assert_eq!(uploaded.status, StatusCode::OK, "{}", uploaded.text());
         assert!(uploaded.text().contains("The photo is ready"));
+        assert!(
+            uploaded.text().contains("src=\"/admin/en/campaigns/anna-example/preview/photo.jpg\"")
+                && uploaded.text().contains("The new photo: public once published."),
+            "the Person part shows the new photo as a thumbnail"
+        );
         // The preview shows the waiting photo, served only to the workspace.
         let preview = editor.get("/admin/en/campaigns/anna-example/preview").await.text();
         let waiting = "/admin/en/campaigns/anna-example/preview/photo.jpg";
@@ -1180,7 +1186,8 @@ backend_test! {
         assert_eq!(waiting_photo.header("content-type"), "image/jpeg");
         assert_eq!(waiting_photo.header("cache-control"), "no-store");
         assert_eq!(app.get(waiting).await.status, StatusCode::SEE_OTHER, "not without a session");
-        let published = editor.submit(&uploaded.text(), "/admin/en/campaigns/anna-example/publish", &[("confirm", "yes")]).await;
+        let edit = editor.get("/admin/en/campaigns/anna-example/edit").await.text();
+        let published = editor.submit(&edit, "/admin/en/campaigns/anna-example/publish", &[("confirm", "yes")]).await;
         assert_eq!(published.status, StatusCode::SEE_OTHER);
 
         let public = app.page("/en/anna-example").await;

@@ -76,7 +76,8 @@ pub struct EditPage {
     pub unpublished: bool,
     /// Where the photo form posts (its token rides in the address: a
     /// multipart body is read by the handler, not the guard).
-    pub photo_action: String,
+    /// The Person part, where the photo is chosen.
+    pub person_href: String,
     /// The campaign's forms, one per part of the file.
     pub sections: Vec<super::forms::SectionLink>,
 }
@@ -165,7 +166,7 @@ fn edit_page(
         bundle_href: paths::campaign_bundle(lang, slug),
         publish_action: paths::publish(lang, slug),
         unpublished,
-        photo_action: format!("{}?csrf={}", paths::photo(lang, slug), signed.session.csrf),
+        person_href: paths::form(lang, slug, "person"),
         sections: super::forms::section_links(&tr, lang, slug, ""),
     };
     render(&page, status)
@@ -663,37 +664,34 @@ pub async fn upload_photo(
     Path(params): Path<SlugParam>,
     multipart: Result<Multipart, MultipartRejection>,
 ) -> Result<Response, WebError> {
-    let (campaign, base, _) = editable(&state, lang, &signed, &params.slug).await?;
+    editable(&state, lang, &signed, &params.slug).await?;
     let tr = Tr::new(lang);
-    let text = campaign_file(&state, &campaign)?;
+    // The Person part, where the photo is chosen, answers.
     let again = |error: String| {
-        edit_page(
+        super::forms::person_after_photo(
             &state,
             lang,
             &signed,
             &params.slug,
-            text.clone(),
-            base,
-            true,
-            Some(error),
-            None,
-            None,
+            Err(error),
             StatusCode::UNPROCESSABLE_ENTITY,
         )
     };
     let bytes = match file_field(multipart, "photo").await {
         Upload::File(bytes) => bytes,
-        Upload::Missing => return again(tr.t("admin-photo-missing")),
-        Upload::TooLarge => return again(tr.t("admin-photo-too-large")),
+        Upload::Missing => return again(tr.t("admin-photo-missing")).await,
+        Upload::TooLarge => return again(tr.t("admin-photo-too-large")).await,
     };
     let prepared = tokio::task::spawn_blocking(move || crate::campaign::photo::prepare(&bytes))
         .await
         .map_err(|e| WebError::internal(format!("photo preparation stopped: {e}")))?;
     let photo = match prepared {
         Ok(photo) => photo,
-        Err(PhotoError::TooLarge) => return again(tr.t("admin-photo-too-large")),
-        Err(PhotoError::TooManyPixels) => return again(tr.t("admin-photo-too-many-pixels")),
-        Err(PhotoError::Unreadable(_)) => return again(tr.t("admin-photo-unreadable")),
+        Err(PhotoError::TooLarge) => return again(tr.t("admin-photo-too-large")).await,
+        Err(PhotoError::TooManyPixels) => {
+            return again(tr.t("admin-photo-too-many-pixels")).await;
+        }
+        Err(PhotoError::Unreadable(_)) => return again(tr.t("admin-photo-unreadable")).await,
     };
     let now = now();
     let store_err = WebError::store(lang);
@@ -713,19 +711,15 @@ pub async fn upload_photo(
         )
         .await
         .map_err(store_err)?;
-    edit_page(
+    super::forms::person_after_photo(
         &state,
         lang,
         &signed,
         &params.slug,
-        text,
-        base,
-        true,
-        None,
-        Some(tr.t("admin-photo-uploaded")),
-        None,
+        Ok(tr.t("admin-photo-uploaded")),
         StatusCode::OK,
     )
+    .await
 }
 
 /// What an upload form brought in its file field.

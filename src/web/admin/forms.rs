@@ -124,6 +124,7 @@ pub struct FormPage {
     pub preview_href: String,
     pub publish_action: String,
     pub unpublished: bool,
+    pub photo: Option<PhotoPart>,
 }
 
 /// What the page shows besides the fields.
@@ -484,7 +485,7 @@ fn page(
     unpublished: bool,
     outcome: Outcome,
     status: StatusCode,
-    gender: Option<Gender>,
+    about: &About,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
     let content = state.content();
@@ -509,7 +510,7 @@ fn page(
         registry: &content.registry,
         previews: outcome.previews,
         rows: Vec::new(),
-        gender,
+        gender: about.gender,
     };
     rows.fields(section.fields, "", &mut Vec::new());
     let mut problems: Vec<ProblemLine> = outcome
@@ -567,8 +568,62 @@ fn page(
         preview_href: paths::preview(lang, slug),
         publish_action: paths::publish(lang, slug),
         unpublished,
+        photo: about.photo.clone(),
     };
     render(&page, status)
+}
+
+/// The photo in the Person part: where a new one is sent, and the one the
+/// page shows now or will after publishing (a thumbnail).
+#[derive(Clone)]
+pub struct PhotoPart {
+    pub action: String,
+    pub thumbnail: Option<String>,
+    /// The thumbnail is a new photo, public only once published.
+    pub waiting: bool,
+}
+
+/// What a form's page shows of the campaign beyond its own fields.
+pub struct About {
+    /// The person's: Russian status names agree with it.
+    gender: Option<Gender>,
+    /// Only in the Person part.
+    photo: Option<PhotoPart>,
+}
+
+async fn about(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    campaign: &Campaign,
+    section: &Section,
+) -> Result<About, WebError> {
+    let slug = campaign.slug.as_str();
+    let photo = if section.id == "person" {
+        let waiting = state
+            .store
+            .has_draft_photo(slug)
+            .await
+            .map_err(WebError::store(lang))?;
+        let public = state.content().photos.contains_key(slug);
+        Some(PhotoPart {
+            action: format!("{}?csrf={}", paths::photo(lang, slug), signed.session.csrf),
+            thumbnail: if waiting {
+                Some(paths::preview_photo(lang, slug))
+            } else if public {
+                Some(format!("/photos/{slug}.jpg"))
+            } else {
+                None
+            },
+            waiting,
+        })
+    } else {
+        None
+    };
+    Ok(About {
+        gender: campaign.person.gender,
+        photo,
+    })
 }
 
 /// Every section as a link, and the keys page (keys are not part of the
@@ -644,7 +699,45 @@ pub async fn show(
         unpublished,
         Outcome::default(),
         StatusCode::OK,
-        campaign.person.gender,
+        &about(&state, lang, &signed, &campaign, section).await?,
+    )
+}
+
+/// The Person part again after a photo was sent: with `notice` when it was
+/// taken, or the reason it was not.
+pub(super) async fn person_after_photo(
+    state: &AppState,
+    lang: Lang,
+    signed: &Signed,
+    slug: &str,
+    said: Result<String, String>,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let section = schema::section("person").ok_or(WebError::not_found(lang))?;
+    let (campaign, base, unpublished) = editable(state, lang, signed, slug).await?;
+    let form = FormState::from_document(section, &document(&campaign)?);
+    let (notice, general) = match said {
+        Ok(notice) => (Some(notice), None),
+        Err(problem) => (None, Some(problem)),
+    };
+    let outcome = Outcome {
+        notice,
+        general,
+        ..Outcome::default()
+    };
+    let about = about(state, lang, signed, &campaign, section).await?;
+    page(
+        state,
+        lang,
+        signed,
+        slug,
+        section,
+        &form,
+        base,
+        unpublished,
+        outcome,
+        status,
+        &about,
     )
 }
 
@@ -699,7 +792,7 @@ pub async fn submit(
             .map(|(_, v)| v.as_str())
     };
     let base: i64 = field("base").and_then(|b| b.parse().ok()).unwrap_or(0);
-    let gender = head_campaign.person.gender;
+    let about = about(&state, lang, &signed, &head_campaign, section).await?;
     let mut form = FormState::from_pairs(section, &pairs);
     let previews = match op(field("op").unwrap_or("save")) {
         // A button that does not apply (no such list or entry) changes
@@ -738,7 +831,7 @@ pub async fn submit(
         true,
         outcome,
         StatusCode::OK,
-        gender,
+        &about,
     )
 }
 
@@ -756,22 +849,13 @@ async fn save(
     (head_campaign, head): (Campaign, i64),
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
+    let about = about(state, lang, signed, &head_campaign, section).await?;
     let mut doc = document(&head_campaign)?;
     let content = state.content();
     let applied = form.apply(section, &mut doc, &|id| content.registry.contains(id));
     let again = |base: i64, outcome: Outcome, status: StatusCode| {
         page(
-            state,
-            lang,
-            signed,
-            slug,
-            section,
-            &form,
-            base,
-            true,
-            outcome,
-            status,
-            head_campaign.person.gender,
+            state, lang, signed, slug, section, &form, base, true, outcome, status, &about,
         )
     };
     let mut campaign = match applied {
@@ -845,7 +929,7 @@ async fn save(
                 true,
                 outcome,
                 StatusCode::OK,
-                campaign.person.gender,
+                &about,
             )
         }
         SavedRevision::Conflict => {
