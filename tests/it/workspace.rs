@@ -981,6 +981,10 @@ backend_test! {
         let history = editor.get("/admin/en/campaigns/anna-example/history").await.text();
         assert!(history.contains("<span class=\"removed\">"), "a diff between the last two: {history}");
         assert!(history.contains("<td>Person</td>"), "the part that changed, in the forms' words: {history}");
+        assert!(
+            history.contains("<th scope=\"row\">Person: Full name (English)</th><td><del>Anna Primer</del></td><td><ins>Anna Example</ins></td>"),
+            "the difference as fields: {history}"
+        );
         let first = app.store.revisions("anna-example").await.expect("revisions").last().expect("first").id;
         let restored = editor.submit(&history, &format!("/admin/en/campaigns/anna-example/history/{first}/restore"), &[]).await;
         assert_eq!(restored.status, StatusCode::OK);

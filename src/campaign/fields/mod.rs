@@ -5,4 +5,6 @@ pub mod schema;
 pub mod values;
 
 pub use schema::{Field, Kind, SECTIONS, Section, Variant};
-pub use values::{Applied, FieldProblem, FormState, Problem, changed_sections};
+pub use values::{
+    Applied, FieldChange, FieldProblem, FormState, Problem, changed_fields, changed_sections,
+};

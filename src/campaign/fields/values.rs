@@ -98,6 +98,82 @@ pub fn changed_sections(old: &Campaign, new: &Campaign) -> Vec<&'static str> {
         .collect()
 }
 
+/// One field whose value differs between two versions of a campaign, named
+/// as the forms name it (`person.summary.ru`, `timeline.2.date`); an absent
+/// value is empty.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FieldChange {
+    pub name: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// Every field that differs from `old` to `new`, in the order of the newer
+/// document (fields only the older had come last).
+pub fn changed_fields(old: &Campaign, new: &Campaign) -> Vec<FieldChange> {
+    let flat = |c: &Campaign| {
+        let mut out = Vec::new();
+        if let Ok(doc) = document(c) {
+            flatten("", &Value::Table(doc), &mut out);
+        }
+        out
+    };
+    let (before, after) = (flat(old), flat(new));
+    let before_map: HashMap<&str, &str> = before
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let after_map: HashMap<&str, &str> = after
+        .iter()
+        .map(|(k, v)| (k.as_str(), v.as_str()))
+        .collect();
+    let mut changes: Vec<FieldChange> = after
+        .iter()
+        .filter(|(k, v)| before_map.get(k.as_str()) != Some(&v.as_str()))
+        .map(|(k, v)| FieldChange {
+            name: k.clone(),
+            before: before_map.get(k.as_str()).unwrap_or(&"").to_string(),
+            after: v.clone(),
+        })
+        .collect();
+    changes.extend(
+        before
+            .iter()
+            .filter(|(k, _)| !after_map.contains_key(k.as_str()))
+            .map(|(k, v)| FieldChange {
+                name: k.clone(),
+                before: v.clone(),
+                after: String::new(),
+            }),
+    );
+    changes
+}
+
+/// `value`'s scalars as (dotted name, text), in document order.
+fn flatten(prefix: &str, value: &Value, out: &mut Vec<(String, String)>) {
+    let name = |key: &str| {
+        if prefix.is_empty() {
+            key.to_string()
+        } else {
+            format!("{prefix}.{key}")
+        }
+    };
+    match value {
+        Value::Table(table) => {
+            for (key, v) in table {
+                flatten(&name(key), v, out);
+            }
+        }
+        Value::Array(items) => {
+            for (i, v) in items.iter().enumerate() {
+                flatten(&name(&i.to_string()), v, out);
+            }
+        }
+        Value::String(text) => out.push((prefix.to_string(), text.clone())),
+        other => out.push((prefix.to_string(), other.to_string())),
+    }
+}
+
 /// The campaign as the forms edit it: its file as a table, with the old
 /// single `organiser_key` moved into `organiser_keys`.
 pub fn document(campaign: &Campaign) -> Result<Table, toml::ser::Error> {

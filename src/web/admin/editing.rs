@@ -847,7 +847,37 @@ pub struct HistoryPage {
     pub action: String,
     pub revisions: Vec<RevisionLine>,
     pub diff: Option<Vec<Option<DiffView>>>,
+    /// The same difference, field by field, as the forms name them.
+    pub changes: Vec<ChangeLine>,
     pub edit_href: String,
+}
+
+pub struct ChangeLine {
+    pub field: String,
+    pub before: String,
+    pub after: String,
+}
+
+/// "Person: Summary (English)", "Timeline 3, Date": a changed field as the
+/// forms name it.
+fn change_label(tr: &Tr, name: &str) -> String {
+    let (field, lang) = match name.rsplit_once('.') {
+        Some((rest, code)) => match Lang::ALL.into_iter().find(|l| l.code() == code) {
+            Some(lang) => (rest, Some(lang)),
+            None => (name, None),
+        },
+        None => (name, None),
+    };
+    let section = field.split('.').next().unwrap_or_default();
+    let label = format!(
+        "{}: {}",
+        tr.t(&format!("form-section-{section}")),
+        super::forms::field_label(tr, field)
+    );
+    match lang {
+        Some(lang) => format!("{label} ({})", lang.native_name()),
+        None => label,
+    }
 }
 
 #[derive(Deserialize, Default)]
@@ -876,12 +906,22 @@ pub async fn history(
     let to = query.to.or(revisions.first().map(|r| r.id));
     let from = query.from.or(revisions.get(1).map(|r| r.id));
     let find = |id: Option<i64>| id.and_then(|id| revisions.iter().find(|r| r.id == id));
-    let diff = match (find(from), find(to)) {
-        (Some(a), Some(b)) => Some(diff_view(
-            &campaign_file(&state, &a.campaign)?,
-            &campaign_file(&state, &b.campaign)?,
-        )),
-        _ => None,
+    let (diff, changes) = match (find(from), find(to)) {
+        (Some(a), Some(b)) => (
+            Some(diff_view(
+                &campaign_file(&state, &a.campaign)?,
+                &campaign_file(&state, &b.campaign)?,
+            )),
+            crate::campaign::fields::changed_fields(&a.campaign, &b.campaign)
+                .into_iter()
+                .map(|c| ChangeLine {
+                    field: change_label(&tr, &c.name),
+                    before: c.before,
+                    after: c.after,
+                })
+                .collect(),
+        ),
+        _ => (None, Vec::new()),
     };
     let changed = |i: usize| -> String {
         let Some(older) = revisions.get(i + 1) else {
@@ -927,6 +967,7 @@ pub async fn history(
         action: paths::history(lang, slug),
         revisions: lines,
         diff,
+        changes,
         edit_href: paths::edit(lang, slug),
     };
     render(&page, StatusCode::OK)

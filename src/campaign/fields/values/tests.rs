@@ -238,3 +238,36 @@ fn changed_parts_are_named_by_their_section() {
     new.timeline.pop();
     assert_eq!(changed_sections(&old, &new), vec!["person", "timeline"]);
 }
+
+#[test]
+fn changed_fields_name_each_field_with_its_before_and_after() {
+    let old = demo();
+    let mut new = old.clone();
+    assert!(changed_fields(&old, &new).is_empty());
+    new.person.summary = crate::campaign::Localized::new([
+        (Lang::Ru, old.person.summary.get(Lang::Ru).to_string()),
+        (Lang::En, "A new summary.".to_string()),
+    ]);
+    let dropped = new.timeline.pop().expect("the demo has a timeline");
+    let changes = changed_fields(&old, &new);
+    let summary = changes
+        .iter()
+        .find(|c| c.name == "person.summary.en")
+        .expect("the summary changed");
+    assert_eq!(summary.before, old.person.summary.get(Lang::En));
+    assert_eq!(summary.after, "A new summary.");
+    let last = old.timeline.len() - 1;
+    let gone = changes
+        .iter()
+        .find(|c| c.name == format!("timeline.{last}.date"))
+        .expect("the dropped event's date");
+    assert_eq!(gone.before, dropped.date.to_string());
+    assert_eq!(gone.after, "");
+    assert!(
+        changes
+            .iter()
+            .all(|c| c.name.starts_with("person.summary.en")
+                || c.name.starts_with(&format!("timeline.{last}."))),
+        "nothing else: {changes:?}"
+    );
+}
