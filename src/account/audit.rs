@@ -32,10 +32,15 @@ pub enum AuditAction {
     OrganiserKeyProposed,
     OrganiserKeyCancelled,
     OrganiserKeyRemoved,
+    PasskeyAdded,
+    PasskeyRemoved,
+    SignInWithPasskey,
+    /// Owners required passkeys of owners and delivery people, or stopped.
+    PasskeysRequirement,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 27] = [
+    pub const ALL: [AuditAction; 31] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -63,6 +68,10 @@ impl AuditAction {
         AuditAction::OrganiserKeyProposed,
         AuditAction::OrganiserKeyCancelled,
         AuditAction::OrganiserKeyRemoved,
+        AuditAction::PasskeyAdded,
+        AuditAction::PasskeyRemoved,
+        AuditAction::SignInWithPasskey,
+        AuditAction::PasskeysRequirement,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -95,6 +104,10 @@ impl AuditAction {
             AuditAction::OrganiserKeyProposed => "organiser-key-proposed",
             AuditAction::OrganiserKeyCancelled => "organiser-key-cancelled",
             AuditAction::OrganiserKeyRemoved => "organiser-key-removed",
+            AuditAction::PasskeyAdded => "passkey-added",
+            AuditAction::PasskeyRemoved => "passkey-removed",
+            AuditAction::SignInWithPasskey => "sign-in-passkey",
+            AuditAction::PasskeysRequirement => "passkeys-requirement",
         }
     }
 

@@ -5,6 +5,7 @@
 pub mod audit;
 pub mod device;
 pub mod login;
+pub mod passkey;
 pub mod password;
 pub mod recovery;
 pub mod role;

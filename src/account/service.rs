@@ -15,7 +15,7 @@ use super::password::{self, PasswordProblem};
 use super::throttle::Throttle;
 use super::{
     Access, Account, AuditAction, AuditEntry, Grant, INVITATION_HOURS, Invitation, Lifetimes,
-    NewAccount, Session, recovery, session, token, totp,
+    NewAccount, Role, Session, recovery, session, token, totp,
 };
 use crate::campaign::Lang;
 use crate::petition::background::WorkerThreads;
@@ -82,6 +82,9 @@ pub enum SignInOutcome {
     Refused,
     /// Too many failures under this name or from this client.
     Wait(Duration),
+    /// Right name, password and code, but the owners require this account
+    /// (an owner's or delivery person's, with a passkey) to use its passkey.
+    PasskeyRequired,
 }
 
 /// Asking a signed-in person to prove again who they are, before a change
@@ -385,6 +388,21 @@ impl Accounts {
         if password_ok && let Some((account, _)) = &found {
             factor = self.second_factor(account, code, now).await?;
         }
+        if let (Some((account, _)), Some(_)) = (&found, factor)
+            && self.must_use_passkey(account).await?
+        {
+            self.by_name.succeed(&name_key);
+            self.by_client.succeed(client);
+            self.audit(
+                Some(account),
+                AuditAction::SignInFailed,
+                None,
+                "passkey required",
+                now,
+            )
+            .await?;
+            return Ok(SignInOutcome::PasskeyRequired);
+        }
         match (found, factor) {
             (Some((account, _)), Some(action)) => {
                 self.by_name.succeed(&name_key);
@@ -405,6 +423,38 @@ impl Accounts {
                 Ok(SignInOutcome::Refused)
             }
         }
+    }
+
+    /// Whether the owners require `account` to sign in with its passkey: an
+    /// owner's or a delivery person's account (they can read signers) that
+    /// has one. Accounts without a passkey still sign in with a code, so
+    /// that they can add one.
+    async fn must_use_passkey(&self, account: &Account) -> Result<bool, StoreError> {
+        let note = self
+            .store
+            .instance_note(super::passkey::REQUIRED_NOTE)
+            .await?;
+        if note.as_deref() != Some("yes") {
+            return Ok(false);
+        }
+        let access = self.store.access(account).await?;
+        let delivers = access.owner || access.grants.iter().any(|g| g.role == Role::Delivery);
+        Ok(delivers && !self.store.passkeys_of(account.id).await?.is_empty())
+    }
+
+    /// Opens a session for `account`, whose passkey just proved itself (the
+    /// authenticator verified its user: both factors at once); audited.
+    /// Returns the session's and the device cookie's tokens.
+    pub async fn sign_in_with_passkey(
+        &self,
+        account: &Account,
+        device: &str,
+        now: i64,
+    ) -> Result<(String, String), StoreError> {
+        let session_token = self.open_session(account, device, now).await?;
+        self.audit(Some(account), AuditAction::SignInWithPasskey, None, "", now)
+            .await?;
+        Ok((session_token, self.device_token(account, now)))
     }
 
     /// A sealed note that this browser signed in to `account` (its cookie).

@@ -9,6 +9,7 @@ mod campaigns;
 mod connect;
 pub mod erasure;
 pub mod instance_notes;
+pub mod passkeys;
 mod revisions;
 pub mod sessions;
 pub mod signatures;

@@ -10,6 +10,12 @@ pub(crate) async fn serve(app: &TestApp) -> String {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
         .await
         .expect("bind");
+    serve_on(app, listener).await
+}
+
+/// Serves the app on a listener bound already (its address known before
+/// the app was configured).
+pub(crate) async fn serve_on(app: &TestApp, listener: tokio::net::TcpListener) -> String {
     let addr = listener.local_addr().expect("addr");
     let router = svoboda::app(Arc::clone(&app.state));
     tokio::spawn(async move {
@@ -569,6 +575,7 @@ async fn every_workspace_page_fits_a_360_px_screen() {
             format!("{a}/campaigns/{slug}/history"),
             format!("{a}/campaigns/{slug}/keys"),
             format!("{a}/deliver"),
+            format!("{a}/account/passkeys"),
             format!("{a}/campaigns/{slug}/preview"),
             other_invitation.replace("/admin/en/", &format!("{a}/")),
         ]);

@@ -125,6 +125,8 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         "/admin/ru/campaigns/anna-example/keys",
         "/admin/en/campaigns/anna-example/keys",
         "/admin/ru/deliver",
+        "/admin/en/account/passkeys",
+        "/admin/ru/account/passkeys",
         "/admin/en/deliver",
         "/admin/en/campaigns/new",
         "/admin/ru/organisations",

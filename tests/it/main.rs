@@ -22,6 +22,7 @@ mod i18n;
 mod mirrors;
 mod organiser_keys;
 mod pages;
+mod passkeys;
 mod petitions;
 mod safety_defaults;
 mod signer_data;

@@ -587,6 +587,7 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("GET", "/admin/en/campaigns/{other}/campaign.toml", 403),
     ("GET", "/admin/en/campaigns/{other}/campaign.zip", 403),
     ("GET", "/admin/en/deliver", 403),
+    ("POST", "/admin/en/account/passkeys/required", 403),
     ("GET", "/admin/en/campaigns/{other}/keys", 403),
     ("POST", "/admin/en/campaigns/{other}/keys", 403),
     ("POST", "/admin/en/campaigns/{other}/keys/1/end", 403),

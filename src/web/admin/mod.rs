@@ -22,6 +22,7 @@ mod layout;
 mod mail_page;
 mod new_campaign;
 mod organisations;
+mod passkeys_page;
 pub mod paths;
 mod people;
 mod petitions;
@@ -87,6 +88,30 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             post(account_page::confirm_authenticator),
         )
         .route("/admin/{lang}/deliver", get(deliver_page::show))
+        .route(
+            "/admin/{lang}/account/passkeys",
+            get(passkeys_page::show).post(passkeys_page::add),
+        )
+        .route(
+            "/admin/{lang}/account/passkeys/finish",
+            post(passkeys_page::finish_adding),
+        )
+        .route(
+            "/admin/{lang}/account/passkeys/{id}/remove",
+            post(passkeys_page::remove),
+        )
+        .route(
+            "/admin/{lang}/account/passkeys/required",
+            post(passkeys_page::set_required),
+        )
+        .route(
+            "/admin/{lang}/sign-in/passkey",
+            post(passkeys_page::sign_in),
+        )
+        .route(
+            "/admin/{lang}/sign-in/passkey/finish",
+            post(passkeys_page::finish_sign_in),
+        )
         .route("/admin/{lang}/people", get(people::show))
         .route("/admin/{lang}/people/invite", post(people::invite))
         .route("/admin/{lang}/people/{id}/grant", post(people::grant))

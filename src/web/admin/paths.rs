@@ -123,3 +123,8 @@ pub fn keys(lang: Lang, slug: &str) -> String {
 pub fn key_end(lang: Lang, slug: &str, id: i64) -> String {
     format!("/admin/{}/campaigns/{slug}/keys/{id}/end", lang.code())
 }
+
+/// My account's passkeys.
+pub fn passkeys(lang: Lang) -> String {
+    format!("/admin/{}/account/passkeys", lang.code())
+}

@@ -173,7 +173,7 @@ pub async fn resume(
             device_token,
             ..
         } => (session_token, device_token),
-        SignInOutcome::Refused => {
+        SignInOutcome::Refused | SignInOutcome::PasskeyRequired => {
             let error = Some(tr.t("admin-sign-in-refused"));
             let said = Said {
                 sealed: form.kept,

@@ -32,6 +32,8 @@ pub struct SignInPage {
     pub error: Option<String>,
     /// Why the last session ended, when an owner's change ended it.
     pub notice: Option<String>,
+    /// Signing in with a passkey, where the workspace's address allows it.
+    pub passkey_action: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -66,6 +68,10 @@ fn page(
         login,
         error,
         notice,
+        passkey_action: crate::account::passkey::RelyingParty::for_workspace(
+            &state.settings.workspace_url,
+        )
+        .map(|_| format!("{}/passkey", paths::sign_in(lang))),
     };
     render(&page, status)
 }
@@ -80,12 +86,21 @@ pub async fn form(
     if signed.is_some() {
         return Ok(Redirect::to(&paths::home(lang)).into_response());
     }
+    let tr = crate::i18n::Tr::new(lang);
+    let query = query.unwrap_or_default();
+    let said = |name: &str| {
+        url::form_urlencoded::parse(query.as_bytes())
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.into_owned())
+    };
     // `?ended=roles-changed`: where a session an owner ended is sent.
-    let notice = url::form_urlencoded::parse(query.unwrap_or_default().as_bytes())
-        .find(|(k, _)| k == "ended")
-        .and_then(|(_, v)| SessionEnding::parse(&v))
-        .map(|why| crate::i18n::Tr::new(lang).t(&format!("admin-ended-{}", why.code())));
-    page(&state, lang, String::new(), None, notice, StatusCode::OK)
+    let notice = said("ended")
+        .and_then(|v| SessionEnding::parse(&v))
+        .map(|why| tr.t(&format!("admin-ended-{}", why.code())));
+    // `?passkey=refused`: a passkey sign-in that did not prove itself.
+    let error =
+        (said("passkey").as_deref() == Some("refused")).then(|| tr.t("admin-passkeys-refused"));
+    page(&state, lang, String::new(), error, notice, StatusCode::OK)
 }
 
 pub async fn submit(
@@ -136,6 +151,14 @@ pub async fn submit(
             lang,
             form.login,
             Some(tr.t("admin-sign-in-refused")),
+            None,
+            StatusCode::UNAUTHORIZED,
+        ),
+        SignInOutcome::PasskeyRequired => page(
+            &state,
+            lang,
+            form.login,
+            Some(tr.t("admin-sign-in-passkey-required")),
             None,
             StatusCode::UNAUTHORIZED,
         ),

@@ -95,6 +95,13 @@ static DELIVER: LazyLock<Asset> = LazyLock::new(|| {
     )
 });
 
+static PASSKEY: LazyLock<Asset> = LazyLock::new(|| {
+    script(
+        "passkey.js",
+        include_bytes!("../../../static/workspace/passkey.js"),
+    )
+});
+
 /// "Page N of M" at the foot of each printed page of the delivery document,
 /// in each language: a margin box of CSS paged media, whose words cannot
 /// come from the page (an inline style would break the policy).
@@ -143,6 +150,11 @@ pub fn deliver_scripts() -> Vec<String> {
         .to_vec()
 }
 
+/// The script of a passkey step (the browser's WebAuthn, nothing vendored).
+pub fn passkey_scripts() -> Vec<String> {
+    vec![PASSKEY.href.clone()]
+}
+
 pub fn page_numbers_href(lang: Lang) -> String {
     PAGE_NUMBERS
         .iter()
@@ -177,6 +189,7 @@ pub async fn static_file(
         "keygen.js" => &*KEYGEN,
         "delivery-rules.js" => &*DELIVERY_RULES,
         "deliver.js" => &*DELIVER,
+        "passkey.js" => &*PASSKEY,
         other => PAGE_NUMBERS
             .iter()
             .map(|(_, a)| a)

@@ -398,6 +398,22 @@ impl Session<'_> {
             .expect("write the screenshot");
     }
 
+    /// Gives the browser a virtual authenticator (WebDriver's WebAuthn
+    /// extension): a platform authenticator that holds passkeys and
+    /// verifies its user, as a phone or laptop with a fingerprint does.
+    pub async fn add_virtual_authenticator(&self) {
+        self.cmd(
+            "POST",
+            "/webauthn/authenticator",
+            Some(json!({
+                "protocol": "ctap2", "transport": "internal",
+                "hasResidentKey": true, "hasUserVerification": true,
+                "isUserVerified": true
+            })),
+        )
+        .await;
+    }
+
     /// Cuts the browser off the network, as a laptop with none.
     pub async fn go_offline(&self) {
         self.cmd(
