@@ -87,6 +87,15 @@ pub enum SignInOutcome {
     PasskeyRequired,
 }
 
+/// What the first half of signing in found.
+struct PasswordChecked {
+    /// The account of the name, and its password hash.
+    found: Option<(Account, String)>,
+    password_ok: bool,
+    /// What the throttle counts this attempt under.
+    name_key: String,
+}
+
 /// Asking a signed-in person to prove again who they are, before a change
 /// that a stolen session must not be able to make.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -361,29 +370,14 @@ impl Accounts {
         now: i64,
         clock: Instant,
     ) -> Result<SignInOutcome, StoreError> {
-        let name_key = device_token
-            .and_then(|t| self.device_note(t))
-            .and_then(|note| note.key_for(name, now))
-            .unwrap_or_else(|| name.trim().to_lowercase());
-        let wait = self
-            .by_name
-            .wait(&name_key, clock)
-            .max(self.by_client.wait(client, clock));
-        if !wait.is_zero() {
-            return Ok(SignInOutcome::Wait(wait));
-        }
-        // Counted before hashing, forgiven on success: a burst of attempts
-        // is throttled while its first ones are still being checked.
-        self.by_name.fail(&name_key, clock);
-        self.by_client.fail(client, clock);
-        let found = match Login::parse(name) {
-            Ok(login) => self.store.account_by_login(&login).await?,
-            Err(_) => None,
+        let checked = match self
+            .password_checked(name, password, client, device_token, now, clock)
+            .await?
+        {
+            Ok(checked) => checked,
+            Err(wait) => return Ok(SignInOutcome::Wait(wait)),
         };
-        // Unknown names are checked against a decoy, computed once on the
-        // hashing threads like any other hash.
-        let stored = found.as_ref().map(|(_, h)| h.clone());
-        let password_ok = verify_off_thread(password.to_string(), stored).await? && found.is_some();
+        let (found, password_ok, name_key) = (checked.found, checked.password_ok, checked.name_key);
         let mut factor = None;
         if password_ok && let Some((account, _)) = &found {
             factor = self.second_factor(account, code, now).await?;
@@ -423,6 +417,78 @@ impl Accounts {
                 Ok(SignInOutcome::Refused)
             }
         }
+    }
+
+    /// The first half of signing in: throttled (per name, or per known
+    /// browser, and per client), counted before hashing; `Err` is the wait.
+    async fn password_checked(
+        &self,
+        name: &str,
+        password: &str,
+        client: &str,
+        device_token: Option<&str>,
+        now: i64,
+        clock: Instant,
+    ) -> Result<Result<PasswordChecked, Duration>, StoreError> {
+        let name_key = device_token
+            .and_then(|t| self.device_note(t))
+            .and_then(|note| note.key_for(name, now))
+            .unwrap_or_else(|| name.trim().to_lowercase());
+        let wait = self
+            .by_name
+            .wait(&name_key, clock)
+            .max(self.by_client.wait(client, clock));
+        if !wait.is_zero() {
+            return Ok(Err(wait));
+        }
+        // Counted before hashing, forgiven on success: a burst of attempts
+        // is throttled while its first ones are still being checked.
+        self.by_name.fail(&name_key, clock);
+        self.by_client.fail(client, clock);
+        let found = match Login::parse(name) {
+            Ok(login) => self.store.account_by_login(&login).await?,
+            Err(_) => None,
+        };
+        // Unknown names are checked against a decoy, computed once on the
+        // hashing threads like any other hash.
+        let stored = found.as_ref().map(|(_, h)| h.clone());
+        let password_ok = verify_off_thread(password.to_string(), stored).await? && found.is_some();
+        Ok(Ok(PasswordChecked {
+            found,
+            password_ok,
+            name_key,
+        }))
+    }
+
+    /// A password whose second factor is a passkey (the code left empty):
+    /// `Ok(Some(account))` when it is right. The answer's page is the same
+    /// either way (a challenge nothing answers when it is wrong), so the
+    /// password is never confirmed to a guesser.
+    pub async fn password_before_passkey(
+        &self,
+        name: &str,
+        password: &str,
+        client: &str,
+        device_token: Option<&str>,
+        now: i64,
+        clock: Instant,
+    ) -> Result<Result<Option<Account>, Duration>, StoreError> {
+        let checked = match self
+            .password_checked(name, password, client, device_token, now, clock)
+            .await?
+        {
+            Ok(checked) => checked,
+            Err(wait) => return Ok(Err(wait)),
+        };
+        let found = checked.found.map(|(a, _)| a);
+        if !checked.password_ok {
+            self.audit(found.as_ref(), AuditAction::SignInFailed, None, "", now)
+                .await?;
+            return Ok(Ok(None));
+        }
+        self.by_name.succeed(&checked.name_key);
+        self.by_client.succeed(client);
+        Ok(Ok(found))
     }
 
     /// Whether the owners require `account` to sign in with its passkey: an

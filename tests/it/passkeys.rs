@@ -89,8 +89,35 @@ async fn an_owner_adds_a_passkey_signs_in_with_it_and_requires_passkeys() {
     session.wait_for_url(&format!("{base}/admin/en/")).await;
     session.wait_for_text("owner").await;
 
-    // A name with no passkey: a challenge nothing on this device answers.
+    // As the second factor: the password, the code left empty, the passkey.
     session.click_css("form.sign-out button").await;
+    session.wait_for_text("Sign in with a passkey").await;
+    fill(&session, "login", "owner").await;
+    fill(&session, "password", PASSWORD).await;
+    session
+        .click_css("form[action$='/sign-in'] button[type=submit]")
+        .await;
+    session
+        .wait_for_text("let your device confirm it is you")
+        .await;
+    session.click_css("#passkey-go").await;
+    session.wait_for_url(&format!("{base}/admin/en/")).await;
+    // A wrong password gets the same page, and the passkey cannot help.
+    session.click_css("form.sign-out button").await;
+    session.wait_for_text("Sign in with a passkey").await;
+    fill(&session, "login", "owner").await;
+    fill(&session, "password", "not the password at all").await;
+    session
+        .click_css("form[action$='/sign-in'] button[type=submit]")
+        .await;
+    session
+        .wait_for_text("let your device confirm it is you")
+        .await;
+    session.click_css("#passkey-go").await;
+    session.wait_for_text("The passkey was not used").await;
+
+    // A name with no passkey: a challenge nothing on this device answers.
+    session.goto(&format!("{base}/admin/en/sign-in")).await;
     session.wait_for_text("Sign in with a passkey").await;
     fill(&session, "passkey-login", "nobody-here").await;
     session

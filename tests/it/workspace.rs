@@ -694,6 +694,9 @@ fn route_table_covers_every_workspace_route() {
         "/admin/{lang}/sign-in/resume",
         "/admin/{lang}/invitation/{token}",
         "/admin/{lang}/invitation/{token}/enrol",
+        // Before signing in too: `passkeys::an_owner_adds_a_passkey_...`.
+        "/admin/{lang}/sign-in/passkey",
+        "/admin/{lang}/sign-in/passkey/finish",
     ];
     // Account routes act on one's own account only: covered by the
     // session tests; the table holds one of them.

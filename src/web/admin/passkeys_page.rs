@@ -20,7 +20,7 @@ use super::reauth::{self, Asked};
 use super::{cookie, paths};
 use crate::account::passkey::{self, CEREMONY_SECONDS, REQUIRED_NOTE, RelyingParty};
 use crate::account::service::Signed;
-use crate::account::{AuditAction, Login, token};
+use crate::account::{Account, AuditAction, Login, token};
 use crate::campaign::Lang;
 use crate::i18n::{Tr, arg};
 use crate::store::passkeys::StoredPasskey;
@@ -358,7 +358,6 @@ pub async fn sign_in(
     AdminLang(lang): AdminLang,
     Form(form): Form<SignInForm>,
 ) -> Result<Response, WebError> {
-    let tr = Tr::new(lang);
     let store_err = WebError::store(lang);
     let Some(rp) = relying_party(&state) else {
         return Err(WebError::not_found(lang));
@@ -372,12 +371,38 @@ pub async fn sign_in(
             .map(|(a, _)| a),
         Err(_) => None,
     };
-    let keys = match &account {
+    challenge(&state, lang, &rp, account.as_ref()).await
+}
+
+/// The password was given and the code left empty: the passkey is the
+/// second factor. A wrong password gets the same page with a challenge
+/// nothing answers.
+pub(super) async fn after_password(
+    state: &AppState,
+    lang: Lang,
+    account: Option<Account>,
+) -> Result<Response, WebError> {
+    let Some(rp) = relying_party(state) else {
+        return Err(WebError::not_found(lang));
+    };
+    challenge(state, lang, &rp, account.as_ref()).await
+}
+
+/// The page that asks the browser for `account`'s passkey, or a decoy.
+async fn challenge(
+    state: &AppState,
+    lang: Lang,
+    rp: &RelyingParty,
+    account: Option<&Account>,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let store_err = WebError::store(lang);
+    let keys = match account {
         Some(a) => parsed(&state.store.passkeys_of(a.id).await.map_err(store_err)?),
         None => Vec::new(),
     };
     let token = token::generate();
-    let options = match (&account, keys.is_empty()) {
+    let options = match (account, keys.is_empty()) {
         (Some(account), false) => {
             let (options, ceremony) = rp
                 .start_authentication(&keys)
@@ -399,7 +424,7 @@ pub async fn sign_in(
     };
     step(StepPage {
         layout: AdminLayout::new(
-            &state,
+            state,
             lang,
             None,
             Section::None,

@@ -114,6 +114,27 @@ pub async fn submit(
     let client = client_key(&state, &headers, conn.as_ref());
     let device = device(&headers);
     let known = cookie::read_device(&headers, &state.settings.workspace_url);
+    // The code left empty: the passkey is the second factor.
+    let passkeys =
+        crate::account::passkey::RelyingParty::for_workspace(&state.settings.workspace_url);
+    if form.code.trim().is_empty() && passkeys.is_some() {
+        let checked = state
+            .accounts
+            .password_before_passkey(
+                &form.login,
+                &form.password,
+                &client,
+                known.as_deref(),
+                now(),
+                Instant::now(),
+            )
+            .await
+            .map_err(WebError::store(lang))?;
+        return match checked {
+            Ok(account) => super::passkeys_page::after_password(&state, lang, account).await,
+            Err(wait) => waiting(&state, lang, form.login, &tr, wait),
+        };
+    }
     let outcome = state
         .accounts
         .sign_in(
@@ -162,24 +183,7 @@ pub async fn submit(
             None,
             StatusCode::UNAUTHORIZED,
         ),
-        SignInOutcome::Wait(wait) => {
-            let minutes = wait.as_secs().div_ceil(60).max(1);
-            let mut response = page(
-                &state,
-                lang,
-                form.login,
-                Some(tr.args(
-                    "admin-sign-in-wait",
-                    [("minutes", arg(minutes.to_string()))],
-                )),
-                None,
-                StatusCode::TOO_MANY_REQUESTS,
-            )?;
-            if let Ok(v) = wait.as_secs().max(1).to_string().parse() {
-                response.headers_mut().insert(header::RETRY_AFTER, v);
-            }
-            Ok(response)
-        }
+        SignInOutcome::Wait(wait) => waiting(&state, lang, form.login, &tr, wait),
     }
 }
 
@@ -198,5 +202,31 @@ pub async fn sign_out(
         header::SET_COOKIE,
         cookie::clear(&state.settings.workspace_url),
     );
+    Ok(response)
+}
+
+/// Too many failures: the page says how long to wait, and so does the header.
+fn waiting(
+    state: &AppState,
+    lang: crate::campaign::Lang,
+    login: String,
+    tr: &crate::i18n::Tr,
+    wait: std::time::Duration,
+) -> Result<Response, WebError> {
+    let minutes = wait.as_secs().div_ceil(60).max(1);
+    let mut response = page(
+        state,
+        lang,
+        login,
+        Some(tr.args(
+            "admin-sign-in-wait",
+            [("minutes", arg(minutes.to_string()))],
+        )),
+        None,
+        StatusCode::TOO_MANY_REQUESTS,
+    )?;
+    if let Ok(v) = wait.as_secs().max(1).to_string().parse() {
+        response.headers_mut().insert(header::RETRY_AFTER, v);
+    }
     Ok(response)
 }
