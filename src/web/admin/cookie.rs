@@ -96,6 +96,28 @@ fn cookie_value(headers: &HeaderMap, wanted: &str) -> Option<String> {
         .map(|(_, v)| v.to_string())
 }
 
+/// The answer to a sign-in that succeeded (by code or by passkey): the
+/// workspace's home, with the session's and the device's cookies.
+pub fn signed_in(
+    workspace_url: &str,
+    lang: crate::campaign::Lang,
+    session_token: &str,
+    device_token: &str,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    let mut response = axum::response::Redirect::to(&super::paths::home(lang)).into_response();
+    let headers = response.headers_mut();
+    headers.append(
+        axum::http::header::SET_COOKIE,
+        set(workspace_url, session_token),
+    );
+    headers.append(
+        axum::http::header::SET_COOKIE,
+        set_device(workspace_url, device_token),
+    );
+    response
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use serde::Deserialize;
 use webauthn_rs::prelude::Passkey;
@@ -71,8 +71,7 @@ fn relying_party(state: &AppState) -> Option<RelyingParty> {
 }
 
 fn when(at: Option<i64>) -> String {
-    at.and_then(|t| chrono::DateTime::from_timestamp(t, 0))
-        .map(|t| t.format("%Y-%m-%d %H:%M UTC").to_string())
+    at.map(super::keys_page::utc_minute)
         .unwrap_or_else(|| "—".to_string())
 }
 
@@ -508,17 +507,12 @@ pub async fn finish_sign_in(
         .sign_in_with_passkey(&account, &device(&headers), now())
         .await
         .map_err(store_err)?;
-    let mut response = Redirect::to(&paths::home(lang)).into_response();
-    let headers = response.headers_mut();
-    headers.append(
-        header::SET_COOKIE,
-        cookie::set(&state.settings.workspace_url, &session_token),
-    );
-    headers.append(
-        header::SET_COOKIE,
-        cookie::set_device(&state.settings.workspace_url, &device_token),
-    );
-    Ok(response)
+    Ok(cookie::signed_in(
+        &state.settings.workspace_url,
+        lang,
+        &session_token,
+        &device_token,
+    ))
 }
 
 #[derive(Deserialize)]

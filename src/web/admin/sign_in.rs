@@ -154,19 +154,12 @@ pub async fn submit(
             session_token,
             device_token,
             ..
-        } => {
-            let mut response = Redirect::to(&paths::home(lang)).into_response();
-            let headers = response.headers_mut();
-            headers.append(
-                header::SET_COOKIE,
-                cookie::set(&state.settings.workspace_url, &session_token),
-            );
-            headers.append(
-                header::SET_COOKIE,
-                cookie::set_device(&state.settings.workspace_url, &device_token),
-            );
-            Ok(response)
-        }
+        } => Ok(cookie::signed_in(
+            &state.settings.workspace_url,
+            lang,
+            &session_token,
+            &device_token,
+        )),
         SignInOutcome::Refused => page(
             &state,
             lang,
