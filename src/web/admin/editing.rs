@@ -557,53 +557,35 @@ pub async fn publish(
     keep_recorded_keys(&state, &mut campaign)
         .await
         .map_err(store_err)?;
-    if !campaign.petitions.is_empty() && campaign.organiser_keys().is_empty() {
-        let tr = Tr::new(lang);
-        let text = campaign_file(&state, &campaign)?;
-        return edit_page(
+    // Refused: the whole-file page says why, the text as it is.
+    let tr = Tr::new(lang);
+    let refuse = |why: String| {
+        edit_page(
             &state,
             lang,
             &signed,
             &params.slug,
-            text,
+            campaign_file(&state, &campaign)?,
             id.unwrap_or(0),
             true,
-            Some(tr.t("admin-publish-needs-key")),
+            Some(why),
             None,
             None,
             StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        )
+    };
+    if !campaign.petitions.is_empty() && campaign.organiser_keys().is_empty() {
+        return refuse(tr.t("admin-publish-needs-key"));
     }
     // A new campaign's samples are not facts: name each still there.
     let unfilled = starter::unfilled(&campaign);
     if !unfilled.is_empty() {
-        let tr = Tr::new(lang);
         let fields = unfilled
             .iter()
-            .map(|name| {
-                let section = name.split('.').next().unwrap_or_default();
-                format!(
-                    "{}: {}",
-                    tr.t(&format!("form-section-{section}")),
-                    super::forms::field_label(&tr, name)
-                )
-            })
+            .map(|name| super::forms::section_and_field(&tr, name))
             .collect::<Vec<_>>()
             .join("; ");
-        let text = campaign_file(&state, &campaign)?;
-        return edit_page(
-            &state,
-            lang,
-            &signed,
-            &params.slug,
-            text,
-            id.unwrap_or(0),
-            true,
-            Some(tr.args("admin-publish-unfilled", [("fields", arg(fields))])),
-            None,
-            None,
-            StatusCode::UNPROCESSABLE_ENTITY,
-        );
+        return refuse(tr.args("admin-publish-unfilled", [("fields", arg(fields))]));
     }
     if form.confirm != "yes" {
         return confirm_publishing(&state, lang, &signed, &params.slug, &campaign).await;
@@ -868,12 +850,7 @@ fn change_label(tr: &Tr, name: &str) -> String {
         },
         None => (name, None),
     };
-    let section = field.split('.').next().unwrap_or_default();
-    let label = format!(
-        "{}: {}",
-        tr.t(&format!("form-section-{section}")),
-        super::forms::field_label(tr, field)
-    );
+    let label = super::forms::section_and_field(tr, field);
     match lang {
         Some(lang) => format!("{label} ({})", lang.native_name()),
         None => label,

@@ -652,6 +652,17 @@ pub fn section_links(tr: &Tr, lang: Lang, slug: &str, current: &str) -> Vec<Sect
     links
 }
 
+/// "Status: Since", "Timeline: Timeline 3, Date": a field with the part of
+/// the forms it is in, for messages outside that part's page.
+pub fn section_and_field(tr: &Tr, name: &str) -> String {
+    let section = name.split('.').next().unwrap_or_default();
+    format!(
+        "{}: {}",
+        tr.t(&format!("form-section-{section}")),
+        field_label(tr, name)
+    )
+}
+
 /// "Timeline 3, What happened" for the summary of problems.
 pub fn field_label(tr: &Tr, name: &str) -> String {
     let mut path: Vec<&str> = Vec::new();

@@ -154,6 +154,11 @@ impl Drop for Driver {
     }
 }
 
+/// A JSON string's text, or empty.
+fn text(value: &Value) -> String {
+    value.as_str().unwrap_or_default().to_string()
+}
+
 fn chromium() -> String {
     std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into())
 }
@@ -332,19 +337,10 @@ impl Session<'_> {
     /// the document that made it), from chromedriver's performance log of
     /// DevTools network events.
     pub async fn requests(&self) -> Vec<(String, String)> {
-        let entries = self
-            .cmd("POST", "/se/log", Some(json!({ "type": "performance" })))
-            .await;
-        entries
-            .as_array()
+        self.sent()
+            .await
             .into_iter()
-            .flatten()
-            .filter_map(|e| e["message"].as_str())
-            .filter_map(|m| serde_json::from_str::<Value>(m).ok())
-            .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
-            .map(|m| {
-                let params = &m["message"]["params"];
-                let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
+            .map(|params| {
                 (
                     text(&params["request"]["url"]),
                     text(&params["documentURL"]),
@@ -356,6 +352,21 @@ impl Session<'_> {
     /// Every request the browser made since the last call, as (URL, the
     /// body it sent): what left the browser.
     pub async fn requests_with_bodies(&self) -> Vec<(String, String)> {
+        self.sent()
+            .await
+            .into_iter()
+            .map(|params| {
+                (
+                    text(&params["request"]["url"]),
+                    text(&params["request"]["postData"]),
+                )
+            })
+            .collect()
+    }
+
+    /// The parameters of every `Network.requestWillBeSent` in chromedriver's
+    /// performance log since the last read (reading empties it).
+    async fn sent(&self) -> Vec<Value> {
         let entries = self
             .cmd("POST", "/se/log", Some(json!({ "type": "performance" })))
             .await;
@@ -366,11 +377,7 @@ impl Session<'_> {
             .filter_map(|e| e["message"].as_str())
             .filter_map(|m| serde_json::from_str::<Value>(m).ok())
             .filter(|m| m["message"]["method"] == "Network.requestWillBeSent")
-            .map(|m| {
-                let request = &m["message"]["params"]["request"];
-                let text = |v: &Value| v.as_str().unwrap_or_default().to_string();
-                (text(&request["url"]), text(&request["postData"]))
-            })
+            .map(|m| m["message"]["params"].clone())
             .collect()
     }
 
