@@ -5,7 +5,7 @@
 //!
 //!   bare-axum ADDR DIR
 //!
-//! DIR holds `paths` (lines "PATH NAME"), and for each NAME the body
+//! DIR holds `paths` (lines "PATH NAME", PATH with its query if any), and for each NAME the body
 //! (`NAME.body`) and the headers as `curl -D` wrote them (`NAME.headers`).
 
 use std::collections::HashMap;
@@ -49,7 +49,8 @@ fn load(dir: &std::path::Path) -> std::io::Result<Pages> {
 }
 
 async fn answer(State(pages): State<Pages>, uri: Uri) -> Response {
-    match pages.get(uri.path()) {
+    let target = uri.path_and_query().map_or(uri.path(), |pq| pq.as_str());
+    match pages.get(target) {
         Some((headers, body)) => (headers.clone(), body.clone()).into_response(),
         None => StatusCode::NOT_FOUND.into_response(),
     }

@@ -58,6 +58,7 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route("/", get(language::root))
         .route("/robots.txt", get(crawlers::robots))
         .route("/sitemap.xml", get(crawlers::sitemap))
+        .route("/sitemaps/{file}", get(crawlers::sitemap_file))
         .route("/healthz", get(health))
         .route("/static/{name}", get(assets::static_file))
         .route("/photos/{file}", get(assets::photo))

@@ -14,6 +14,8 @@ pub const DEFAULT_ADDR: &str = "127.0.0.1:8080";
 /// The database's file name inside the data folder.
 pub const DATABASE_FILE: &str = "svoboda.db";
 const DEFAULT_REFRESH_MS: u64 = 1000;
+/// Megabytes of rendered pages a process keeps (with their compressed forms).
+const DEFAULT_PAGE_CACHE_MB: u64 = 32;
 /// Hours a message file of the `directory` transport is kept.
 const DEFAULT_MAIL_KEEP_HOURS: u64 = 24;
 const DEFAULT_FROM: &str = "Svoboda <noreply@localhost>";
@@ -34,6 +36,7 @@ pub struct FileConfig {
     pub onion_url: Option<String>,
     pub default_language: Option<Lang>,
     pub refresh_interval_ms: Option<u64>,
+    pub page_cache_mb: Option<u64>,
     pub log_level: Option<LogLevel>,
     pub secret_file: Option<PathBuf>,
     pub mail_transport: Option<MailTransportKind>,
@@ -165,6 +168,8 @@ pub struct Config {
     pub onion_url: Option<String>,
     pub default_language: Lang,
     pub refresh_interval: Duration,
+    /// Bytes of rendered pages kept in memory (`page_cache_mb`).
+    pub page_cache_bytes: u64,
     pub log_level: LogLevel,
     pub mail: MailSettings,
     /// `mail_transport = "hold"` was written on purpose (not the default).
@@ -327,6 +332,11 @@ impl Config {
                     .unwrap_or(DEFAULT_REFRESH_MS)
                     .max(50),
             ),
+            page_cache_bytes: file
+                .page_cache_mb
+                .unwrap_or(DEFAULT_PAGE_CACHE_MB)
+                .max(1)
+                .saturating_mul(1024 * 1024),
             log_level: file.log_level.unwrap_or(LogLevel::Info),
             mail_hold_chosen: file.mail_transport == Some(MailTransportKind::Hold),
             mail: match file.mail_transport.unwrap_or(default_mail) {

@@ -56,6 +56,7 @@ admin-recovery-saved = I have saved them: continue
 
 ## Campaigns
 admin-home-title = Campaigns
+admin-home-search = Find a campaign by name, region or article
 admin-home-none = You have no campaign to work on yet. The owner of this site gives roles in campaigns.
 admin-campaign-public-page = Open the public page
 admin-campaign-petitions = Petitions

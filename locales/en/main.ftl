@@ -41,13 +41,22 @@ help-now = Help now
 upcoming-hearings = Upcoming hearings
 birthdays = Birthdays in custody
 birthdays-hint = A card or a letter on a birthday means a lot to someone behind bars.
-search-by-name = Search by name
+search-by-name = Search by name, region or article
 filter-by-status = Status
 all-statuses = Any status
 apply-filter = Show
 reset-filter = Reset
 nothing-found = No campaign matches the search.
 no-campaigns = There are no campaigns yet.
+directory-title-page = Support campaigns, page { $page }
+pages-of = Page { $page } of { $pages }
+pages-label = Pages of the list
+pages-previous = ← Previous
+pages-next = Next →
+directory-found = { $n ->
+    [one] { $n } campaign found
+   *[other] { $n } campaigns found
+}
 charge-short = Art. { $article } of the { $code }
 
 ## Campaign page

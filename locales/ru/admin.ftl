@@ -56,6 +56,7 @@ admin-recovery-saved = Я их сохранил(а): дальше
 
 ## Кампании
 admin-home-title = Кампании
+admin-home-search = Найти кампанию по имени, региону или статье
 admin-home-none = Пока у вас нет кампаний для работы. Роли в кампаниях даёт владелец сайта.
 admin-campaign-public-page = Открыть публичную страницу
 admin-campaign-petitions = Петиции

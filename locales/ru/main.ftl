@@ -41,13 +41,23 @@ help-now = Помочь сейчас
 upcoming-hearings = Ближайшие заседания
 birthdays = Дни рождения в заключении
 birthdays-hint = Открытка или письмо в день рождения очень много значат для человека за решёткой.
-search-by-name = Поиск по имени
+search-by-name = Поиск по имени, региону или статье
 filter-by-status = Статус
 all-statuses = Любой статус
 apply-filter = Показать
 reset-filter = Сбросить
 nothing-found = По запросу ничего не найдено.
 no-campaigns = Кампаний пока нет.
+directory-title-page = Кампании поддержки, страница { $page }
+pages-of = Страница { $page } из { $pages }
+pages-label = Страницы списка
+pages-previous = ← Предыдущая
+pages-next = Следующая →
+directory-found = { $n ->
+    [one] Найдена { $n } кампания
+    [few] Найдено { $n } кампании
+   *[many] Найдено { $n } кампаний
+}
 charge-short = ст. { $article } { $code }
 
 ## Страница кампании

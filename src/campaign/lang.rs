@@ -1,6 +1,5 @@
 //! Languages a page can be shown in, and text given per language.
 
-use std::collections::BTreeMap;
 use std::fmt;
 use std::str::FromStr;
 
@@ -69,56 +68,99 @@ impl FromStr for Lang {
 
 /// Text given in one or more languages. A plain string in a campaign file
 /// means the same text in every language (names of outlets, addresses).
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Default, utoipa::ToSchema)]
-#[serde(transparent)]
-pub struct Localized(BTreeMap<Lang, String>);
+///
+/// Kept as a short list sorted by language: a campaign holds some hundred
+/// of these, and thousands of campaigns are listed in memory, where a map's
+/// node would cost ten times the text.
+#[derive(Debug, Clone, PartialEq, Eq, Default, utoipa::ToSchema)]
+#[schema(value_type = std::collections::BTreeMap<Lang, String>)]
+pub struct Localized(Vec<(Lang, Box<str>)>);
 
 impl Localized {
     pub fn new(pairs: impl IntoIterator<Item = (Lang, String)>) -> Self {
-        Localized(pairs.into_iter().collect())
+        let mut texts: Vec<(Lang, Box<str>)> = Vec::new();
+        for (lang, text) in pairs {
+            // The last text given for a language wins, as in a map.
+            match texts.binary_search_by_key(&lang, |(l, _)| *l) {
+                Ok(i) => texts[i].1 = text.into_boxed_str(),
+                Err(i) => texts.insert(i, (lang, text.into_boxed_str())),
+            }
+        }
+        texts.shrink_to_fit();
+        Localized(texts)
+    }
+
+    /// The text in exactly `lang`, if given.
+    fn exactly(&self, lang: Lang) -> Option<&str> {
+        self.0
+            .binary_search_by_key(&lang, |(l, _)| *l)
+            .ok()
+            .map(|i| &*self.0[i].1)
     }
 
     /// The text in `lang`, or in the other language when it is missing, so a
     /// half-translated campaign still shows something rather than a gap.
     pub fn get(&self, lang: Lang) -> &str {
-        self.0
-            .get(&lang)
-            .or_else(|| Lang::ALL.iter().find_map(|l| self.0.get(l)))
-            .map(String::as_str)
+        self.exactly(lang)
+            .or_else(|| Lang::ALL.iter().find_map(|l| self.exactly(*l)))
             .unwrap_or("")
     }
 
     pub fn is_blank(&self) -> bool {
-        self.0.values().all(|v| v.trim().is_empty())
+        self.0.iter().all(|(_, v)| v.trim().is_empty())
     }
 
     pub fn values(&self) -> impl Iterator<Item = &str> {
-        self.0.values().map(String::as_str)
+        self.0.iter().map(|(_, v)| &**v)
+    }
+}
+
+impl Serialize for Localized {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut map = s.serialize_map(Some(self.0.len()))?;
+        for (lang, text) in &self.0 {
+            map.serialize_entry(lang, &**text)?;
+        }
+        map.end()
     }
 }
 
 impl<'de> Deserialize<'de> for Localized {
     fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(
-            untagged,
-            expecting = "a string, or a table of texts by language (ru, en)"
-        )]
-        enum Repr {
-            Same(String),
-            PerLang(BTreeMap<Lang, String>),
-        }
-        Ok(match Repr::deserialize(d)? {
-            Repr::Same(s) => Localized(Lang::ALL.into_iter().map(|l| (l, s.clone())).collect()),
-            Repr::PerLang(map) => {
-                if map.is_empty() {
+        // A visitor rather than an untagged enum: that one buffers every
+        // value first, and thousands of campaigns are read at start.
+        struct Texts;
+        impl<'de> serde::de::Visitor<'de> for Texts {
+            type Value = Localized;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a string, or a table of texts by language (ru, en)")
+            }
+
+            fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Localized, E> {
+                Ok(Localized::new(
+                    Lang::ALL.into_iter().map(|l| (l, s.to_string())),
+                ))
+            }
+
+            fn visit_map<M: serde::de::MapAccess<'de>>(
+                self,
+                mut map: M,
+            ) -> Result<Localized, M::Error> {
+                let mut pairs = Vec::new();
+                while let Some((lang, text)) = map.next_entry::<Lang, String>()? {
+                    pairs.push((lang, text));
+                }
+                if pairs.is_empty() {
                     return Err(serde::de::Error::custom(
                         "give the text in at least one language (ru, en)",
                     ));
                 }
-                Localized(map)
+                Ok(Localized::new(pairs))
             }
-        })
+        }
+        d.deserialize_any(Texts)
     }
 }
 

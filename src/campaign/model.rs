@@ -478,18 +478,6 @@ impl Campaign {
 
     /// The next birthday on or after `today`, when the date of birth is known.
     pub fn next_birthday(&self, today: NaiveDate) -> Option<NaiveDate> {
-        use chrono::Datelike;
-        let born = self.person.born?;
-        let in_year = |year: i32| {
-            // 29 February is celebrated on 28 February in other years.
-            NaiveDate::from_ymd_opt(year, born.month(), born.day())
-                .or_else(|| NaiveDate::from_ymd_opt(year, 2, 28))
-        };
-        let this_year = in_year(today.year())?;
-        if this_year >= today {
-            Some(this_year)
-        } else {
-            in_year(today.year() + 1)
-        }
+        super::listing::next_birthday(self.person.born?, today)
     }
 }

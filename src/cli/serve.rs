@@ -21,6 +21,7 @@ pub fn web_settings(config: &Config) -> WebSettings {
         onion_url: config.onion_url.clone(),
         default_lang: config.default_language,
         refresh_interval: config.refresh_interval,
+        page_cache_bytes: config.page_cache_bytes,
         health_notes: mail_held_note(config)
             .map(str::to_string)
             .into_iter()
@@ -155,15 +156,22 @@ pub async fn run(config: Config) -> Result<(), CliError> {
 /// Outside the demo, a campaign sealed to the published demo key would let
 /// anyone read its signers: refuse to serve it.
 async fn refuse_demo_key(store: &store::Store) -> Result<(), CliError> {
-    for campaign in store.campaigns().await? {
-        if crate::demo::uses_demo_key(&campaign) {
-            return Err(CliError::Usage(format!(
-                "campaign '{}' seals signatures to the published demo key, which anyone can read: give it your own organiser_key (svoboda keys generate) and import it again, or run with --demo",
-                campaign.slug
-            )));
-        }
+    let mut sealed_to_demo_key = None;
+    let now = chrono::Utc::now().timestamp();
+    store
+        .for_each_campaign(now, |campaign| {
+            if sealed_to_demo_key.is_none() && crate::demo::uses_demo_key(&campaign) {
+                sealed_to_demo_key = Some(campaign.slug);
+            }
+            Ok(())
+        })
+        .await?;
+    match sealed_to_demo_key {
+        Some(slug) => Err(CliError::Usage(format!(
+            "campaign '{slug}' seals signatures to the published demo key, which anyone can read: give it your own organiser_key (svoboda keys generate) and import it again, or run with --demo"
+        ))),
+        None => Ok(()),
     }
-    Ok(())
 }
 
 /// Warns when the database or the mail folder lies in a git work tree

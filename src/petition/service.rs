@@ -306,36 +306,45 @@ impl PetitionService {
         }
         let rows = store.petitions().await?;
         let retention_days = (self.settings.retention_after_close.as_secs() / 86_400) as i64;
-        for campaign in store.campaigns().await? {
-            for petition in &campaign.petitions {
-                let Some(row) = rows.get(&(campaign.slug.to_string(), petition.id.to_string()))
-                else {
-                    continue;
-                };
-                // The address hashes serve only while the petition takes
-                // signatures: once it closed, they only help whoever seizes
-                // the disk test guessed addresses.
-                if !row.hashes_cleared && petition.state(today) == PetitionState::Closed {
-                    let n = self.writer.clear_hashes(row.id, to_the_hour(now)).await?;
-                    tracing::info!(petition = %petition.id, cleared = n, "cleared the address hashes of a closed petition");
+        // What retention needs of each petition, read one campaign at a time.
+        let mut petitions = Vec::new();
+        store
+            .for_each_campaign(now, |campaign| {
+                for p in &campaign.petitions {
+                    let key = (campaign.slug.to_string(), p.id.to_string());
+                    petitions.push((key, p.state(today), p.closes));
                 }
-                let Some(closes) = petition.closes else {
-                    continue;
-                };
-                let days_closed = (today - closes).num_days();
-                if row.purged || days_closed < 0 {
-                    continue;
-                }
-                if days_closed > retention_days {
-                    let n = self.writer.purge_sealed(row.id, to_the_hour(now)).await?;
-                    tracing::info!(petition = %petition.id, deleted = n, "deleted signers' data of a petition closed past retention");
-                } else if days_closed > retention_days - 30 {
-                    tracing::warn!(
-                        petition = %petition.id,
-                        days_left = retention_days - days_closed,
-                        "signers' data of this closed petition will be deleted soon: export it now"
-                    );
-                }
+                Ok(())
+            })
+            .await?;
+        for (key, state, closes) in petitions {
+            let Some(row) = rows.get(&key) else {
+                continue;
+            };
+            let petition = &key.1;
+            // The address hashes serve only while the petition takes
+            // signatures: once it closed, they only help whoever seizes
+            // the disk test guessed addresses.
+            if !row.hashes_cleared && state == PetitionState::Closed {
+                let n = self.writer.clear_hashes(row.id, to_the_hour(now)).await?;
+                tracing::info!(petition = %petition, cleared = n, "cleared the address hashes of a closed petition");
+            }
+            let Some(closes) = closes else {
+                continue;
+            };
+            let days_closed = (today - closes).num_days();
+            if row.purged || days_closed < 0 {
+                continue;
+            }
+            if days_closed > retention_days {
+                let n = self.writer.purge_sealed(row.id, to_the_hour(now)).await?;
+                tracing::info!(petition = %petition, deleted = n, "deleted signers' data of a petition closed past retention");
+            } else if days_closed > retention_days - 30 {
+                tracing::warn!(
+                    petition = %petition,
+                    days_left = retention_days - days_closed,
+                    "signers' data of this closed petition will be deleted soon: export it now"
+                );
             }
         }
         Ok(())

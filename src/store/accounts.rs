@@ -1,6 +1,7 @@
 //! Workspace accounts: their second factors, recovery codes, roles, and
 //! the invitations that create them.
 
+use super::BeginWrite;
 use super::sessions::{SessionEnding, note_endings_in};
 use super::{Store, StoreError, on_pool};
 use crate::account::{Access, Account, Grant, Invitation, Login, NewAccount, Role, TotpCredential};
@@ -109,7 +110,7 @@ impl Store {
         new: &NewAccount,
     ) -> Result<Accepted, StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let invitation: Option<(bool, Option<String>, Option<String>)> = sqlx::query_as(
                 "DELETE FROM invitations WHERE token_hash = $1 AND expires_at > $2
                  RETURNING owner, campaign, role",
@@ -293,7 +294,7 @@ impl Store {
         now: i64,
     ) -> Result<(), StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query("DELETE FROM credentials WHERE account = $1 AND kind = 'totp'")
                 .bind(account)
                 .execute(&mut *tx)
@@ -342,7 +343,7 @@ impl Store {
         hashes: &[Vec<u8>],
     ) -> Result<(), StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query("DELETE FROM recovery_codes WHERE account = $1")
                 .bind(account)
                 .execute(&mut *tx)
@@ -404,7 +405,7 @@ impl Store {
     /// why for their next request.
     pub async fn revoke(&self, account: i64, grant: &Grant, now: i64) -> Result<bool, StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let done = sqlx::query(
                 "DELETE FROM grants WHERE account = $1 AND campaign = $2 AND role = $3",
             )
@@ -429,7 +430,7 @@ impl Store {
     /// Removes an account; its sessions, factors and roles go with it.
     pub async fn remove_account(&self, account: i64, now: i64) -> Result<bool, StoreError> {
         let done = on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             note_endings_in!(tx, account, SessionEnding::AccountRemoved, now);
             let done = sqlx::query("DELETE FROM accounts WHERE id = $1")
                 .bind(account)

@@ -1,5 +1,6 @@
 //! Campaigns' organiser keys as recorded (see `campaign::keys` for the rules).
 
+use super::BeginWrite;
 use std::collections::HashMap;
 
 use super::{Store, StoreError, bump_content_revision, on_pool};
@@ -93,9 +94,9 @@ impl Store {
     ) -> Result<i64, StoreError> {
         let key = key.trim();
         Ok(on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let id = insert_key!(&mut *tx, slug, key, proposed_by, now, effective_at)?;
-            bump_content_revision!(&mut *tx)?;
+            bump_content_revision!(&mut *tx, campaign = slug)?;
             tx.commit().await?;
             id
         }))
@@ -111,7 +112,7 @@ impl Store {
         now: i64,
     ) -> Result<bool, StoreError> {
         Ok(on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             // The count is part of the statement, so two owners removing the
             // last two keys at once cannot both succeed on one backend write.
             let closed = sqlx::query(
@@ -130,7 +131,7 @@ impl Store {
             .rows_affected()
                 > 0;
             if closed {
-                bump_content_revision!(&mut *tx)?;
+                bump_content_revision!(&mut *tx, campaign = slug)?;
             }
             tx.commit().await?;
             closed

@@ -1,6 +1,8 @@
 //! Campaigns, the organisation registry, photos, and the content revision.
 
+use super::BeginWrite;
 use chrono::{NaiveDate, Utc};
+use futures_util::TryStreamExt;
 use sqlx::Row;
 
 use super::campaign_keys::insert_key;
@@ -108,7 +110,7 @@ impl Store {
         };
 
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let existed: i64 = sqlx::query_scalar("SELECT COUNT(*) FROM campaigns WHERE slug = $1")
                 .bind(slug)
                 .fetch_one(&mut *tx)
@@ -177,7 +179,7 @@ impl Store {
                         .await?;
                 }
             }
-            bump_content_revision!(&mut *tx)?;
+            bump_content_revision!(&mut *tx, campaign = slug)?;
             tx.commit().await?;
             Ok(true)
         })
@@ -188,7 +190,7 @@ impl Store {
     pub async fn save_organisation(&self, org: &Organisation) -> Result<(), StoreError> {
         let doc = to_json(org)?;
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             sqlx::query(
                 "INSERT INTO organisations (id, doc) VALUES ($1, $2)
                  ON CONFLICT (id) DO UPDATE SET doc = excluded.doc",
@@ -287,12 +289,20 @@ impl Store {
         row.map(photo_from_row).transpose()
     }
 
-    /// Size and digest of every stored photo, without the images.
-    pub async fn photo_metas(&self) -> Result<HashMap<String, PhotoMeta>, StoreError> {
+    /// Size and digest of the photos of campaigns changed after content
+    /// revision `since` (every photo for -1), without the images.
+    pub async fn photo_metas_since(
+        &self,
+        since: i64,
+    ) -> Result<HashMap<String, PhotoMeta>, StoreError> {
         let rows: Vec<(String, i64, i64, String)> = on_pool!(self, |pool| {
-            sqlx::query_as("SELECT slug, width, height, digest FROM photos")
-                .fetch_all(pool)
-                .await?
+            sqlx::query_as(
+                "SELECT p.slug, p.width, p.height, p.digest FROM photos p
+                 JOIN campaigns c ON c.slug = p.slug WHERE c.rev > $1",
+            )
+            .bind(since)
+            .fetch_all(pool)
+            .await?
         });
         rows.into_iter()
             .map(|(slug, width, height, digest)| {
@@ -352,14 +362,20 @@ impl Store {
         row.map(photo_from_row).transpose()
     }
 
-    /// Size and digest of every update's photo, by (campaign, update).
-    pub async fn update_photo_metas(
+    /// Size and digest of the updates' photos of campaigns changed after
+    /// content revision `since`, by (campaign, update).
+    pub async fn update_photo_metas_since(
         &self,
+        since: i64,
     ) -> Result<HashMap<(String, String), PhotoMeta>, StoreError> {
         let rows: Vec<(String, String, i64, i64, String)> = on_pool!(self, |pool| {
-            sqlx::query_as("SELECT campaign, update_id, width, height, digest FROM update_photos")
-                .fetch_all(pool)
-                .await?
+            sqlx::query_as(
+                "SELECT u.campaign, u.update_id, u.width, u.height, u.digest FROM update_photos u
+                 JOIN campaigns c ON c.slug = u.campaign WHERE c.rev > $1",
+            )
+            .bind(since)
+            .fetch_all(pool)
+            .await?
         });
         rows.into_iter()
             .map(|(campaign, update, width, height, digest)| {
@@ -373,6 +389,67 @@ impl Store {
                 ))
             })
             .collect()
+    }
+
+    /// The campaigns changed after content revision `since` (all for -1),
+    /// each handed to `each` as it is read: thousands of campaigns are never
+    /// all parsed in memory at once. Organiser keys are not applied.
+    pub async fn campaigns_changed_since(
+        &self,
+        since: i64,
+        mut each: impl FnMut(String, i64, Campaign) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        on_pool!(self, |pool| {
+            let mut rows = sqlx::query_as::<_, (String, i64, String)>(
+                "SELECT slug, rev, doc FROM campaigns WHERE rev > $1",
+            )
+            .bind(since)
+            .fetch(pool);
+            while let Some((slug, rev, doc)) = rows.try_next().await? {
+                let campaign: Campaign = from_json(&format!("campaign '{slug}'"), &doc)?;
+                each(slug, rev, campaign)?;
+            }
+        });
+        Ok(())
+    }
+
+    /// Every campaign with the organiser keys in force at `now`, handed to
+    /// `each` one at a time (thousands are never all in memory at once).
+    pub async fn for_each_campaign(
+        &self,
+        now: i64,
+        mut each: impl FnMut(Campaign) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let keys = self.all_key_records().await?;
+        self.campaigns_changed_since(-1, |slug, _, mut campaign| {
+            let records = keys.get(&slug).map(Vec::as_slice).unwrap_or_default();
+            set_in_force(&mut campaign, &Keys(records).in_force(now));
+            each(campaign)
+        })
+        .await
+    }
+
+    /// A campaign with the organiser keys in force at `now`, its content
+    /// revision, and when its keys change next (a waiting key applies).
+    pub async fn campaign_at(
+        &self,
+        slug: &str,
+        now: i64,
+    ) -> Result<Option<(i64, Campaign, Option<i64>)>, StoreError> {
+        let row: Option<(i64, String)> = on_pool!(self, |pool| {
+            sqlx::query_as("SELECT rev, doc FROM campaigns WHERE slug = $1")
+                .bind(slug)
+                .fetch_optional(pool)
+                .await?
+        });
+        let Some((rev, doc)) = row else {
+            return Ok(None);
+        };
+        let mut campaign: Campaign = from_json(&format!("campaign '{slug}'"), &doc)?;
+        let records = self.key_records(slug).await?;
+        let keys = Keys(&records);
+        set_in_force(&mut campaign, &keys.in_force(now));
+        Ok(Some((rev, campaign, keys.next_change(now))))
     }
 
     /// Changes whenever public content changes, in any process.

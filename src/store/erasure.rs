@@ -5,6 +5,7 @@
 //! checkpointed and truncated; after large deletions `VACUUM` rewrites the
 //! file. On PostgreSQL, `VACUUM` lets the server reuse the dead rows' space.
 
+use super::BeginWrite;
 use super::{Store, StoreError};
 
 /// How thoroughly to erase after a deletion (ordered: `Bulk` does more).
@@ -70,7 +71,7 @@ impl Store {
     /// cleared, the outbox emptied, and the files rewritten.
     pub async fn forget_addresses(&self) -> Result<Forgotten, StoreError> {
         let (hashes, outbox) = super::on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let hashes =
                 sqlx::query("UPDATE signatures SET email_hash = NULL WHERE email_hash IS NOT NULL")
                     .execute(&mut *tx)

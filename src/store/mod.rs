@@ -41,13 +41,58 @@ macro_rules! on_pool {
 }
 pub(crate) use on_pool;
 
+/// Starts a transaction that writes. On SQLite it takes the write lock at
+/// once (`BEGIN IMMEDIATE`): a deferred transaction that reads first and
+/// then writes fails with "database is locked", without waiting, when
+/// another process wrote in between; an immediate one waits its turn
+/// within the busy timeout.
+pub(crate) trait BeginWrite {
+    type Db: sqlx::Database;
+    fn begin_write(
+        &self,
+    ) -> impl std::future::Future<Output = Result<sqlx::Transaction<'static, Self::Db>, sqlx::Error>>
+    + Send;
+}
+
+impl BeginWrite for SqlitePool {
+    type Db = sqlx::Sqlite;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Sqlite>, sqlx::Error> {
+        self.begin_with("BEGIN IMMEDIATE").await
+    }
+}
+
+impl BeginWrite for PgPool {
+    type Db = sqlx::Postgres;
+    async fn begin_write(&self) -> Result<sqlx::Transaction<'static, sqlx::Postgres>, sqlx::Error> {
+        self.begin().await
+    }
+}
+
 /// Marks public content as changed, inside a transaction: every process
-/// reloads its snapshot on its next poll.
+/// reloads its snapshot on its next poll. With `campaign = slug`, only that
+/// campaign changed: processes reload it alone and keep the others' pages.
 macro_rules! bump_content_revision {
     ($conn:expr) => {
         sqlx::query("UPDATE content_revision SET value = value + 1 WHERE id = 1")
             .execute($conn)
             .await
+    };
+    ($conn:expr, campaign = $slug:expr) => {
+        match sqlx::query("UPDATE content_revision SET value = value + 1 WHERE id = 1")
+            .execute($conn)
+            .await
+        {
+            Ok(_) => {
+                sqlx::query(
+                    "UPDATE campaigns SET rev = (SELECT value FROM content_revision WHERE id = 1)
+                     WHERE slug = $1",
+                )
+                .bind($slug)
+                .execute($conn)
+                .await
+            }
+            Err(e) => Err(e),
+        }
     };
 }
 pub(crate) use bump_content_revision;

@@ -1,7 +1,9 @@
 //! The page cache answers before the router: a GET of a path whose page is
 //! cached and fresh costs one lookup and a clone of prebuilt headers, as
-//! little as a server that does nothing else. Everything else (queries,
-//! forms, pages not cached yet or stale) goes to the router.
+//! little as a server that does nothing else. Pages cached under a query
+//! (the directory's `?page=2`) are found by the query as their links write
+//! it. Everything else (forms, pages not cached yet or stale, queries in
+//! another form) goes to the router.
 
 use std::borrow::Cow;
 use std::convert::Infallible;
@@ -31,9 +33,13 @@ impl CachedFirst {
         CachedFirst { state, router }
     }
 
-    /// The cached, fresh page of a GET without a query, if there is one.
+    /// The cached, fresh page of a GET, if there is one.
     fn cached(&self, request: &Request<Body>) -> Option<Response> {
         let path = request.uri().path();
+        let target = request
+            .uri()
+            .path_and_query()
+            .map_or(path, |pq| pq.as_str());
         // One name and no static copy: the path is the key, nothing to build.
         let site = match request.extensions().get::<Site>() {
             Some(copy) => Some(copy.clone()),
@@ -41,12 +47,12 @@ impl CachedFirst {
             None => Some(Site::of_request(&self.state.sites, request.headers())),
         };
         let key = match &site {
-            Some(site) => site.cache_key(path),
-            None => Cow::Borrowed(path),
+            Some(site) => site.cache_key(target),
+            None => Cow::Borrowed(target),
         };
         let page = self.state.fresh_page(&key)?;
         let mut response = page.respond(request.headers());
-        if let Some(location) = site.and_then(|s| s.onion_location(path)) {
+        if let Some(location) = site.and_then(|s| s.onion_location(target)) {
             set_onion_location(&mut response, location);
         }
         Some(response)
@@ -66,9 +72,7 @@ impl Service<Request<Body>> for CachedFirst {
         if request.method() == Method::GET {
             // Counted so that the signature writer paces itself for a crowd of readers.
             self.state.petitions.readers.page_asked();
-            if request.uri().query().is_none()
-                && let Some(response) = self.cached(&request)
-            {
+            if let Some(response) = self.cached(&request) {
                 return Either::Left(ready(Ok(response)));
             }
         }

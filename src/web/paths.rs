@@ -3,7 +3,7 @@
 use super::error::WebError;
 use super::public::campaign_page::PhotoView;
 use super::state::{AppState, Content};
-use crate::campaign::{Campaign, Lang};
+use crate::campaign::{Lang, Localized};
 use crate::i18n::{Tr, arg};
 
 /// The language of a path prefix, or a 404 in the instance's language.
@@ -52,9 +52,7 @@ pub fn photo_file(slug: &str, digest: &str) -> String {
 
 /// The photo of a news update, when it has one.
 pub fn update_photo(content: &Content, slug: &str, update: &str, alt: String) -> Option<PhotoView> {
-    let meta = content
-        .update_photos
-        .get(&(slug.to_string(), update.to_string()))?;
+    let meta = content.update_photo(slug, update)?;
     Some(PhotoView {
         src: format!("/photos/{slug}/{update}.jpg?v={}", meta.digest),
         width: meta.width,
@@ -64,13 +62,13 @@ pub fn update_photo(content: &Content, slug: &str, update: &str, alt: String) ->
 }
 
 /// The stored photo of a campaign, when it has one.
-pub fn photo(content: &Content, c: &Campaign, tr: &Tr) -> Option<PhotoView> {
-    let meta = content.photos.get(c.slug.as_str())?;
+pub fn photo(content: &Content, slug: &str, name: &Localized, tr: &Tr) -> Option<PhotoView> {
+    let meta = content.photo(slug)?;
     Some(PhotoView {
-        src: photo_file(c.slug.as_str(), &meta.digest),
+        src: photo_file(slug, &meta.digest),
         width: meta.width,
         height: meta.height,
-        alt: tr.args("photo-alt", [("name", arg(c.person.name.get(tr.lang)))]),
+        alt: tr.args("photo-alt", [("name", arg(name.get(tr.lang)))]),
     })
 }
 

@@ -1,9 +1,5 @@
-//! What every handler shares: the store, and an in-memory snapshot of the
-//! public content with the pages rendered from it.
-//!
-//! Pages are rendered once per snapshot. A snapshot is replaced when the
-//! store's content revision changes (in this process or another one sharing
-//! the database) or when the date changes, since "next hearing" depends on it.
+//! What every handler shares: the store, the snapshot of the public content
+//! (see `content`), the page cache, and whole campaigns read on demand.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicI64, AtomicU64, Ordering};
@@ -14,16 +10,32 @@ use chrono::NaiveDate;
 
 use super::cache::CachedPage;
 use super::error::WebError;
+use super::page_cache::{PageCache, Scope};
 use super::rate_limit::SignLimiter;
 use crate::account::Lifetimes;
 use crate::account::service::Accounts;
-use crate::campaign::keys::Keys;
-use crate::campaign::photo::PhotoMeta;
-use crate::campaign::{Campaign, Lang, Registry};
+use crate::campaign::{Campaign, Lang};
 use crate::config::MailSettings;
 use crate::petition::service::PetitionService;
 use crate::store::signatures::PetitionRow;
 use crate::store::{Store, StoreError};
+
+pub use super::content::Content;
+pub use super::page_cache::Freshness;
+
+/// Whole campaigns kept parsed: all of a small instance, else those whose
+/// pages are being drawn or signed now. The rest are read from the store
+/// when asked.
+const PARSED_CAMPAIGNS: usize = 256;
+
+/// A whole campaign as read from the store.
+struct Parsed {
+    rev: i64,
+    campaign: Arc<Campaign>,
+    /// When its organiser keys change (a waiting key applies): it is read
+    /// again then.
+    keys_change: Option<i64>,
+}
 
 /// Settings the web layer needs from the configuration.
 #[derive(Debug, Clone)]
@@ -36,6 +48,8 @@ pub struct WebSettings {
     pub default_lang: Lang,
     /// How often to check whether another process changed the content.
     pub refresh_interval: Duration,
+    /// Bytes of rendered pages kept in memory.
+    pub page_cache_bytes: u64,
     /// Lines `/healthz` adds for operators (e.g. that mail is held).
     pub health_notes: Vec<String>,
     /// How long workspace sessions live.
@@ -91,104 +105,6 @@ impl Clock {
     }
 }
 
-pub struct Content {
-    pub revision: i64,
-    /// Petition rows by campaign slug, then petition id.
-    petition_rows: HashMap<String, HashMap<String, PetitionRow>>,
-    pub today: NaiveDate,
-    /// When a waiting organiser key takes effect: the snapshot is stale then.
-    pub next_key_change: Option<i64>,
-    pub campaigns: Vec<Campaign>,
-    pub registry: Registry,
-    pub photos: HashMap<String, PhotoMeta>,
-    /// Photos of news updates, by (campaign, update).
-    pub update_photos: HashMap<(String, String), PhotoMeta>,
-    pages: RwLock<HashMap<String, (Freshness, Arc<CachedPage>)>>,
-}
-
-/// What, besides the content snapshot (whose replacement empties the whole
-/// cache), a cached page depends on.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Freshness {
-    /// Nothing else.
-    Content,
-    /// Signature counts: the generation of the counts it shows.
-    Counts(u64),
-    /// Counts, and a form stamp of a time slot (the slot's stamp time).
-    CountsAndSlot(u64, i64),
-}
-
-impl Content {
-    /// The database row of a campaign's petition.
-    pub fn petition_row(&self, campaign: &str, petition: &str) -> Option<PetitionRow> {
-        self.petition_rows.get(campaign)?.get(petition).copied()
-    }
-
-    pub fn campaign(&self, slug: &str) -> Option<&Campaign> {
-        self.campaigns.iter().find(|c| c.slug.as_str() == slug)
-    }
-
-    /// The campaign at `slug`, or a 404 page in `lang`.
-    pub fn campaign_or_404(&self, slug: &str, lang: Lang) -> Result<&Campaign, WebError> {
-        self.campaign(slug).ok_or(WebError::not_found(lang))
-    }
-
-    /// The cached page under `key`, rendering it on first use. Only pages of
-    /// content that exists are cached, so the map is bounded by the content.
-    pub fn page<E>(
-        &self,
-        key: &str,
-        render: impl FnOnce() -> Result<CachedPage, E>,
-    ) -> Result<Arc<CachedPage>, E> {
-        self.page_at(key, Freshness::Content, render)
-    }
-
-    /// Like [`Content::page`], for pages that also show something changing
-    /// faster than content (signature counts, a form stamp): a page of
-    /// another `freshness` replaces the entry, so the map stays bounded.
-    pub fn page_at<E>(
-        &self,
-        key: &str,
-        freshness: Freshness,
-        render: impl FnOnce() -> Result<CachedPage, E>,
-    ) -> Result<Arc<CachedPage>, E> {
-        if let Some(page) = self.cached(key, freshness) {
-            return Ok(page);
-        }
-        let page = Arc::new(render()?);
-        self.write_pages()
-            .insert(key.to_string(), (freshness, page.clone()));
-        Ok(page)
-    }
-
-    /// The page under `key` if it is cached at `freshness`.
-    pub fn cached(&self, key: &str, freshness: Freshness) -> Option<Arc<CachedPage>> {
-        match self.read_pages().get(key) {
-            Some((f, page)) if *f == freshness => Some(page.clone()),
-            _ => None,
-        }
-    }
-
-    /// The page cached under `key`, whatever its freshness.
-    fn entry(&self, key: &str) -> Option<(Freshness, Arc<CachedPage>)> {
-        self.read_pages().get(key).cloned()
-    }
-
-    fn read_pages(
-        &self,
-    ) -> std::sync::RwLockReadGuard<'_, HashMap<String, (Freshness, Arc<CachedPage>)>> {
-        // A panic while holding the lock cannot leave the map half-written
-        // (insert is the only write), so a poisoned lock is still usable.
-        self.pages.read().unwrap_or_else(|e| e.into_inner())
-    }
-
-    fn write_pages(
-        &self,
-    ) -> std::sync::RwLockWriteGuard<'_, HashMap<String, (Freshness, Arc<CachedPage>)>> {
-        self.pages.write().unwrap_or_else(|e| e.into_inner())
-    }
-}
-
 pub struct AppState {
     pub store: Store,
     pub settings: WebSettings,
@@ -201,6 +117,8 @@ pub struct AppState {
     /// Held while a page that changes faster than content is rendered.
     pub render_lock: tokio::sync::Mutex<()>,
     content: RwLock<Arc<Content>>,
+    pages: Arc<PageCache>,
+    parsed: quick_cache::sync::Cache<String, Arc<Parsed>>,
     /// Confirmed signatures per petition row, refreshed with every poll.
     counts: RwLock<Arc<HashMap<i64, i64>>>,
     /// Changes whenever any count does: cached pages showing counts compare it.
@@ -215,7 +133,8 @@ impl AppState {
         clock: Clock,
         petitions: Arc<PetitionService>,
     ) -> Result<Arc<Self>, StoreError> {
-        let content = load(&store, &clock).await?;
+        let pages = Arc::new(PageCache::new(settings.page_cache_bytes));
+        let content = Content::load(&store, clock.today(), None, pages.clone()).await?;
         let counts = store.petition_counts().await?;
         let p = &petitions.settings;
         let limiter = SignLimiter::new(
@@ -230,7 +149,7 @@ impl AppState {
             &settings.mirrors,
             settings.onion_url.as_deref(),
         ));
-        Ok(Arc::new(AppState {
+        let state = Arc::new(AppState {
             store,
             sites,
             settings,
@@ -240,9 +159,14 @@ impl AppState {
             limiter,
             render_lock: tokio::sync::Mutex::new(()),
             content: RwLock::new(Arc::new(content)),
+            pages,
+            parsed: quick_cache::sync::Cache::new(PARSED_CAMPAIGNS),
             counts: RwLock::new(Arc::new(counts)),
             counts_generation: AtomicU64::new(0),
-        }))
+        });
+        state.keep_small_instance_parsed().await?;
+        release_freed_memory();
+        Ok(state)
     }
 
     pub fn counts(&self) -> Arc<HashMap<i64, i64>> {
@@ -262,16 +186,34 @@ impl AppState {
     }
 
     /// Pages showing counts are fresh at this.
-    pub fn counts_freshness(&self) -> Freshness {
-        Freshness::Counts(self.counts_generation())
+    /// A page of `scope` showing counts is fresh at this: a campaign's
+    /// pages change with its own petitions' counts only (signing elsewhere
+    /// leaves them cached), lists with any count.
+    pub fn counts_freshness(&self, content: &Content, scope: Scope<'_>) -> Freshness {
+        Freshness::Counts(self.counts_version(content, scope))
     }
 
     /// Pages showing counts and a form are fresh at this, at `now`.
-    pub fn form_freshness(&self, now: i64) -> Freshness {
+    pub fn form_freshness(&self, content: &Content, scope: Scope<'_>, now: i64) -> Freshness {
         Freshness::CountsAndSlot(
-            self.counts_generation(),
+            self.counts_version(content, scope),
             super::public::petition_page::stamp_time(now),
         )
+    }
+
+    fn counts_version(&self, content: &Content, scope: Scope<'_>) -> u64 {
+        let Scope::Campaign(slug) = scope else {
+            return self.counts_generation();
+        };
+        let counts = self.counts();
+        // Each petition's (row, count) mixed, then added: the order of the
+        // map does not matter.
+        content.entry(slug).map_or(0, |e| {
+            e.petitions.values().fold(0u64, |sum, row| {
+                let count = counts.get(&row.id).copied().unwrap_or(row.confirmed);
+                sum.wrapping_add(mix((row.id as u64) << 40 ^ count as u64))
+            })
+        })
     }
 
     /// The cached answer for a GET of the page cached under `key` (a path
@@ -279,13 +221,98 @@ impl AppState {
     /// fresh: the page cache answers before routing.
     pub fn fresh_page(&self, key: &str) -> Option<Arc<CachedPage>> {
         let content = self.content();
-        let (freshness, page) = content.entry(key)?;
-        let current = match freshness {
+        let cached = content.entry_of_page(key)?;
+        let scope = cached.scope();
+        let current = match cached.freshness {
             Freshness::Content => Freshness::Content,
-            Freshness::Counts(_) => self.counts_freshness(),
-            Freshness::CountsAndSlot(..) => self.form_freshness(chrono::Utc::now().timestamp()),
+            Freshness::Counts(_) => self.counts_freshness(&content, scope),
+            Freshness::CountsAndSlot(..) => {
+                self.form_freshness(&content, scope, chrono::Utc::now().timestamp())
+            }
         };
-        (freshness == current).then_some(page)
+        (cached.freshness == current).then(|| cached.page.clone())
+    }
+
+    /// Bytes and number of the pages cached now.
+    pub fn page_cache_use(&self) -> (u64, usize) {
+        (self.pages.weight(), self.pages.len())
+    }
+
+    /// The whole campaign at `slug` in `content`, with the organiser keys in
+    /// force now: kept parsed while in use, else read from the store.
+    pub async fn campaign(
+        &self,
+        content: &Content,
+        slug: &str,
+    ) -> Result<Option<Arc<Campaign>>, StoreError> {
+        let Some(entry) = content.entry(slug) else {
+            return Ok(None);
+        };
+        let now = self.clock.now();
+        if let Some(parsed) = self.parsed.get(slug)
+            && parsed.rev >= entry.rev
+            && parsed.keys_change.is_none_or(|at| now < at)
+        {
+            return Ok(Some(parsed.campaign.clone()));
+        }
+        let Some((rev, campaign, keys_change)) = self.store.campaign_at(slug, now).await? else {
+            return Ok(None);
+        };
+        let campaign = Arc::new(campaign);
+        self.parsed.insert(
+            slug.to_string(),
+            Arc::new(Parsed {
+                rev,
+                campaign: campaign.clone(),
+                keys_change,
+            }),
+        );
+        Ok(Some(campaign))
+    }
+
+    /// The cached page of campaign `slug` under `key`, else drawn by
+    /// `render` from the whole campaign, which is read only then.
+    pub async fn campaign_page(
+        &self,
+        content: &Content,
+        slug: &str,
+        lang: Lang,
+        key: &str,
+        freshness: Freshness,
+        render: impl FnOnce(&Campaign) -> Result<CachedPage, WebError>,
+    ) -> Result<Arc<CachedPage>, WebError> {
+        content.exists_or_404(slug, lang)?;
+        if let Some(page) = content.cached(key, freshness) {
+            return Ok(page);
+        }
+        let campaign = self.campaign_or_404(content, slug, lang).await?;
+        content.page_at(key, Scope::Campaign(slug), freshness, || render(&campaign))
+    }
+
+    /// An instance of a few hundred campaigns keeps them all parsed, so its
+    /// pages stay up through a database outage, as they always did: after
+    /// a reload, the changed ones are read again at once.
+    async fn keep_small_instance_parsed(&self) -> Result<(), StoreError> {
+        let content = self.content();
+        if content.len() <= PARSED_CAMPAIGNS {
+            for listing in content.listings() {
+                self.campaign(&content, listing.slug.as_str()).await?;
+            }
+        }
+        Ok(())
+    }
+
+    /// The whole campaign at `slug`, or a 404 page in `lang`.
+    pub async fn campaign_or_404(
+        &self,
+        content: &Content,
+        slug: &str,
+        lang: Lang,
+    ) -> Result<Arc<Campaign>, WebError> {
+        self.campaign(content, slug)
+            .await
+            .map_err(|e| WebError::from(e).in_lang(lang))?
+            .ok_or(WebError::not_found(lang))
     }
 
     /// Reads the signature counters again.
@@ -311,21 +338,33 @@ impl AppState {
         self.refresh_counts().await?;
         let current = self.content();
         let revision = self.store.content_revision().await?;
-        let key_due = current
-            .next_key_change
-            .is_some_and(|at| self.clock.now() >= at);
-        if revision == current.revision && self.clock.today() == current.today && !key_due {
+        if revision == current.revision && self.clock.today() == current.today {
             return Ok(false);
         }
         self.reload().await?;
         Ok(true)
     }
 
-    /// Reloads the snapshot unconditionally, after a write in this process.
+    /// Reads what changed since the snapshot, after a write in this process.
     pub async fn reload(&self) -> Result<(), StoreError> {
-        let fresh = Arc::new(load(&self.store, &self.clock).await?);
-        *self.content.write().unwrap_or_else(|e| e.into_inner()) = fresh;
-        Ok(())
+        let current = self.content();
+        let fresh = Arc::new(
+            Content::load(
+                &self.store,
+                self.clock.today(),
+                Some(&current),
+                self.pages.clone(),
+            )
+            .await?,
+        );
+        {
+            let mut slot = self.content.write().unwrap_or_else(|e| e.into_inner());
+            // Two reloads may race: the newer snapshot wins.
+            if fresh.revision >= slot.revision {
+                *slot = fresh;
+            }
+        }
+        self.keep_small_instance_parsed().await
     }
 
     /// Polls the store for changes made by other processes, for ever.
@@ -348,42 +387,28 @@ impl AppState {
                     if let Err(e) = state.accounts.tidy(now, tidied).await {
                         tracing::warn!(error = %e, "could not remove ended sessions");
                     }
+                    release_freed_memory();
                 }
             }
         })
     }
 }
 
-async fn load(store: &Store, clock: &Clock) -> Result<Content, StoreError> {
-    // The revision is read first: data loaded after it is at least that new,
-    // so a change racing with this load is picked up by the next poll.
-    let revision = store.content_revision().await?;
-    let now = clock.now();
-    let keys = store.all_key_records().await?;
-    let campaigns = store.campaigns_at(&keys, now).await?;
-    let next_key_change = keys
-        .values()
-        .filter_map(|records| Keys(records).next_change(now))
-        .min();
-    let registry = store.organisations().await?;
-    let photos = store.photo_metas().await?;
-    let update_photos = store.update_photo_metas().await?;
-    let mut petition_rows: HashMap<String, HashMap<String, PetitionRow>> = HashMap::new();
-    for ((campaign, petition), row) in store.petitions().await? {
-        petition_rows
-            .entry(campaign)
-            .or_default()
-            .insert(petition, row);
+/// Gives memory freed by the allocator back to the system: reading
+/// thousands of campaigns at start, and pages the cache let go, leave
+/// freed holes that glibc keeps otherwise, and resident memory is what a
+/// small server's operator watches.
+fn release_freed_memory() {
+    #[cfg(all(target_os = "linux", target_env = "gnu"))]
+    // SAFETY: malloc_trim only walks the allocator's own free lists.
+    unsafe {
+        libc::malloc_trim(0);
     }
-    Ok(Content {
-        revision,
-        today: clock.today(),
-        next_key_change,
-        campaigns,
-        registry,
-        photos,
-        update_photos,
-        petition_rows,
-        pages: RwLock::new(HashMap::new()),
-    })
+}
+
+/// SplitMix64's finaliser: spreads a number over all 64 bits.
+fn mix(mut x: u64) -> u64 {
+    x = (x ^ (x >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    x = (x ^ (x >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    x ^ (x >> 31)
 }

@@ -123,7 +123,7 @@ backend_test! {
         let Some(app) = TestApp::with_fixtures(backend).await else { return };
         let mut editor = Browser::new(&app, [198, 51, 100, 2]);
         enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
-        let original = app.state.content().campaign("anna-example").cloned().expect("fixture");
+        let original = app.campaign("anna-example").await;
 
         for section in SECTIONS {
             let action = format!("/admin/en/campaigns/anna-example/form/{}", section.id);

@@ -84,7 +84,7 @@ backend_test! {
     async fn custody_terms_and_expected_releases_are_shown(backend: Backend) {
         let Some(app) = TestApp::with_fixtures(backend).await else { return };
         let today = crate::support::today();
-        let mut anna = app.state.content().campaign("anna-example").cloned().expect("fixture");
+        let mut anna = app.campaign("anna-example").await;
         anna.status.until = Some(today + chrono::Days::new(10));
         anna.status.expected_release = Some(today + chrono::Days::new(30));
         app.store

@@ -55,7 +55,7 @@ backend_test! {
             let feed = app.get_with("/en/anna-example/feed.atom", &[("host", host(base))]).await.text();
             assert!(feed.contains(&format!("{base}/en/anna-example/updates/")), "{feed}");
             assert!(!feed.contains(&format!("href=\"{}", if base == PUBLIC_URL { MIRROR } else { PUBLIC_URL })));
-            let sitemap = app.get_with("/sitemap.xml", &[("host", host(base))]).await.text();
+            let sitemap = app.get_with("/sitemaps/1.xml", &[("host", host(base))]).await.text();
             assert!(sitemap.contains(&format!("<loc>{base}{PAGE}</loc>")));
             let api = app.get_with("/api/v1/campaigns", &[("host", host(base))]).await.text();
             assert!(api.contains(&format!("{base}{PAGE}")), "{api}");

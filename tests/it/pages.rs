@@ -396,7 +396,7 @@ backend_test! {
         assert_eq!(order, ["petition", "donate", "share"]);
         assert!(head.contains("class=\"status"), "the status line is in the head");
 
-        let mut campaign = app.state.content().campaign("boris-romanov").cloned().expect("demo");
+        let mut campaign = app.campaign("boris-romanov").await;
         campaign.headline = Some(svoboda::campaign::Localized::new([
             (svoboda::campaign::Lang::Ru, "Вернём Бориса домой".to_string()),
             (svoboda::campaign::Lang::En, "Bring Boris home".to_string()),

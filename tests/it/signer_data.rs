@@ -184,7 +184,7 @@ backend_test! {
         .await
         .expect("restart");
         let content = app.state.content();
-        let campaign = content.campaign("anna-example").expect("campaign");
+        let campaign = app.campaign("anna-example").await;
         let petition = campaign.petition("free-anna").expect("petition");
         let row = content.petition_row("anna-example", "free-anna").expect("row");
         let signer = svoboda::petition::form::Signer {
@@ -197,7 +197,7 @@ backend_test! {
         let now = chrono::Utc::now().timestamp();
         restarted
             .sign(
-                campaign,
+                &campaign,
                 petition,
                 row.id,
                 signer,

@@ -9,10 +9,12 @@
 //! PostgreSQL a batch of new signatures is one statement (its own
 //! transaction); the repeats among them, if any, follow in a second.
 
+mod address_table;
 mod checkpointer;
 mod placing;
 mod writer;
 
+use crate::store::BeginWrite;
 use std::collections::HashMap;
 
 use futures_util::TryStreamExt;
@@ -376,12 +378,22 @@ pub struct Drift {
 impl Store {
     /// Petition rows by (campaign, petition slug).
     pub async fn petitions(&self) -> Result<HashMap<(String, String), PetitionRow>, StoreError> {
+        self.petitions_since(-1).await
+    }
+
+    /// The petitions of campaigns changed after content revision `since`.
+    pub async fn petitions_since(
+        &self,
+        since: i64,
+    ) -> Result<HashMap<(String, String), PetitionRow>, StoreError> {
         /// campaign, slug, id, confirmed, purged_at, hashes_cleared_at
         type Columns = (String, String, i64, i64, Option<i64>, Option<i64>);
         let rows: Vec<Columns> = on_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT campaign, slug, id, confirmed, purged_at, hashes_cleared_at FROM petitions",
+                "SELECT p.campaign, p.slug, p.id, p.confirmed, p.purged_at, p.hashes_cleared_at
+                 FROM petitions p JOIN campaigns c ON c.slug = p.campaign WHERE c.rev > $1",
             )
+            .bind(since)
             .fetch_all(pool)
             .await?
         });
@@ -696,7 +708,7 @@ impl Store {
     /// messages grows.
     pub async fn give_up_outbox(&self, id: i64) -> Result<(), StoreError> {
         on_pool!(self, |pool| {
-            let mut tx = pool.begin().await?;
+            let mut tx = pool.begin_write().await?;
             let gone = sqlx::query("DELETE FROM outbox WHERE id = $1")
                 .bind(id)
                 .execute(&mut *tx)

@@ -8,7 +8,8 @@ use sqlx::pool::PoolConnection;
 use sqlx::{Postgres, QueryBuilder, Sqlite};
 use tokio::sync::oneshot;
 
-use super::writer::{AddressIndex, IndexChanges, Reply, day_of, hash_key};
+use super::address_table::AddressKey;
+use super::writer::{AddressIndex, IndexChanges, Reply, day_of};
 use super::{IdReservations, NewSignature, Placed, ROWS_PER_STATEMENT, Reserved, SignatureRef};
 use crate::store::StoreError;
 
@@ -40,15 +41,49 @@ pub(super) async fn sign_sqlite(
     signs: &[Signing],
     changes: &mut IndexChanges,
 ) -> Result<Vec<Placed>, StoreError> {
-    let mut here: HashMap<(i64, u128), i64> = HashMap::new();
+    // The index gives candidates (same fingerprint); their stored hashes
+    // decide, so the one-address rule is exact.
+    let candidate_ids: Vec<i64> = signs
+        .iter()
+        .filter_map(|(s, _)| {
+            let hash = s.email_hash.as_ref()?;
+            Some(
+                index
+                    .by_petition
+                    .get(&s.petition)?
+                    .candidates(AddressKey::of(hash)),
+            )
+        })
+        .flatten()
+        .collect();
+    let mut stored: HashMap<i64, (Vec<u8>, i64, bool)> = HashMap::new();
+    if !candidate_ids.is_empty() {
+        let mut qb = QueryBuilder::<Sqlite>::new(
+            "SELECT id, email_hash, epoch, confirmed_at IS NOT NULL FROM signatures WHERE email_hash IS NOT NULL AND id IN (",
+        );
+        let mut ids = qb.separated(", ");
+        for id in &candidate_ids {
+            ids.push_bind(*id);
+        }
+        qb.push(")");
+        let rows: Vec<(i64, Vec<u8>, i64, bool)> =
+            qb.build_query_as().fetch_all(&mut *conn).await?;
+        stored.extend(rows.into_iter().map(|(id, h, e, c)| (id, (h, e, c))));
+    }
+    let mut here: HashMap<(i64, &[u8]), i64> = HashMap::new();
     let mut slots = Vec::with_capacity(signs.len());
     for (s, _) in signs {
-        let key = s.email_hash.as_ref().map(|h| hash_key(h));
-        if let Some(key) = key
-            && let Some(&id) = (index.by_petition.get(&s.petition))
-                .and_then(|m| m.get(&key))
-                .or_else(|| here.get(&(s.petition, key)))
-        {
+        let hash = s.email_hash.as_ref().map(|h| h.as_slice());
+        let earlier = hash.and_then(|hash| {
+            let in_index = index.by_petition.get(&s.petition).and_then(|table| {
+                table
+                    .candidates(AddressKey::of(hash))
+                    .into_iter()
+                    .find(|id| stored.get(id).is_some_and(|(h, _, _)| h.as_slice() == hash))
+            });
+            in_index.or_else(|| here.get(&(s.petition, hash)).copied())
+        });
+        if let Some(id) = earlier {
             slots.push(Slot::Earlier(id));
             continue;
         }
@@ -58,9 +93,9 @@ pub(super) async fn sign_sqlite(
             .map(|r| r.id)
             .or_else(|| ids.reserve())
             .ok_or_else(|| StoreError::Corrupt("no id for a new signature".into()))?;
-        if let Some(key) = key {
-            here.insert((s.petition, key), id);
-            changes.added.push((s.petition, key, id));
+        if let Some(hash) = hash {
+            here.insert((s.petition, hash), id);
+            changes.added.push((s.petition, AddressKey::of(hash), id));
         }
         slots.push(Slot::New(id));
     }
@@ -80,6 +115,11 @@ pub(super) async fn sign_sqlite(
             Slot::Earlier(_) => None,
         })
         .collect();
+    earlier.extend(
+        stored
+            .iter()
+            .map(|(id, (_, epoch, confirmed))| (*id, (*epoch, *confirmed))),
+    );
     let unknown: Vec<i64> = slots
         .iter()
         .filter_map(|slot| match slot {

@@ -99,8 +99,8 @@ pub async fn show(
                 .campaign
                 .map(|slug| {
                     content
-                        .campaign(&slug)
-                        .map(|c| c.person.name.get(lang).to_string())
+                        .listing(&slug)
+                        .map(|c| c.name.get(lang).to_string())
                         .unwrap_or(slug)
                 })
                 .unwrap_or_default(),
@@ -108,12 +108,11 @@ pub async fn show(
         })
         .collect();
     let campaigns = content
-        .campaigns
-        .iter()
+        .listings()
         .map(|c| Choice {
             selected: filter.campaign.as_deref() == Some(c.slug.as_str()),
             value: c.slug.to_string(),
-            label: c.person.name.get(lang).to_string(),
+            label: c.name.get(lang).to_string(),
         })
         .collect();
     let people = state

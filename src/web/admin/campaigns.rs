@@ -19,6 +19,7 @@ use crate::campaign::keys::Keys;
 use crate::i18n::{Tr, arg};
 use crate::web::AppState;
 use crate::web::error::WebError;
+use crate::web::pagination::{Pagination, page_count, pagination};
 
 pub struct CampaignLine {
     pub href: String,
@@ -30,7 +31,14 @@ pub struct CampaignLine {
 #[template(path = "admin/home.html")]
 pub struct HomePage {
     pub layout: AdminLayout,
+    /// One page of the campaigns one may see.
     pub campaigns: Vec<CampaignLine>,
+    /// The search by name, shown when the list is longer than a page.
+    pub search: Option<String>,
+    pub home_href: String,
+    /// A search's result, in words.
+    pub found: Option<String>,
+    pub pagination: Option<Pagination>,
     pub public_href: String,
     /// Owners: campaigns that exist only as drafts, and where to start one.
     pub drafts: Vec<(String, String)>,
@@ -95,17 +103,62 @@ fn roles_text(tr: &Tr, owner: bool, roles: &[Role]) -> String {
         .join(", ")
 }
 
+/// Campaigns on one page of the workspace's list.
+const CAMPAIGNS_PER_PAGE: usize = 50;
+
+#[derive(Deserialize, Default)]
+pub struct HomeQuery {
+    #[serde(default)]
+    q: String,
+    #[serde(default)]
+    page: String,
+}
+
 pub async fn home(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
     SignedIn(signed): SignedIn,
+    Query(query): Query<HomeQuery>,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
     let content = state.content();
-    let campaigns = content
-        .campaigns
+    let search: String = query.q.trim().chars().take(100).collect();
+    let visible: Vec<_> = content
+        .find(&search, None)
+        .into_iter()
+        .filter(|e| signed.access.may_see(e.listing.slug.as_str()))
+        .collect();
+    let pages = page_count(visible.len(), CAMPAIGNS_PER_PAGE);
+    let page = query.page.trim().parse().unwrap_or(1usize).clamp(1, pages);
+    let href_of = |n: usize| {
+        let mut q = url::form_urlencoded::Serializer::new(String::new());
+        if !search.is_empty() {
+            q.append_pair("q", &search);
+        }
+        if n > 1 {
+            q.append_pair("page", &n.to_string());
+        }
+        let q = q.finish();
+        if q.is_empty() {
+            paths::home(lang)
+        } else {
+            format!("{}?{q}", paths::home(lang))
+        }
+    };
+    let found = (!search.is_empty()).then(|| {
+        tr.args(
+            "directory-found",
+            [("n", fluent_bundle::FluentValue::from(visible.len()))],
+        )
+    });
+    // The search shows where there is something to search.
+    let searchable = !search.is_empty() || visible.len() > CAMPAIGNS_PER_PAGE;
+    let pagination = pagination(&tr, page, pages, href_of);
+    let campaigns = visible
         .iter()
-        .filter(|c| signed.access.may_see(c.slug.as_str()))
+        .skip((page - 1) * CAMPAIGNS_PER_PAGE)
+        .take(CAMPAIGNS_PER_PAGE)
+        .map(|e| &e.listing)
         .map(|c| {
             let roles: Vec<Role> = signed
                 .access
@@ -116,7 +169,7 @@ pub async fn home(
                 .collect();
             CampaignLine {
                 href: paths::campaign(lang, c.slug.as_str()),
-                name: c.person.name.get(lang).to_string(),
+                name: c.name.get(lang).to_string(),
                 roles: roles_text(&tr, signed.access.owner, &roles),
             }
         })
@@ -143,8 +196,8 @@ pub async fn home(
         .filter(|(slug, _)| signed.access.may_deliver(slug))
         .flat_map(|(slug, records)| {
             let name = content
-                .campaign(slug)
-                .map_or_else(|| slug.clone(), |c| c.person.name.get(lang).to_string());
+                .listing(slug)
+                .map_or_else(|| slug.clone(), |c| c.name.get(lang).to_string());
             Keys(records)
                 .pending(now)
                 .into_iter()
@@ -172,6 +225,10 @@ pub async fn home(
             paths::home,
         ),
         campaigns,
+        home_href: paths::home(lang),
+        search: searchable.then_some(search),
+        found,
+        pagination,
         public_href: crate::web::paths::directory(lang),
         drafts,
         pending_keys,
@@ -209,9 +266,7 @@ pub async fn overview(
         return Err(WebError::forbidden(lang));
     }
     let content = state.content();
-    let campaign = content
-        .campaign(&params.slug)
-        .ok_or(WebError::not_found(lang))?;
+    let campaign = state.campaign_or_404(&content, &params.slug, lang).await?;
     let may_deliver = signed.access.may_deliver(campaign.slug.as_str());
     let may_edit = signed.access.may_edit(campaign.slug.as_str());
     let hour = |t: i64| {

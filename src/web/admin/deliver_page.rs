@@ -127,11 +127,10 @@ pub async fn show(
     let tr = Tr::new(lang);
     let content = state.content();
     let downloads = content
-        .campaigns
-        .iter()
+        .listings()
         .filter(|c| signed.access.may_deliver(c.slug.as_str()))
         .flat_map(|c| {
-            let person = c.person.name.get(lang).to_string();
+            let person = c.name.get(lang).to_string();
             c.petitions
                 .iter()
                 .map(move |p| (c.slug.as_str(), person.clone(), p))

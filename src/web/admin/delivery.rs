@@ -41,9 +41,9 @@ pub async fn export(
         .petition_row(&params.slug, &params.petition)
         .ok_or(WebError::not_found(lang))?;
     let name = format!("{}/{}", params.slug, params.petition);
-    let text = content
-        .campaign(&params.slug)
-        .and_then(|c| c.petition(&params.petition))
+    let campaign = state.campaign_or_404(&content, &params.slug, lang).await?;
+    let text = campaign
+        .petition(&params.petition)
         .map(|p| export::PetitionText::of(p, &content.registry))
         .ok_or(WebError::not_found(lang))?;
     state

@@ -97,10 +97,10 @@ pub(super) async fn current(
     let found = match head {
         Some(r) => Some((r.campaign, r.id, r.published_at.is_none())),
         None => state
-            .content()
-            .campaign(slug)
-            .cloned()
-            .map(|c| (c, 0, false)),
+            .campaign(&state.content(), slug)
+            .await
+            .map_err(WebError::store(lang))?
+            .map(|c| (Campaign::clone(&c), 0, false)),
     };
     let Some((mut campaign, base, unpublished)) = found else {
         return Ok(None);
@@ -492,8 +492,11 @@ async fn confirm_publishing(
     draft: &Campaign,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
-    let content = state.content();
-    let mut parts: Vec<String> = match content.campaign(slug) {
+    let public = state
+        .campaign(&state.content(), slug)
+        .await
+        .map_err(WebError::store(lang))?;
+    let mut parts: Vec<String> = match public.as_deref() {
         Some(public) => crate::campaign::fields::changed_sections(public, draft)
             .into_iter()
             .map(|id| tr.t(&format!("form-section-{id}")))
@@ -545,11 +548,10 @@ pub async fn publish(
         // No revision: the public campaign, perhaps with a new photo.
         None => (
             None,
-            state
-                .content()
-                .campaign(&params.slug)
-                .cloned()
-                .ok_or(WebError::not_found(lang))?,
+            (*state
+                .campaign_or_404(&state.content(), &params.slug, lang)
+                .await?)
+                .clone(),
         ),
     };
     // Publishing never changes keys (see `campaign::keys`), and a petition

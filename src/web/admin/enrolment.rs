@@ -96,8 +96,8 @@ fn invited_as(state: &AppState, tr: &Tr, invitation: &Invitation) -> String {
         Some(grant) if !invitation.owner => {
             let content = state.content();
             let name = content
-                .campaign(&grant.campaign)
-                .map(|c| c.person.name.get(tr.lang).to_string())
+                .listing(&grant.campaign)
+                .map(|c| c.name.get(tr.lang).to_string())
                 .unwrap_or_else(|| grant.campaign.clone());
             tr.args(
                 "admin-invited-as",

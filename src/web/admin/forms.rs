@@ -605,7 +605,7 @@ async fn about(
             .has_draft_photo(slug)
             .await
             .map_err(WebError::store(lang))?;
-        let public = state.content().photos.contains_key(slug);
+        let public = state.content().photo(slug).is_some();
         Some(PhotoPart {
             action: format!("{}?csrf={}", paths::photo(lang, slug), signed.session.csrf),
             thumbnail: if waiting {

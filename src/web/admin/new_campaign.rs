@@ -200,7 +200,7 @@ async fn save_new(
     let slug = campaign.slug.as_str();
     let store_err = WebError::store(lang);
     let taken = slug == "new"
-        || state.content().campaign(slug).is_some()
+        || state.content().entry(slug).is_some()
         || state
             .store
             .head_revision(slug)

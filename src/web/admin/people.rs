@@ -86,8 +86,8 @@ async fn page(
     let content = state.content();
     let name_of = |slug: &str| {
         content
-            .campaign(slug)
-            .map(|c| c.person.name.get(lang).to_string())
+            .listing(slug)
+            .map(|c| c.name.get(lang).to_string())
             .unwrap_or_else(|| slug.to_string())
     };
     let people = state
@@ -120,11 +120,10 @@ async fn page(
         })
         .collect();
     let campaigns = content
-        .campaigns
-        .iter()
+        .listings()
         .map(|c| Choice {
             value: c.slug.to_string(),
-            label: c.person.name.get(lang).to_string(),
+            label: c.name.get(lang).to_string(),
         })
         .collect();
     let page = PeoplePage {
@@ -171,7 +170,7 @@ fn chosen(state: &AppState, form: &RoleForm) -> Result<Option<Grant>, ()> {
         return Ok(None);
     }
     let role = Role::parse(&form.role).ok_or(())?;
-    state.content().campaign(&form.campaign).ok_or(())?;
+    state.content().entry(&form.campaign).ok_or(())?;
     Ok(Some(Grant {
         campaign: form.campaign.clone(),
         role,
@@ -299,8 +298,8 @@ pub async fn revoke(
     let tr = Tr::new(lang);
     let campaign_name = state
         .content()
-        .campaign(&grant.campaign)
-        .map(|c| c.person.name.get(lang).to_string())
+        .listing(&grant.campaign)
+        .map(|c| c.name.get(lang).to_string())
         .unwrap_or_else(|| grant.campaign.clone());
     let words = |key: &str| {
         tr.args(

@@ -83,11 +83,10 @@ async fn change(
             None => false,
         }
     };
-    let mut live = state
-        .content()
-        .campaign(&params.slug)
-        .cloned()
-        .ok_or(WebError::not_found(lang))?;
+    let mut live = (*state
+        .campaign_or_404(&state.content(), &params.slug, lang)
+        .await?)
+        .clone();
     if !apply(&mut live) {
         return Err(WebError::not_found(lang));
     }

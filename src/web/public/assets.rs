@@ -16,6 +16,7 @@ use crate::i18n::{Tr, arg};
 use crate::store::StoreError;
 use crate::web::cache::{CachedPage, IMMUTABLE};
 use crate::web::error::WebError;
+use crate::web::page_cache::Scope;
 use crate::web::state::{AppState, Content, Freshness};
 
 struct Asset {
@@ -213,16 +214,14 @@ pub async fn update_photo(
     let not_found = || WebError::not_found(state.settings.default_lang);
     let update = file.strip_suffix(".jpg").ok_or_else(not_found)?;
     let content = state.content();
-    if !content
-        .update_photos
-        .contains_key(&(slug.clone(), update.to_string()))
-    {
+    if content.update_photo(&slug, update).is_none() {
         return Err(not_found());
     }
     let load = state.store.update_photo(&slug, update);
     stored_photo(
         &state,
         &content,
+        &slug,
         &format!("photo/{slug}/{update}"),
         load,
         &headers,
@@ -239,11 +238,19 @@ pub async fn photo(
     let not_found = || WebError::not_found(state.settings.default_lang);
     let slug = file.strip_suffix(".jpg").ok_or_else(not_found)?;
     let content = state.content();
-    if !content.photos.contains_key(slug) {
+    if content.photo(slug).is_none() {
         return Err(not_found());
     }
     let load = state.store.photo(slug);
-    stored_photo(&state, &content, &format!("photo/{slug}"), load, &headers).await
+    stored_photo(
+        &state,
+        &content,
+        slug,
+        &format!("photo/{slug}"),
+        load,
+        &headers,
+    )
+    .await
 }
 
 /// A photo the content snapshot knows of, cached under `key`: `load` reads
@@ -251,6 +258,7 @@ pub async fn photo(
 async fn stored_photo(
     state: &AppState,
     content: &Content,
+    campaign: &str,
     key: &str,
     load: impl Future<Output = Result<Option<Photo>, StoreError>>,
     headers: &HeaderMap,
@@ -262,7 +270,7 @@ async fn stored_photo(
         .await
         .map_err(|e| WebError::from(e).in_lang(state.settings.default_lang))?
         .ok_or(WebError::not_found(state.settings.default_lang))?;
-    let page = content.page(key, || {
+    let page = content.page(key, Scope::Campaign(campaign), || {
         Ok::<_, WebError>(CachedPage::new("image/jpeg", IMMUTABLE, photo.jpeg))
     })?;
     Ok(page.respond(headers))

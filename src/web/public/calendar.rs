@@ -15,7 +15,7 @@ use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::paths;
 use crate::web::site::Site;
-use crate::web::state::AppState;
+use crate::web::state::{AppState, Freshness};
 
 pub async fn handler(
     State(state): State<Arc<AppState>>,
@@ -25,15 +25,17 @@ pub async fn handler(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let c = content.campaign_or_404(&slug, lang)?;
     let path = paths::hearings(lang, &slug);
-    let page = content.page(&site.cache_key(&path), || {
-        Ok::<_, WebError>(CachedPage::new(
-            "text/calendar; charset=utf-8",
-            PAGE_MAX_AGE,
-            calendar(site.base(), &content.registry, c, lang, content.today).to_string(),
-        ))
-    })?;
+    let key = site.cache_key(&path);
+    let page = state
+        .campaign_page(&content, &slug, lang, &key, Freshness::Content, |c| {
+            Ok(CachedPage::new(
+                "text/calendar; charset=utf-8",
+                PAGE_MAX_AGE,
+                calendar(site.base(), &content.registry, c, lang, content.today).to_string(),
+            ))
+        })
+        .await?;
     Ok(page.respond(&headers))
 }
 

@@ -13,6 +13,7 @@ use crate::i18n::{Tr, arg};
 use crate::web::cache::CachedPage;
 use crate::web::error::WebError;
 use crate::web::layout::{FeedLink, Layout, html_page};
+use crate::web::page_cache::Scope;
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::{AppState, Content, Freshness};
@@ -26,18 +27,20 @@ pub async fn handler(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let campaign = content.campaign_or_404(&slug, lang)?;
+    let listing = &content.exists_or_404(&slug, lang)?.listing;
     let path = paths::campaign(lang, &slug);
     let key = site.cache_key(&path);
     // The page shows signature counts: a change of count replaces the entry.
-    let freshness = if campaign.petitions.is_empty() {
+    let freshness = if listing.petitions.is_empty() {
         Freshness::Content
     } else {
-        state.counts_freshness()
+        state.counts_freshness(&content, Scope::Campaign(&slug))
     };
-    let page = content.page_at(&key, freshness, || {
-        render(&state, &content, &site, campaign, lang)
-    })?;
+    let page = state
+        .campaign_page(&content, &slug, lang, &key, freshness, |campaign| {
+            render(&state, &content, &site, campaign, lang)
+        })
+        .await?;
     Ok(page.respond(&headers))
 }
 
@@ -235,7 +238,7 @@ pub fn build(
         title: tr.args("feed-title", [("name", arg(name.as_str()))]),
         path: paths::feed(lang, slug),
     });
-    let photo = paths::photo(content, c, &tr);
+    let photo = paths::photo(content, c.slug.as_str(), &c.person.name, &tr);
     if photo.is_some() {
         layout.og_image = photo.as_ref().map(|p| p.src.clone());
     }

@@ -1,5 +1,7 @@
-//! `/{lang}/`: all campaigns, filterable by status and searchable by name,
-//! with a "help now" strip of hearings and birthdays.
+//! `/{lang}/`: all campaigns, a page at a time, filterable by status and
+//! searchable by name, region or article, with a "help now" strip of
+//! hearings, releases and birthdays on the first page. Pages are plain
+//! links, so the directory works without JavaScript and crawlers follow it.
 
 use std::sync::Arc;
 
@@ -10,13 +12,16 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::campaign_page::PhotoView;
-use crate::campaign::{Campaign, Lang, StatusKind};
+use crate::campaign::{Lang, Listing, StatusKind};
 use crate::i18n::{Tr, arg};
+use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
+use crate::web::page_cache::Scope;
+use crate::web::pagination::{Pagination, page_count, pagination};
 use crate::web::paths;
 use crate::web::site::Site;
-use crate::web::state::{AppState, Content};
+use crate::web::state::{AppState, Content, Freshness};
 
 /// How far ahead the strip looks for expected releases.
 const RELEASE_WINDOW_DAYS: i64 = 90;
@@ -27,12 +32,73 @@ const HELP_NOW_MAX: usize = 10;
 /// Longer searches are cut: names are short, and the page must stay cheap.
 const MAX_QUERY_CHARS: usize = 100;
 
+/// Cards on one page of the directory: with the strip and the frame, a
+/// page stays well under 50 KB of HTML however many campaigns there are.
+pub const PER_PAGE: usize = 48;
+
 #[derive(Debug, Default, Deserialize)]
 pub struct Filter {
     #[serde(default)]
     q: String,
     #[serde(default)]
     status: String,
+    #[serde(default)]
+    page: String,
+}
+
+/// What a directory page shows: a search, a status, a page of the result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct View {
+    pub query: String,
+    pub status: Option<StatusKind>,
+    pub page: usize,
+}
+
+impl View {
+    fn from_filter(filter: &Filter) -> Self {
+        View {
+            query: filter.q.trim().chars().take(MAX_QUERY_CHARS).collect(),
+            status: StatusKind::from_code(filter.status.trim()),
+            // Anything but a page number is the first page.
+            page: filter
+                .page
+                .trim()
+                .parse()
+                .ok()
+                .filter(|p| *p >= 1)
+                .unwrap_or(1),
+        }
+    }
+
+    fn filtered(&self) -> bool {
+        !self.query.is_empty() || self.status.is_some()
+    }
+
+    /// This view's address in `lang`, the one form every link uses (and the
+    /// key of its cached page).
+    pub fn href(&self, lang: Lang) -> String {
+        self.href_of_page(lang, self.page)
+    }
+
+    fn href_of_page(&self, lang: Lang, page: usize) -> String {
+        let mut query = url::form_urlencoded::Serializer::new(String::new());
+        if !self.query.is_empty() {
+            query.append_pair("q", &self.query);
+        }
+        if let Some(status) = self.status {
+            query.append_pair("status", status.code());
+        }
+        if page > 1 {
+            query.append_pair("page", &page.to_string());
+        }
+        let query = query.finish();
+        let path = paths::directory(lang);
+        if query.is_empty() {
+            path
+        } else {
+            format!("{path}?{query}")
+        }
+    }
 }
 
 pub async fn handler(
@@ -44,20 +110,45 @@ pub async fn handler(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let query: String = filter.q.trim().chars().take(MAX_QUERY_CHARS).collect();
-    let status = StatusKind::from_code(filter.status.trim());
-    if query.is_empty() && status.is_none() {
-        // The counters include signatures: a change of count replaces it.
-        let path = paths::directory(lang);
-        let key = site.cache_key(&path);
-        let page = content.page_at(&key, state.counts_freshness(), || {
-            html_page(&build(&state, &content, &site, lang, "", None), lang)
-        })?;
+    let view = View::from_filter(&filter);
+    if !view.query.is_empty() {
+        // Searches are not cached: their number is unbounded. Drawing one
+        // costs a pass over the index and one page of cards.
+        let page = build(&state, &content, &site, lang, &view)?;
+        let page = CachedPage::once(
+            "text/html; charset=utf-8",
+            PAGE_MAX_AGE,
+            page.render()
+                .map_err(|e| WebError::internal(e.to_string()).in_lang(lang))?,
+            &headers,
+        )
+        .with_language(lang);
         return Ok(page.respond(&headers));
     }
-    // Filtered views are not cached: their number is unbounded.
-    let page = html_page(&build(&state, &content, &site, lang, &query, status), lang)?;
+    // The first page counts signatures: a change of count replaces it.
+    let freshness = if view == View::first() {
+        state.counts_freshness(&content, Scope::Site)
+    } else {
+        Freshness::Content
+    };
+    let href = view.href(lang);
+    let key = site.cache_key(&href);
+    if let Some(page) = content.cached(&key, freshness) {
+        return Ok(page.respond(&headers));
+    }
+    let page = build(&state, &content, &site, lang, &view)?;
+    let page = content.page_at(&key, Scope::Site, freshness, || html_page(&page, lang))?;
     Ok(page.respond(&headers))
+}
+
+impl View {
+    fn first() -> Self {
+        View {
+            query: String::new(),
+            status: None,
+            page: 1,
+        }
+    }
 }
 
 pub struct Card {
@@ -103,28 +194,51 @@ pub struct ReleaseItem {
 #[template(path = "directory.html")]
 pub struct DirectoryPage {
     pub layout: Layout,
-    pub releases: Vec<ReleaseItem>,
+    /// Only on the first page of everyone.
+    pub overview: Option<Overview>,
+    pub cards: Vec<Card>,
+    /// Campaigns on the instance.
+    pub total: usize,
+    /// For a search or a filter: how many it found, in words.
+    pub found: Option<String>,
+    pub pagination: Option<Pagination>,
+    pub query: String,
+    pub filtered: bool,
+    pub statuses: Vec<StatusOption>,
+}
+
+pub struct Overview {
     /// Campaigns by status, in words ("3 in pre-trial detention"), then
     /// the confirmed signatures of every petition together.
     pub by_status: Vec<String>,
     pub signatures_total: String,
-    pub cards: Vec<Card>,
-    pub total: usize,
-    pub query: String,
-    pub filtered: bool,
-    pub statuses: Vec<StatusOption>,
+    pub releases: Vec<ReleaseItem>,
     pub hearings: Vec<HearingItem>,
     pub birthdays: Vec<BirthdayItem>,
 }
 
-fn matches(c: &Campaign, query_lower: &str, status: Option<StatusKind>) -> bool {
-    let status_ok = status.is_none_or(|s| c.status.kind == s);
-    let query_ok = query_lower.is_empty()
-        || c.person
-            .name
-            .values()
-            .any(|n| n.to_lowercase().contains(query_lower));
-    status_ok && query_ok
+fn card(content: &Content, tr: &Tr, lang: Lang, c: &Listing) -> Card {
+    let name = c.name.get(lang).to_string();
+    Card {
+        href: paths::campaign(lang, c.slug.as_str()),
+        photo: paths::photo(content, c.slug.as_str(), &c.name, tr)
+            .unwrap_or_else(|| paths::placeholder_photo(tr, &name)),
+        name,
+        status_code: c.status.code(),
+        status: tr.args(
+            &format!("status-{}", c.status.code()),
+            [("gender", arg(c.gender.map_or("other", |g| g.code())))],
+        ),
+        charge: c.charge.as_ref().map(|ch| {
+            tr.args(
+                "charge-short",
+                [
+                    ("article", arg(ch.article.as_str())),
+                    ("code", arg(tr.t(&format!("code-{}", ch.code.code())))),
+                ],
+            )
+        }),
+    }
 }
 
 fn build(
@@ -132,59 +246,77 @@ fn build(
     content: &Content,
     site: &Site,
     lang: Lang,
-    query: &str,
-    status: Option<StatusKind>,
-) -> DirectoryPage {
+    view: &View,
+) -> Result<DirectoryPage, WebError> {
     let tr = Tr::new(lang);
-    let query_lower = query.to_lowercase();
-    let mut campaigns: Vec<&Campaign> = content
-        .campaigns
+    let found = content.find(&view.query, view.status);
+    let pages = page_count(found.len(), PER_PAGE);
+    // A page past the last is no page: crawlers drop it.
+    if view.page > pages {
+        return Err(WebError::not_found(lang));
+    }
+    let cards = found
         .iter()
-        .filter(|c| matches(c, &query_lower, status))
+        .skip((view.page - 1) * PER_PAGE)
+        .take(PER_PAGE)
+        .map(|e| card(content, &tr, lang, &e.listing))
         .collect();
-    campaigns.sort_by(|a, b| b.updated.cmp(&a.updated).then_with(|| a.slug.cmp(&b.slug)));
+    let filtered = view.filtered();
+    // The strip and the counters are for the first page of everyone: a
+    // search is for finding someone, and they would be in the way.
+    let overview = (*view == View::first()).then(|| overview(state, content, &tr, lang));
 
-    let cards = campaigns
-        .iter()
-        .map(|c| {
-            let name = c.person.name.get(lang).to_string();
-            Card {
-                href: paths::campaign(lang, c.slug.as_str()),
-                photo: paths::photo(content, c, &tr)
-                    .unwrap_or_else(|| paths::placeholder_photo(&tr, &name)),
-                name,
-                status_code: c.status.kind.code(),
-                status: tr.args(
-                    &format!("status-{}", c.status.kind.code()),
-                    [("gender", arg(c.person.gender.map_or("other", |g| g.code())))],
-                ),
-                charge: c.charges.first().map(|ch| {
-                    tr.args(
-                        "charge-short",
-                        [
-                            ("article", arg(ch.article.as_str())),
-                            ("code", arg(tr.t(&format!("code-{}", ch.code.code())))),
-                        ],
-                    )
-                }),
-            }
-        })
-        .collect();
+    let title = if view.page > 1 {
+        tr.args(
+            "directory-title-page",
+            [("page", fluent_bundle::FluentValue::from(view.page))],
+        )
+    } else {
+        tr.t("directory-title")
+    };
+    let canonical = view.clone();
+    Ok(DirectoryPage {
+        layout: Layout::new(lang, site, title, tr.t("directory-description"), |l| {
+            canonical.href(l)
+        }),
+        overview,
+        total: content.len(),
+        found: filtered.then(|| {
+            tr.args(
+                "directory-found",
+                [("n", fluent_bundle::FluentValue::from(found.len()))],
+            )
+        }),
+        pagination: pagination(&tr, view.page, pages, |n| view.href_of_page(lang, n)),
+        cards,
+        query: view.query.clone(),
+        filtered,
+        statuses: StatusKind::ALL
+            .into_iter()
+            .map(|k| StatusOption {
+                code: k.code(),
+                label: tr.t(&format!("status-{}", k.code())),
+                selected: Some(k) == view.status,
+            })
+            .collect(),
+    })
+}
 
-    let filtered = !query.is_empty() || status.is_some();
+/// The counters and the "help now" strip, from every campaign.
+fn overview(state: &AppState, content: &Content, tr: &Tr, lang: Lang) -> Overview {
+    let tr = *tr;
     let today = content.today;
     let mut hearings: Vec<(chrono::NaiveDate, Option<chrono::NaiveTime>, HearingItem)> = content
-        .campaigns
-        .iter()
+        .listings()
         .flat_map(|c| {
-            c.upcoming_sittings(today).into_iter().map(move |e| {
+            c.upcoming_sittings(today).map(move |e| {
                 (
                     e.date,
                     e.time,
                     HearingItem {
                         date: tr.date_time(e.date, e.time),
                         iso: e.date.to_string(),
-                        name: c.person.name.get(lang).to_string(),
+                        name: c.name.get(lang).to_string(),
                         href: paths::campaign(lang, c.slug.as_str()),
                         kind: tr.t(&format!("event-{}", e.kind.code())),
                         place: e.place.as_ref().map(|p| p.get(lang).to_string()),
@@ -196,9 +328,8 @@ fn build(
     hearings.sort_by_key(|(date, time, _)| (*date, *time));
 
     let mut birthdays: Vec<(chrono::NaiveDate, BirthdayItem)> = content
-        .campaigns
-        .iter()
-        .filter(|c| c.status.kind.is_custody())
+        .listings()
+        .filter(|c| c.status.is_custody())
         .filter_map(|c| {
             let day = c.next_birthday(today)?;
             ((day - today).num_days() <= BIRTHDAY_WINDOW_DAYS).then(|| {
@@ -207,7 +338,7 @@ fn build(
                     BirthdayItem {
                         date: tr.date(day),
                         iso: day.to_string(),
-                        name: c.person.name.get(lang).to_string(),
+                        name: c.name.get(lang).to_string(),
                         href: format!("{}#letters", paths::campaign(lang, c.slug.as_str())),
                     },
                 )
@@ -217,10 +348,9 @@ fn build(
     birthdays.sort_by_key(|(day, _)| *day);
 
     let mut releases: Vec<(chrono::NaiveDate, ReleaseItem)> = content
-        .campaigns
-        .iter()
+        .listings()
         .filter_map(|c| {
-            let day = c.status.expected_release?;
+            let day = c.expected_release?;
             let ahead = (day - today).num_days();
             (0..=RELEASE_WINDOW_DAYS).contains(&ahead).then(|| {
                 (
@@ -228,7 +358,7 @@ fn build(
                     ReleaseItem {
                         date: tr.date(day),
                         iso: day.to_string(),
-                        name: c.person.name.get(lang).to_string(),
+                        name: c.name.get(lang).to_string(),
                         href: paths::campaign(lang, c.slug.as_str()),
                     },
                 )
@@ -239,78 +369,35 @@ fn build(
     let by_status: Vec<String> = StatusKind::ALL
         .into_iter()
         .filter_map(|kind| {
-            let n = content
-                .campaigns
-                .iter()
-                .filter(|c| c.status.kind == kind)
-                .count();
+            let n = content.listings().filter(|c| c.status == kind).count();
             (n > 0).then(|| format!("{}: {n}", tr.t(&format!("status-{}", kind.code()))))
         })
         .collect();
     let signatures: i64 = content
-        .campaigns
-        .iter()
-        .flat_map(|c| {
-            c.petitions
-                .iter()
-                .filter_map(|p| content.petition_row(c.slug.as_str(), p.id.as_str()))
-        })
-        .map(|row| state.count(row))
+        .entries()
+        .flat_map(|e| e.petitions.values())
+        .map(|row| state.count(*row))
         .sum();
-
-    let title = tr.t("directory-title");
-    DirectoryPage {
-        releases: if filtered {
-            Vec::new()
-        } else {
-            releases
-                .into_iter()
-                .take(HELP_NOW_MAX)
-                .map(|(_, r)| r)
-                .collect()
-        },
+    Overview {
         by_status,
         signatures_total: tr.args(
             "count-signatures-total",
             [("n", fluent_bundle::FluentValue::from(signatures))],
         ),
-        layout: Layout::new(
-            lang,
-            site,
-            title,
-            tr.t("directory-description"),
-            paths::directory,
-        ),
-        total: content.campaigns.len(),
-        cards,
-        query: query.to_string(),
-        filtered,
-        statuses: StatusKind::ALL
+        releases: releases
             .into_iter()
-            .map(|k| StatusOption {
-                code: k.code(),
-                label: tr.t(&format!("status-{}", k.code())),
-                selected: Some(k) == status,
-            })
+            .take(HELP_NOW_MAX)
+            .map(|(_, r)| r)
             .collect(),
-        // A search is for finding someone: the strip would be in the way.
-        hearings: if filtered {
-            Vec::new()
-        } else {
-            hearings
-                .into_iter()
-                .take(HELP_NOW_MAX)
-                .map(|(_, _, h)| h)
-                .collect()
-        },
-        birthdays: if filtered {
-            Vec::new()
-        } else {
-            birthdays
-                .into_iter()
-                .take(HELP_NOW_MAX)
-                .map(|(_, b)| b)
-                .collect()
-        },
+        hearings: hearings
+            .into_iter()
+            .take(HELP_NOW_MAX)
+            .map(|(_, _, h)| h)
+            .collect(),
+        birthdays: birthdays
+            .into_iter()
+            .take(HELP_NOW_MAX)
+            .map(|(_, b)| b)
+            .collect(),
     }
 }

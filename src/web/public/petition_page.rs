@@ -22,6 +22,7 @@ use crate::i18n::{Tr, arg};
 use crate::petition::form::{Field, Problem, SignForm};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
+use crate::web::page_cache::Scope;
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::{AppState, Content};
@@ -153,8 +154,15 @@ pub async fn handler(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let campaign = content.campaign_or_404(&slug, lang)?;
-    let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
+    let listed = content
+        .exists_or_404(&slug, lang)?
+        .listing
+        .petitions
+        .iter()
+        .any(|p| p.id.as_str() == id);
+    if !listed {
+        return Err(WebError::not_found(lang));
+    }
     let before = query
         .before
         .as_deref()
@@ -165,7 +173,7 @@ pub async fn handler(
     // that arbitrary cursors cannot fill the cache.
     let path = paths::petition(lang, &slug, &id);
     let key = site.cache_key(&path);
-    let freshness = state.form_freshness(now);
+    let freshness = state.form_freshness(&content, Scope::Campaign(&slug), now);
     let _rendering = match before {
         Some(_) => None,
         None => {
@@ -181,14 +189,18 @@ pub async fn handler(
             Some(guard)
         }
     };
+    let campaign = state.campaign_or_404(&content, &slug, lang).await?;
+    let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
     let form = FormView::default();
     let page = build(
-        &state, &content, &site, campaign, petition, lang, before, form, now,
+        &state, &content, &site, &campaign, petition, lang, before, form, now,
     )
     .await?;
     let page = match before {
         Some(_) => Arc::new(html_page(&page, lang)?),
-        None => content.page_at(&key, freshness, || html_page(&page, lang))?,
+        None => content.page_at(&key, Scope::Campaign(&slug), freshness, || {
+            html_page(&page, lang)
+        })?,
     };
     Ok(page.respond(&headers))
 }
@@ -344,7 +356,7 @@ pub async fn count_json(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let campaign = content.campaign_or_404(&slug, lang)?;
+    let campaign = state.campaign_or_404(&content, &slug, lang).await?;
     let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
     let row = content
         .petition_row(&slug, &id)

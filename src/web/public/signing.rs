@@ -72,11 +72,11 @@ pub async fn sign(
     let lang = paths::lang(&lang, &state)?;
     let tr = Tr::new(lang);
     let content = state.content();
-    let campaign = content.campaign_or_404(&slug, lang)?;
+    let campaign = state.campaign_or_404(&content, &slug, lang).await?;
     let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
     let here = paths::petition(lang, &slug, &id);
     let submission = Submission {
-        campaign,
+        campaign: &campaign,
         petition,
         lang,
         site: &site,
@@ -160,7 +160,7 @@ pub async fn sign(
         Refusal::Invalid(problems) => (entered(&problems), StatusCode::UNPROCESSABLE_ENTITY),
     };
     page_again(
-        &state, &content, &site, campaign, petition, lang, view, status,
+        &state, &content, &site, &campaign, petition, lang, view, status,
     )
     .await
 }
@@ -194,7 +194,7 @@ pub async fn thanks(
     let lang = paths::lang(&lang, &state)?;
     let tr = Tr::new(lang);
     let content = state.content();
-    content.campaign_or_404(&slug, lang)?;
+    content.exists_or_404(&slug, lang)?;
     let (heading, message) = match kind.as_str() {
         "check-mail" => (tr.t("sign-check-mail-title"), tr.t("sign-check-mail-text")),
         "counted" => (tr.t("sign-counted-title"), tr.t("sign-counted-text")),
@@ -233,14 +233,17 @@ async fn link_page(
             .map_err(WebError::store(lang))?;
         let content = state.content();
         if let Some((campaign, petition)) = found.as_ref().and_then(|(c, p)| {
-            let campaign = content.campaign(c)?;
-            Some((campaign, campaign.petition(p)?))
+            let campaign = content.listing(c)?;
+            Some((
+                campaign,
+                campaign.petitions.iter().find(|x| x.id.as_str() == p)?,
+            ))
         }) {
             let about = tr.args(
                 "link-about",
                 [
                     ("petition", arg(petition.title.get(lang).to_string())),
-                    ("name", arg(campaign.person.name.get(lang).to_string())),
+                    ("name", arg(campaign.name.get(lang).to_string())),
                 ],
             );
             message = format!("{about} {message}");

@@ -19,7 +19,7 @@ use crate::web::error::WebError;
 use crate::web::layout::{FeedLink, Layout, html_page};
 use crate::web::paths;
 use crate::web::site::Site;
-use crate::web::state::{AppState, Content};
+use crate::web::state::{AppState, Content, Freshness};
 use crate::web::text::{FootnoteView, footnotes};
 
 pub struct UpdateView {
@@ -86,37 +86,39 @@ pub async fn list(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let c = content.campaign_or_404(&slug, lang)?;
     let path = paths::updates(lang, &slug);
-    let page = content.page(&site.cache_key(&path), || {
-        let tr = Tr::new(lang);
-        let name = c.person.name.get(lang).to_string();
-        let mut notes = Footnotes::default();
-        let updates = c
-            .updates_newest_first()
-            .into_iter()
-            .map(|u| update_view(&tr, c, u, &content, &mut notes))
-            .collect();
-        let mut layout = Layout::new(
-            lang,
-            &site,
-            tr.args("updates-title", [("name", arg(name.as_str()))]),
-            tr.args("updates-description", [("name", arg(name.as_str()))]),
-            |l| paths::updates(l, &slug),
-        );
-        layout.feed = Some(feed_link(&tr, c));
-        html_page(
-            &UpdatesPage {
-                layout,
-                campaign_href: paths::campaign(lang, &slug),
-                feed_href: paths::feed(lang, &slug),
-                name,
-                updates,
-                footnotes: footnotes(&notes, &tr),
-            },
-            lang,
-        )
-    })?;
+    let key = site.cache_key(&path);
+    let page = state
+        .campaign_page(&content, &slug, lang, &key, Freshness::Content, |c| {
+            let tr = Tr::new(lang);
+            let name = c.person.name.get(lang).to_string();
+            let mut notes = Footnotes::default();
+            let updates = c
+                .updates_newest_first()
+                .into_iter()
+                .map(|u| update_view(&tr, c, u, &content, &mut notes))
+                .collect();
+            let mut layout = Layout::new(
+                lang,
+                &site,
+                tr.args("updates-title", [("name", arg(name.as_str()))]),
+                tr.args("updates-description", [("name", arg(name.as_str()))]),
+                |l| paths::updates(l, &slug),
+            );
+            layout.feed = Some(feed_link(&tr, c));
+            html_page(
+                &UpdatesPage {
+                    layout,
+                    campaign_href: paths::campaign(lang, &slug),
+                    feed_href: paths::feed(lang, &slug),
+                    name,
+                    updates,
+                    footnotes: footnotes(&notes, &tr),
+                },
+                lang,
+            )
+        })
+        .await?;
     Ok(page.respond(&headers))
 }
 
@@ -128,34 +130,45 @@ pub async fn one(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let c = content.campaign_or_404(&slug, lang)?;
-    let u = c.update(&id).ok_or(WebError::not_found(lang))?;
+    let listed = content
+        .exists_or_404(&slug, lang)?
+        .listing
+        .updates
+        .iter()
+        .any(|(u, _)| u.as_str() == id);
+    if !listed {
+        return Err(WebError::not_found(lang));
+    }
     let path = paths::update(lang, &slug, &id);
-    let page = content.page(&site.cache_key(&path), || {
-        let tr = Tr::new(lang);
-        let mut notes = Footnotes::default();
-        let update = update_view(&tr, c, u, &content, &mut notes);
-        let mut layout = Layout::new(
-            lang,
-            &site,
-            update.title.clone(),
-            render_plain(u.body.get(lang), lang, &content.registry, DESCRIPTION_CHARS),
-            |l| paths::update(l, &slug, &id),
-        );
-        layout.og_type = "article";
-        layout.feed = Some(feed_link(&tr, c));
-        html_page(
-            &UpdatePage {
-                layout,
-                name: c.person.name.get(lang).to_string(),
-                campaign_href: paths::campaign(lang, &slug),
-                updates_href: paths::updates(lang, &slug),
-                update,
-                footnotes: footnotes(&notes, &tr),
-            },
-            lang,
-        )
-    })?;
+    let key = site.cache_key(&path);
+    let page = state
+        .campaign_page(&content, &slug, lang, &key, Freshness::Content, |c| {
+            let u = c.update(&id).ok_or(WebError::not_found(lang))?;
+            let tr = Tr::new(lang);
+            let mut notes = Footnotes::default();
+            let update = update_view(&tr, c, u, &content, &mut notes);
+            let mut layout = Layout::new(
+                lang,
+                &site,
+                update.title.clone(),
+                render_plain(u.body.get(lang), lang, &content.registry, DESCRIPTION_CHARS),
+                |l| paths::update(l, &slug, &id),
+            );
+            layout.og_type = "article";
+            layout.feed = Some(feed_link(&tr, c));
+            html_page(
+                &UpdatePage {
+                    layout,
+                    name: c.person.name.get(lang).to_string(),
+                    campaign_href: paths::campaign(lang, &slug),
+                    updates_href: paths::updates(lang, &slug),
+                    update,
+                    footnotes: footnotes(&notes, &tr),
+                },
+                lang,
+            )
+        })
+        .await?;
     Ok(page.respond(&headers))
 }
 
@@ -173,15 +186,17 @@ pub async fn feed(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let c = content.campaign_or_404(&slug, lang)?;
     let path = paths::feed(lang, &slug);
-    let page = content.page(&site.cache_key(&path), || {
-        Ok::<_, WebError>(CachedPage::new(
-            "application/atom+xml; charset=utf-8",
-            PAGE_MAX_AGE,
-            atom(site.base(), &content.registry, c, lang).to_string(),
-        ))
-    })?;
+    let key = site.cache_key(&path);
+    let page = state
+        .campaign_page(&content, &slug, lang, &key, Freshness::Content, |c| {
+            Ok(CachedPage::new(
+                "application/atom+xml; charset=utf-8",
+                PAGE_MAX_AGE,
+                atom(site.base(), &content.registry, c, lang).to_string(),
+            ))
+        })
+        .await?;
     Ok(page.respond(&headers))
 }
 

@@ -6,6 +6,15 @@
 /// The file of the page at `path` (a site path, no query), or `None` when
 /// the path cannot be a file (`..`, empty segments).
 pub fn file_for(path: &str) -> Option<String> {
+    // Further pages of a folder's page (the directory's `?page=2`) become
+    // folders of their own: a static host ignores queries.
+    if let Some((folder, number)) = path.split_once("?page=") {
+        let number_ok = !number.is_empty() && number.bytes().all(|b| b.is_ascii_digit());
+        if !folder.ends_with('/') || !number_ok {
+            return None;
+        }
+        return file_for(&format!("{folder}page/{number}/"));
+    }
     let trimmed = path.strip_prefix('/')?;
     if trimmed.is_empty() {
         return Some("index.html".to_string());
@@ -33,8 +42,8 @@ pub fn file_for(path: &str) -> Option<String> {
 }
 
 /// A root-relative link split into its path (without the cache-busting
-/// `?v=` query) and its fragment; `None` for anything else (absolute,
-/// protocol-relative, with another query).
+/// `?v=` query, with a folder page's `?page=N`) and its fragment; `None`
+/// for anything else (absolute, protocol-relative, with another query).
 pub fn site_link(href: &str) -> Option<(&str, &str)> {
     if !href.starts_with('/') || href.starts_with("//") {
         return None;
@@ -46,6 +55,10 @@ pub fn site_link(href: &str) -> Option<(&str, &str)> {
     let path = match rest.split_once('?') {
         None => rest,
         Some((path, query)) if query.starts_with("v=") && !query.contains('&') => path,
+        Some((path, query)) if path.ends_with('/') && query.starts_with("page=") => {
+            file_for(rest)?;
+            rest
+        }
         Some(_) => return None,
     };
     Some((path, fragment))
@@ -133,6 +146,12 @@ mod tests {
             file_for("/api/v1/campaigns").as_deref(),
             Some("api/v1/campaigns.json")
         );
+        assert_eq!(
+            file_for("/ru/?page=3").as_deref(),
+            Some("ru/page/3/index.html")
+        );
+        assert_eq!(file_for("/ru/?page=x"), None);
+        assert_eq!(file_for("/ru/boris?page=2"), None);
         assert_eq!(file_for("/ru/../etc/passwd"), None);
         assert_eq!(file_for("/ru//x"), None);
         assert_eq!(file_for("relative"), None);
@@ -164,6 +183,8 @@ mod tests {
             Some(("/static/style.css", ""))
         );
         assert_eq!(site_link("/ru/x?before=3"), None);
+        assert_eq!(site_link("/ru/?page=2"), Some(("/ru/?page=2", "")));
+        assert_eq!(site_link("/ru/?page=2&status=x"), None);
         assert_eq!(site_link("//evil.example/x"), None);
         assert_eq!(site_link("https://free-boris.example/ru/"), None);
         let html = r#"<a href="/ru/">x</a><img src="/p.jpg?v=1" alt=""><a href="https://x.example/">y</a><form action="https://i.example/s">"#;

@@ -82,7 +82,11 @@ pub async fn export(
         ]
         .map(str::to_string),
     );
-    for c in &content.campaigns {
+    queue.extend(
+        (1..=super::public::crawlers::sitemap_file_count(&content))
+            .map(super::public::crawlers::sitemap_file_path),
+    );
+    for c in content.listings() {
         queue.push_back(paths::api_campaign(c.slug.as_str()));
         for lang in Lang::ALL {
             queue.push_back(paths::feed(lang, c.slug.as_str()));

@@ -233,6 +233,7 @@ impl TestApp {
             onion_url: None,
             default_lang: Lang::Ru,
             refresh_interval: Duration::from_millis(50),
+            page_cache_bytes: 16 * 1024 * 1024,
             health_notes: Vec::new(),
             sessions: svoboda::account::Lifetimes::default(),
             key_change_delay: svoboda::campaign::keys::DEFAULT_DELAY,
@@ -253,6 +254,13 @@ impl TestApp {
             router,
             mail_dir: tempfile::tempdir().expect("mail dir"),
         })
+    }
+
+    /// The published campaign at `slug`, whole, as pages draw it.
+    pub async fn campaign(&self, slug: &str) -> svoboda::campaign::Campaign {
+        let content = self.state.content();
+        let found = self.state.campaign(&content, slug).await.expect("store");
+        (*found.expect("campaign")).clone()
     }
 
     /// Imports a campaign file as `svoboda campaign import` does.

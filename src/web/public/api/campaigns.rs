@@ -13,6 +13,7 @@ use super::ApiError;
 use crate::campaign::{Campaign, Lang, Localized, StatusKind, file};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
+use crate::web::page_cache::Scope;
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::AppState;
@@ -70,15 +71,15 @@ pub async fn list(
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let content = state.content();
-    let page = content.page(&site.cache_key(paths::API_CAMPAIGNS), || {
+    let key = site.cache_key(paths::API_CAMPAIGNS);
+    let page = content.page(&key, Scope::Site, || {
         let items: Vec<ListItem> = content
-            .campaigns
-            .iter()
+            .listings()
             .map(|c| ListItem {
                 slug: c.slug.to_string(),
-                name: c.person.name.clone(),
-                status: c.status.kind,
-                status_since: c.status.since,
+                name: c.name.clone(),
+                status: c.status,
+                status_since: c.status_since,
                 updated: c.updated,
                 pages: pages(&site, c.slug.as_str()),
                 api: paths::api_campaign(c.slug.as_str()),
@@ -107,18 +108,17 @@ pub async fn one(
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let content = state.content();
-    let Some(c) = content.campaign(&slug) else {
+    let Some(c) = state.campaign(&content, &slug).await? else {
         let lang =
             crate::web::public::language::from_headers(&headers, state.settings.default_lang);
         return Ok(ApiError::not_found(lang).into_response());
     };
     let path = paths::api_campaign(&slug);
-    let page = content.page(&site.cache_key(&path), || {
+    let page = content.page(&site.cache_key(&path), Scope::Campaign(&slug), || {
         json(&Full {
-            campaign: file::with_organisations(c, &content.registry),
+            campaign: file::with_organisations(&c, &content.registry),
             photo_url: content
-                .photos
-                .get(c.slug.as_str())
+                .photo(c.slug.as_str())
                 .map(|m| paths::photo_file(c.slug.as_str(), &m.digest)),
             pages: pages(&site, c.slug.as_str()),
         })

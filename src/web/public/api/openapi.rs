@@ -13,6 +13,7 @@ use utoipa::openapi::server::Server;
 use super::{campaigns, signatures};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
+use crate::web::page_cache::Scope;
 use crate::web::site::Site;
 use crate::web::state::AppState;
 
@@ -79,7 +80,7 @@ pub async fn handler(
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let content = state.content();
-    let page = content.page(&site.cache_key(PATH), || {
+    let page = content.page(&site.cache_key(PATH), Scope::Site, || {
         let body = serde_json::to_vec(&document(site.base()))
             .map_err(|e| WebError::internal(e.to_string()))?;
         Ok::<_, WebError>(CachedPage::new("application/json", PAGE_MAX_AGE, body))

@@ -128,11 +128,18 @@ pub async fn sign(
     let tr = Tr::new(lang);
     let answer = async {
         let content = state.content();
-        let campaign = content.campaign(&slug).ok_or(ApiError::not_found(lang))?;
+        let campaign = state
+            .campaign(&content, &slug)
+            .await
+            .map_err(|e| {
+                tracing::error!(error = %e, "reading a campaign failed");
+                ApiError::new(ErrorCode::Unavailable, tr.t("error-unavailable-text"))
+            })?
+            .ok_or(ApiError::not_found(lang))?;
         let petition = campaign.petition(&id).ok_or(ApiError::not_found(lang))?;
         let form = request.as_ref().map(SignatureRequest::form);
         let submission = Submission {
-            campaign,
+            campaign: &campaign,
             petition,
             lang,
             site: &site,
