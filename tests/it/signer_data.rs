@@ -224,6 +224,20 @@ backend_test! {
             let t = secret.link_token(LinkKind::Withdraw, forged);
             assert_eq!(restarted.withdraw(&t).await.expect("withdraw"), LinkOutcome::AlreadyDone);
         }
+        // The restarted writer rebuilt its address index from the database
+        // (in its own task, after the service answered): the first address
+        // signing again is found, and adds no row.
+        let again = svoboda::petition::form::Signer {
+            name: "First Again".into(),
+            email: Some("FIRST@example.org".into()),
+            city: None,
+            country: None,
+            public: false,
+        };
+        restarted
+            .sign(&campaign, petition, row.id, again, svoboda::campaign::Lang::En, PUBLIC_URL, content.today, now)
+            .await
+            .expect("signs");
         assert_eq!(rows(&app).await.len(), 2, "the first and the third signature are there");
         assert!(rows(&app).await.iter().any(|r| r.id == third.id));
     }

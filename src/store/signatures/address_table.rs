@@ -56,7 +56,6 @@ impl AddressTable {
         }
     }
 
-    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.len
     }

@@ -219,28 +219,20 @@ impl From<StoreError> for WriteError {
 }
 
 impl SignatureWriter {
-    /// Starts the writer on the caller's runtime; on SQLite it first
-    /// rebuilds the address index.
+    /// Starts the writer on the caller's runtime. On SQLite the writer
+    /// first rebuilds the address index (seconds for ten million signers):
+    /// pages are served meanwhile, and signatures wait for it in the queue.
     pub async fn start(
         store: Store,
         pacing: Box<dyn Pacing>,
     ) -> Result<SignatureWriter, StoreError> {
-        let (dedup, ids) = match &store {
-            Store::Sqlite(_) => {
-                let (index, ids) = AddressIndex::load(&store).await?;
-                (Some(index), ids)
-            }
-            Store::Postgres(_) => (None, IdReservations::drawn()),
+        let ids = match &store {
+            Store::Sqlite(_) => AddressIndex::first_ids(&store).await?,
+            Store::Postgres(_) => IdReservations::drawn(),
         };
         // Bounded: under overload, requests wait here instead of eating memory.
         let (jobs, rx) = mpsc::channel(MAX_BATCH * 4);
-        drop(tokio::spawn(writer::run(
-            store,
-            dedup,
-            ids.clone(),
-            pacing,
-            rx,
-        )));
+        drop(tokio::spawn(writer::run(store, ids.clone(), pacing, rx)));
         Ok(SignatureWriter { jobs, ids })
     }
 

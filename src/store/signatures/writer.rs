@@ -49,8 +49,28 @@ pub(super) struct AddressIndex {
 }
 
 impl AddressIndex {
-    /// The index, and the ids to number new signatures from.
-    pub(super) async fn load(store: &Store) -> Result<(Self, IdReservations), StoreError> {
+    /// The ids to number new signatures from.
+    pub(super) async fn first_ids(store: &Store) -> Result<IdReservations, StoreError> {
+        let Store::Sqlite(pool) = store else {
+            return Err(StoreError::Unsupported(
+                "the address index is for SQLite".into(),
+            ));
+        };
+        // Never below an id once handed out, even if its row was deleted.
+        let max: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM signatures")
+            .fetch_one(pool)
+            .await?;
+        let counter: Option<i64> =
+            sqlx::query_scalar("SELECT next FROM id_counters WHERE name = 'signatures'")
+                .fetch_optional(pool)
+                .await?;
+        Ok(IdReservations::starting_at(
+            (max.unwrap_or(0) + 1).max(counter.unwrap_or(1)),
+        ))
+    }
+
+    /// The index of every stored address.
+    pub(super) async fn load(store: &Store) -> Result<Self, StoreError> {
         let Store::Sqlite(pool) = store else {
             return Err(StoreError::Unsupported(
                 "the address index is for SQLite".into(),
@@ -81,28 +101,43 @@ impl AddressIndex {
                 .or_default()
                 .insert(AddressKey::of(&hash), row.try_get(2)?)?;
         }
-        // Never below an id once handed out, even if its row was deleted.
-        let max: Option<i64> = sqlx::query_scalar("SELECT MAX(id) FROM signatures")
-            .fetch_one(pool)
-            .await?;
-        let counter: Option<i64> =
-            sqlx::query_scalar("SELECT next FROM id_counters WHERE name = 'signatures'")
-                .fetch_optional(pool)
-                .await?;
-        Ok((
-            AddressIndex { by_petition },
-            IdReservations::starting_at((max.unwrap_or(0) + 1).max(counter.unwrap_or(1))),
-        ))
+        Ok(AddressIndex { by_petition })
+    }
+
+    /// Loads the index, trying again while the database does not answer:
+    /// the writer takes no signature without it.
+    async fn load_until_loaded(store: &Store) -> Self {
+        loop {
+            let started = std::time::Instant::now();
+            match Self::load(store).await {
+                Ok(index) => {
+                    let addresses: usize = index.by_petition.values().map(AddressTable::len).sum();
+                    tracing::info!(
+                        addresses,
+                        seconds = started.elapsed().as_secs_f32(),
+                        "address index loaded"
+                    );
+                    return index;
+                }
+                Err(e) => {
+                    tracing::error!(error = %e, "could not load the address index; trying again");
+                    tokio::time::sleep(std::time::Duration::from_secs(1)).await;
+                }
+            }
+        }
     }
 }
 
 pub(super) async fn run(
     store: Store,
-    dedup: Option<AddressIndex>,
     ids: IdReservations,
     mut pacing: Box<dyn Pacing>,
     mut rx: mpsc::Receiver<Job>,
 ) {
+    let dedup = match &store {
+        Store::Sqlite(_) => Some(AddressIndex::load_until_loaded(&store).await),
+        Store::Postgres(_) => None,
+    };
     let checkpointer = match &store {
         Store::Sqlite(pool) => Checkpointer::start((*pool.connect_options()).clone())
             .map_err(|e| tracing::warn!(error = %e, "no background checkpoints: the writer checkpoints alone"))
