@@ -227,6 +227,9 @@ pub(super) struct IndexChanges {
     removed: Vec<(i64, AddressKey, i64)>,
     /// Petitions whose hashes were all cleared.
     cleared: Vec<i64>,
+    /// Rows deleted or cleared: only then do the files need erasing (a
+    /// closed petition with nothing left to clear costs no VACUUM).
+    deleted: u64,
     /// Seal epochs inserted by the batch.
     pub(super) epochs: Vec<i64>,
 }
@@ -288,9 +291,11 @@ impl Writer {
             let mut replies = Vec::with_capacity(others.len());
             match self.other_jobs(others, &mut changes, &mut replies).await {
                 Ok(()) => {
+                    let deleted = changes.deleted;
                     self.committed(changes);
                     // Deleted data leaves the files before anyone is told it is gone.
-                    if let Some(how) = erase
+                    if deleted > 0
+                        && let Some(how) = erase
                         && let Err(e) = self.store.erase(how).await
                     {
                         tracing::warn!(error = %e, "could not erase deleted data from the database files; will try after the next deletion");
@@ -481,6 +486,7 @@ macro_rules! other_jobs_fn {
                                 target.signature.id,
                             ));
                         }
+                        changes.deleted += 1;
                         Withdrawn::Now
                     }
                     None => {
@@ -511,6 +517,7 @@ macro_rules! other_jobs_fn {
                         changes.removed.push((petition, AddressKey::of(&hash), row.try_get(2)?));
                     }
                 }
+                changes.deleted += rows.len() as u64;
                 replies.push(Reply::Count(reply, rows.len() as u64));
             }
             Job::Forget { petition, now, sealed_too, reply } => {
@@ -534,6 +541,7 @@ macro_rules! other_jobs_fn {
                 .execute(&mut *tx)
                 .await?;
                 changes.cleared.push(petition);
+                changes.deleted += done.rows_affected();
                 replies.push(Reply::Count(reply, done.rows_affected()));
             }
         }

@@ -55,6 +55,15 @@ pub struct View {
 }
 
 impl View {
+    /// The first page of everyone.
+    fn first() -> Self {
+        View {
+            query: String::new(),
+            status: None,
+            page: 1,
+        }
+    }
+
     fn from_filter(filter: &Filter) -> Self {
         View {
             query: filter.q.trim().chars().take(MAX_QUERY_CHARS).collect(),
@@ -139,16 +148,6 @@ pub async fn handler(
     let page = build(&state, &content, &site, lang, &view)?;
     let page = content.page_at(&key, Scope::Site, freshness, || html_page(&page, lang))?;
     Ok(page.respond(&headers))
-}
-
-impl View {
-    fn first() -> Self {
-        View {
-            query: String::new(),
-            status: None,
-            page: 1,
-        }
-    }
 }
 
 pub struct Card {
