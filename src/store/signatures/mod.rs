@@ -218,6 +218,9 @@ impl From<StoreError> for WriteError {
     }
 }
 
+/// Unconfirmed signatures one writer job deletes at most.
+pub(super) const EXPIRE_AT_ONCE: u64 = 10_000;
+
 impl SignatureWriter {
     /// Starts the writer on the caller's runtime. On SQLite the writer
     /// first rebuilds the address index (seconds for ten million signers):
@@ -295,9 +298,18 @@ impl SignatureWriter {
         .await
     }
 
-    /// Deletes unconfirmed signatures made before `cutoff`.
+    /// Deletes unconfirmed signatures made before `cutoff`, a bounded
+    /// number at a time (a flood of a million that never confirmed would
+    /// otherwise pass through memory at once, and hold the writer).
     pub async fn expire_pending(&self, cutoff: i64) -> Result<u64, WriteError> {
-        self.ask(|tx| Job::ExpirePending(cutoff, tx)).await
+        let mut removed = 0;
+        loop {
+            let n = self.ask(|tx| Job::ExpirePending(cutoff, tx)).await?;
+            removed += n;
+            if n < EXPIRE_AT_ONCE {
+                return Ok(removed);
+            }
+        }
     }
 
     /// Deletes the sealed data of a petition's signatures (retention).

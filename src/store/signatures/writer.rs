@@ -505,9 +505,12 @@ macro_rules! other_jobs_fn {
             }
             Job::ExpirePending(cutoff, reply) => {
                 let rows = sqlx::query(
-                    "DELETE FROM signatures WHERE confirmed_at IS NULL AND created_at < $1 RETURNING petition, email_hash, id",
+                    "DELETE FROM signatures WHERE id IN (
+                         SELECT id FROM signatures WHERE confirmed_at IS NULL AND created_at < $1 LIMIT $2
+                     ) RETURNING petition, email_hash, id",
                 )
                 .bind(cutoff)
+                .bind(super::EXPIRE_AT_ONCE as i64)
                 .fetch_all(&mut *tx)
                 .await?;
                 for row in &rows {
