@@ -35,6 +35,17 @@ pub fn normalize(text: &str) -> String {
     out
 }
 
+/// An entry's texts as the index holds them: each normalised, followed by
+/// [`SEPARATOR`].
+pub fn searchable<'a>(texts: impl IntoIterator<Item = &'a str>) -> String {
+    let mut joined = String::new();
+    for text in texts {
+        joined.push_str(&normalize(text));
+        joined.push(SEPARATOR);
+    }
+    joined
+}
+
 /// The texts of every entry, in the order results are wanted.
 #[derive(Debug, Default)]
 pub struct SearchIndex {
@@ -50,20 +61,12 @@ impl SearchIndex {
         E: IntoIterator<Item = T>,
         T: IntoIterator<Item = &'a str>,
     {
-        let joined: Vec<String> = entries
-            .into_iter()
-            .map(|texts| {
-                texts
-                    .into_iter()
-                    .map(|t| normalize(t) + &SEPARATOR.to_string())
-                    .collect()
-            })
-            .collect();
+        let joined: Vec<String> = entries.into_iter().map(searchable).collect();
         Self::from_normalized(joined.iter().map(String::as_str))
     }
 
-    /// The index of entries given as their texts already normalised, each
-    /// followed by [`SEPARATOR`]: rebuilding it is a copy.
+    /// The index of entries given as [`searchable`] made them: rebuilding
+    /// it is a copy.
     pub fn from_normalized<'a>(entries: impl IntoIterator<Item = &'a str>) -> Self {
         let mut index = SearchIndex::default();
         for joined in entries {

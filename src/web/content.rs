@@ -18,7 +18,7 @@ use super::cache::CachedPage;
 use super::error::WebError;
 use super::page_cache::{Entry as CachedEntry, Freshness, PageCache, Scope, Stamp};
 use crate::campaign::photo::PhotoMeta;
-use crate::campaign::search::{SearchIndex, normalize};
+use crate::campaign::search::{SearchIndex, searchable};
 use crate::campaign::{Lang, Listing, Registry, StatusKind};
 use crate::store::signatures::PetitionRow;
 use crate::store::{Store, StoreError};
@@ -83,7 +83,7 @@ impl Content {
                     let listing = Listing::from(&campaign);
                     let entry = Entry {
                         rev,
-                        search: searchable(&listing),
+                        search: searchable(listing.search_texts()),
                         listing,
                         photo: photos.remove(&slug),
                         update_photos: update_photos.remove(&slug).unwrap_or_default(),
@@ -240,14 +240,4 @@ impl Content {
         let cached = self.pages.get(key)?;
         (self.stamp(cached.scope()) == Some(cached.stamp)).then_some(cached)
     }
-}
-
-/// A campaign's searchable texts, normalised and joined for the index.
-fn searchable(listing: &Listing) -> String {
-    let mut text = String::new();
-    for t in listing.search_texts() {
-        text.push_str(&normalize(t));
-        text.push(crate::campaign::search::SEPARATOR);
-    }
-    text
 }

@@ -23,6 +23,25 @@ pub struct Pagination {
     pub links: Vec<Option<PageLink>>,
 }
 
+/// The address of page `page` of a list at `path` with its `query` (pairs
+/// left out when empty): the one form links use, and the key of a cached
+/// page.
+pub fn href(path: String, query: &[(&str, &str)], page: usize) -> String {
+    let mut q = url::form_urlencoded::Serializer::new(String::new());
+    for (name, value) in query.iter().filter(|(_, v)| !v.is_empty()) {
+        q.append_pair(name, value);
+    }
+    if page > 1 {
+        q.append_pair("page", &page.to_string());
+    }
+    let q = q.finish();
+    if q.is_empty() {
+        path
+    } else {
+        format!("{path}?{q}")
+    }
+}
+
 /// How many pages `items` fill, `per_page` each; at least one.
 pub fn page_count(items: usize, per_page: usize) -> usize {
     items.div_ceil(per_page.max(1)).max(1)

@@ -19,7 +19,7 @@ use crate::campaign::keys::Keys;
 use crate::i18n::{Tr, arg};
 use crate::web::AppState;
 use crate::web::error::WebError;
-use crate::web::pagination::{Pagination, page_count, pagination};
+use crate::web::pagination::{Pagination, href, page_count, pagination};
 
 pub struct CampaignLine {
     pub href: String,
@@ -130,21 +130,7 @@ pub async fn home(
         .collect();
     let pages = page_count(visible.len(), CAMPAIGNS_PER_PAGE);
     let page = query.page.trim().parse().unwrap_or(1usize).clamp(1, pages);
-    let href_of = |n: usize| {
-        let mut q = url::form_urlencoded::Serializer::new(String::new());
-        if !search.is_empty() {
-            q.append_pair("q", &search);
-        }
-        if n > 1 {
-            q.append_pair("page", &n.to_string());
-        }
-        let q = q.finish();
-        if q.is_empty() {
-            paths::home(lang)
-        } else {
-            format!("{}?{q}", paths::home(lang))
-        }
-    };
+    let href_of = |n: usize| href(paths::home(lang), &[("q", search.as_str())], n);
     let found = (!search.is_empty()).then(|| {
         tr.args(
             "directory-found",

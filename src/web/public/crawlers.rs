@@ -181,7 +181,7 @@ fn pages_per_file(urls_per_file: usize) -> usize {
 /// `urls_per_file` addresses.
 pub fn sitemap_index(base: &str, content: &Content, urls_per_file: usize) -> String {
     let base = base.trim_end_matches('/');
-    let files = page_count(content).div_ceil(pages_per_file(urls_per_file));
+    let files = file_count(content, urls_per_file);
     let modified = content.listings().map(|c| c.updated).max();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -205,7 +205,11 @@ pub fn sitemap_file_path(n: usize) -> String {
 
 /// The sitemap files an index names.
 pub fn sitemap_file_count(content: &Content) -> usize {
-    page_count(content).div_ceil(pages_per_file(URLS_PER_FILE))
+    file_count(content, URLS_PER_FILE)
+}
+
+fn file_count(content: &Content, urls_per_file: usize) -> usize {
+    page_count(content).div_ceil(pages_per_file(urls_per_file))
 }
 
 /// File `number` (from 1) of the sitemap: the protocol's urlset, with

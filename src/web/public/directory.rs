@@ -18,7 +18,7 @@ use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
 use crate::web::page_cache::Scope;
-use crate::web::pagination::{Pagination, page_count, pagination};
+use crate::web::pagination::{Pagination, href, page_count, pagination};
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::{AppState, Content, Freshness};
@@ -90,23 +90,9 @@ impl View {
     }
 
     fn href_of_page(&self, lang: Lang, page: usize) -> String {
-        let mut query = url::form_urlencoded::Serializer::new(String::new());
-        if !self.query.is_empty() {
-            query.append_pair("q", &self.query);
-        }
-        if let Some(status) = self.status {
-            query.append_pair("status", status.code());
-        }
-        if page > 1 {
-            query.append_pair("page", &page.to_string());
-        }
-        let query = query.finish();
-        let path = paths::directory(lang);
-        if query.is_empty() {
-            path
-        } else {
-            format!("{path}?{query}")
-        }
+        let status = self.status.map_or("", StatusKind::code);
+        let query = [("q", self.query.as_str()), ("status", status)];
+        href(paths::directory(lang), &query, page)
     }
 }
 
