@@ -159,6 +159,52 @@ async fn directory_filter_form_works_without_javascript() {
     session.close().await;
 }
 
+/// A directory of many people on a phone: the page links (plain links,
+/// public pages carry no script) work, the search leads to its second
+/// page, and every page fits 360 px.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_directory_pages_through_many_people_on_a_phone() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = crate::many_campaigns::with_many(Backend::Sqlite)
+        .await
+        .expect("sqlite");
+    let base = serve(&app).await;
+    let session = driver.session().await;
+    session.resize(360, 740).await;
+    let fits = "return document.documentElement.scrollWidth <= window.innerWidth";
+    session.goto(&format!("{base}/ru/")).await;
+    let wide = "return [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 4).map(e => e.tagName + '.' + e.className + ':' + e.getBoundingClientRect().right).join(' ')";
+    assert_eq!(
+        session.eval(fits).await,
+        serde_json::json!(true),
+        "/ru/: {}",
+        session.eval(wide).await
+    );
+    session.click_css("nav.pages a[rel=next]").await;
+    session.wait_for_url(&format!("{base}/ru/?page=2")).await;
+    assert_eq!(
+        session.eval(fits).await,
+        serde_json::json!(true),
+        "/ru/?page=2"
+    );
+    session.wait_for_text_natively("Страница 2 из 3").await;
+    session.type_css("#q", "Кузнецова").await;
+    session.click_css("form.filter button[type=submit]").await;
+    session.wait_for_text_natively("Найдено 55 кампаний").await;
+    session.click_css("nav.pages a[rel=next]").await;
+    session.wait_for_text_natively("Страница 2 из 2").await;
+    assert_eq!(
+        session.eval(fits).await,
+        serde_json::json!(true),
+        "a search's second page"
+    );
+    session.screenshot("directory-pages-360").await;
+    session.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn supporter_signs_the_demo_petition_end_to_end() {
     let Some(driver) = Driver::start().await else {

@@ -40,7 +40,7 @@ fn person(template: &Campaign, i: usize) -> Campaign {
     c
 }
 
-async fn with_many(backend: Backend) -> Option<TestApp> {
+pub async fn with_many(backend: Backend) -> Option<TestApp> {
     let app = TestApp::with_fixtures(backend).await?;
     let text = std::fs::read_to_string(fixture("full/campaign.toml")).expect("fixture");
     let template = file::parse(&text, "campaign.toml", &|_| true).expect("parses");
