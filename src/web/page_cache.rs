@@ -89,14 +89,17 @@ impl PageCache {
     }
 
     /// Bytes held.
+    #[cfg(test)]
     pub fn weight(&self) -> u64 {
         self.pages.weight()
     }
 
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.pages.len()
     }
 
+    #[cfg(test)]
     pub fn is_empty(&self) -> bool {
         self.pages.len() == 0
     }

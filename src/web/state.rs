@@ -233,11 +233,6 @@ impl AppState {
         (cached.freshness == current).then(|| cached.page.clone())
     }
 
-    /// Bytes and number of the pages cached now.
-    pub fn page_cache_use(&self) -> (u64, usize) {
-        (self.pages.weight(), self.pages.len())
-    }
-
     /// The whole campaign at `slug` in `content`, with the organiser keys in
     /// force now: kept parsed while in use, else read from the store.
     pub async fn campaign(
