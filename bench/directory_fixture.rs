@@ -112,7 +112,7 @@ const ARTICLES: &[&str] = &[
 ];
 
 fn text(ru: &str, en: &str) -> Localized {
-    Localized::new([(Lang::Ru, ru.to_string()), (Lang::En, en.to_string())])
+    Localized::new([(Lang::RU, ru.to_string()), (Lang::EN, en.to_string())])
 }
 
 fn campaign(template: &Campaign, i: usize) -> Campaign {

@@ -35,6 +35,10 @@ pub struct FileConfig {
     pub mirrors: Option<Vec<String>>,
     pub onion_url: Option<String>,
     pub default_language: Option<Lang>,
+    /// The languages the site offers, the first the default.
+    pub languages: Option<Vec<Lang>>,
+    /// A folder of languages added by files (`xx/main.ftl`…).
+    pub locales_dir: Option<PathBuf>,
     pub refresh_interval_ms: Option<u64>,
     pub page_cache_mb: Option<u64>,
     pub log_level: Option<LogLevel>,
@@ -167,6 +171,9 @@ pub struct Config {
     /// The instance's onion service, named by `Onion-Location`.
     pub onion_url: Option<String>,
     pub default_language: Lang,
+    /// The languages pages are offered in, in the language switch's order;
+    /// `default_language` is among them.
+    pub languages: Vec<Lang>,
     pub refresh_interval: Duration,
     /// Bytes of rendered pages kept in memory (`page_cache_mb`).
     pub page_cache_bytes: u64,
@@ -205,14 +212,53 @@ impl FileConfig {
             path: path.to_path_buf(),
             source,
         })?;
-        Self::parse(&text).map_err(|message| ConfigError::Invalid {
+        let base = path.parent().unwrap_or(Path::new("."));
+        Self::parse_in(&text, base).map_err(|message| ConfigError::Invalid {
             path: path.to_path_buf(),
             message,
         })
     }
 
     pub fn parse(text: &str) -> Result<Self, String> {
-        let config: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        Self::parse_in(text, Path::new("."))
+    }
+
+    /// Parses `text`, a relative `locales_dir` taken from `base`.
+    fn parse_in(text: &str, base: &Path) -> Result<Self, String> {
+        // The languages in locales_dir are loaded first: `languages` and
+        // `default_language` may name them.
+        let table: toml::Table = toml::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(dir) = table.get("locales_dir").and_then(|d| d.as_str()) {
+            let dir = base.join(dir);
+            crate::i18n::Lang::load_dir(&dir).map_err(|e| format!("locales_dir: {e}"))?;
+        }
+        let mut config: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
+        if let Some(dir) = &config.locales_dir {
+            config.locales_dir = Some(base.join(dir));
+        }
+        if let Some(languages) = &config.languages {
+            if languages.is_empty() {
+                return Err("languages: name at least one, the default first".into());
+            }
+            if let Some((i, twice)) = languages
+                .iter()
+                .enumerate()
+                .find(|(i, l)| languages[..*i].contains(l))
+                .map(|(i, l)| (i, *l))
+            {
+                return Err(format!(
+                    "languages: '{twice}' is named twice (at {})",
+                    i + 1
+                ));
+            }
+            if let Some(default) = config.default_language
+                && !languages.contains(&default)
+            {
+                return Err(format!(
+                    "default_language '{default}' is not among languages: put it first there, or leave default_language out"
+                ));
+            }
+        }
         if let Some(url) = &config.public_url {
             url::Url::parse(url).map_err(|e| format!("public_url '{url}': {e}"))?;
         }
@@ -304,6 +350,17 @@ impl Config {
         } else {
             MailTransportKind::Hold
         };
+        // Without `languages`, Russian and English; the default is named by
+        // default_language, else the first.
+        let mut languages = file.languages.clone().unwrap_or(vec![Lang::RU, Lang::EN]);
+        let default_language = over
+            .default_language
+            .or(file.default_language)
+            .or(languages.first().copied())
+            .unwrap_or(Lang::RU);
+        if !languages.contains(&default_language) {
+            languages.insert(0, default_language);
+        }
         let public_url = over
             .public_url
             .or(file.public_url)
@@ -323,10 +380,8 @@ impl Config {
                 .filter_map(|m| site_base(m))
                 .collect(),
             onion_url: file.onion_url.as_deref().and_then(site_base),
-            default_language: over
-                .default_language
-                .or(file.default_language)
-                .unwrap_or(Lang::Ru),
+            default_language,
+            languages,
             refresh_interval: Duration::from_millis(
                 file.refresh_interval_ms
                     .unwrap_or(DEFAULT_REFRESH_MS)
@@ -453,7 +508,7 @@ mod tests {
         };
         let config = Config::resolve(file, over);
         assert_eq!(config.database_url, "sqlite://b.db");
-        assert_eq!(config.default_language, Lang::En);
+        assert_eq!(config.default_language, Lang::EN);
     }
 
     #[test]

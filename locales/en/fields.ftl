@@ -20,6 +20,9 @@ form-conflict = Someone else saved this campaign while you were editing. Nothing
 fields-unreadable = The campaign could not be read back: { $message }
 form-edit-in-forms = Edit in forms
 form-edit-file-intro = Or edit the whole campaign file at once (TOML), for those who know the format:
+form-languages = Languages side by side
+form-languages-hint = Which languages to edit side by side in the fields with text.
+form-languages-apply = Show these languages
 
 form-section-person = Person
 form-section-status = Status

@@ -1,4 +1,9 @@
 ## Interface text, English. Every key here exists in ru/main.ftl too (a test checks).
+## PLURAL($n) picks plural forms: Svoboda computes each language's rules (one, few, many, other).
+
+language-name = English
+language-locale = en_GB
+not-translated = Not yet translated
 
 site-name = Svoboda
 skip-to-content = Skip to content
@@ -53,7 +58,7 @@ pages-of = Page { $page } of { $pages }
 pages-label = Pages of the list
 pages-previous = ← Previous
 pages-next = Next →
-directory-found = { $n ->
+directory-found = { PLURAL($n) ->
     [one] { $n } campaign found
    *[other] { $n } campaigns found
 }
@@ -61,6 +66,7 @@ charge-short = Art. { $article } of the { $code }
 
 ## Campaign page
 campaign-title = Free { $name }!
+campaign-title-plain = Free { $name }!
 photo-alt = Photo: { $name }
 photo-placeholder-alt = No photo of { $name }
 status-since = since { $date }
@@ -189,7 +195,7 @@ petition = Petition
 petition-sign = Sign the petition
 petition-read-and-sign = Read and sign
 petition-to = To
-petition-count = { $count ->
+petition-count = { PLURAL($count) ->
     [one] { $count } signature
    *[other] { $count } signatures
 }
@@ -285,14 +291,14 @@ action-share = Share
 status-until = The measure of restraint runs until { $date }
 status-expected-release = Expected release: { $date }
 upcoming-releases = Expected releases
-count-signatures-total = { $n ->
+count-signatures-total = { PLURAL($n) ->
     [one] { $n } confirmed signature
    *[other] { $n } confirmed signatures
 } on all petitions
 api-unreadable = The request could not be read as a signature (a JSON object): { $detail }
 api-origin-not-allowed = This site may not send signatures here. Please sign on the petition's own page.
 pdf-to = To
-pdf-signatures = { $count ->
+pdf-signatures = { PLURAL($count) ->
     [one] One signature
    *[other] { $count } signatures
 }

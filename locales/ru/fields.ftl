@@ -20,6 +20,9 @@ form-conflict = Пока вы редактировали, кампанию со�
 fields-unreadable = Не удалось прочитать кампанию: { $message }
 form-edit-in-forms = Редактировать в формах
 form-edit-file-intro = Или весь файл кампании сразу (TOML), для тех, кто знает этот формат:
+form-languages = Языки рядом
+form-languages-hint = Какие языки редактировать рядом в полях с текстом.
+form-languages-apply = Показать эти языки
 
 form-section-person = Человек
 form-section-status = Статус

@@ -1,4 +1,9 @@
 ## Тексты интерфейса, русский. Каждый ключ есть и в en/main.ftl (это проверяет тест).
+## Множественное число выбирает PLURAL($n): правила языка вычисляет Svoboda (one, few, many, other).
+
+language-name = Русский
+language-locale = ru_RU
+not-translated = Ещё не переведено
 
 site-name = Свобода
 skip-to-content = Перейти к содержанию
@@ -53,7 +58,7 @@ pages-of = Страница { $page } из { $pages }
 pages-label = Страницы списка
 pages-previous = ← Предыдущая
 pages-next = Следующая →
-directory-found = { $n ->
+directory-found = { PLURAL($n) ->
     [one] Найдена { $n } кампания
     [few] Найдено { $n } кампании
    *[many] Найдено { $n } кампаний
@@ -62,6 +67,11 @@ charge-short = ст. { $article } { $code }
 
 ## Страница кампании
 campaign-title = Свободу { $dative }!
+# Когда имени нет по-русски (оно на другом языке): без склонения.
+campaign-title-plain = { $gender ->
+    [female] { $name } должна быть на свободе!
+   *[other] { $name } должен быть на свободе!
+}
 photo-alt = Фото: { $name }
 photo-placeholder-alt = Фотографии нет: { $name }
 status-since = с { $date }
@@ -220,7 +230,7 @@ petition = Петиция
 petition-sign = Подписать петицию
 petition-read-and-sign = Прочитать и подписать
 petition-to = Кому
-petition-count = { $count ->
+petition-count = { PLURAL($count) ->
     [one] { $count } подпись
     [few] { $count } подписи
    *[many] { $count } подписей
@@ -321,7 +331,7 @@ count-signatures-total = Подтверждённых подписей во вс
 api-unreadable = Не удалось прочитать запрос как подпись (объект JSON): { $detail }
 api-origin-not-allowed = С этого сайта нельзя отправлять подписи сюда. Подпишите на странице самой петиции.
 pdf-to = Кому
-pdf-signatures = { $count ->
+pdf-signatures = { PLURAL($count) ->
     [one] { $count } подпись
     [few] { $count } подписи
    *[many] { $count } подписей

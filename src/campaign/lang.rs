@@ -1,109 +1,83 @@
 //! Languages a page can be shown in, and text given per language.
 
 use std::fmt;
-use std::str::FromStr;
 
 use serde::{Deserialize, Serialize};
 
-/// A language the interface is translated into. Adding one means adding a
-/// variant here and a folder under `locales/`.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    utoipa::ToSchema,
-)]
-#[serde(rename_all = "lowercase")]
-pub enum Lang {
-    Ru,
-    En,
-}
-
-impl Lang {
-    pub const ALL: [Lang; 2] = [Lang::Ru, Lang::En];
-
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Ru => "ru",
-            Lang::En => "en",
-        }
-    }
-
-    /// The language's own name, shown in the language switch.
-    pub fn native_name(self) -> &'static str {
-        match self {
-            Lang::Ru => "Русский",
-            Lang::En => "English",
-        }
-    }
-}
-
-impl fmt::Display for Lang {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.code())
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-#[error("unknown language '{0}': use one of ru, en")]
-pub struct UnknownLang(pub String);
-
-impl FromStr for Lang {
-    type Err = UnknownLang;
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "ru" => Ok(Lang::Ru),
-            "en" => Ok(Lang::En),
-            other => Err(UnknownLang(other.to_string())),
-        }
-    }
-}
+pub use crate::i18n::{Lang, UnknownLang};
 
 /// Text given in one or more languages. A plain string in a campaign file
 /// means the same text in every language (names of outlets, addresses).
 ///
-/// Kept as a short list sorted by language: a campaign holds some hundred
-/// of these, and thousands of campaigns are listed in memory, where a map's
-/// node would cost ten times the text.
-#[derive(Debug, Clone, PartialEq, Eq, Default, utoipa::ToSchema)]
-#[schema(value_type = std::collections::BTreeMap<Lang, String>)]
-pub struct Localized(Vec<(Lang, Box<str>)>);
+/// Kept as a short list in the order the texts were given: the first is the
+/// text's own language, shown (marked) where a translation is missing. A
+/// campaign holds some hundred of these, and thousands of campaigns are
+/// listed in memory, where a map's node would cost ten times the text.
+#[derive(Debug, Clone, Default)]
+pub struct Localized(Vec<(Option<Lang>, Box<str>)>);
+
+/// A text as a page shows it: in the page's language, or else in `lang`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shown<'a> {
+    pub text: &'a str,
+    /// The language the text is in when it is not the page's.
+    pub fallback: Option<Lang>,
+}
 
 impl Localized {
     pub fn new(pairs: impl IntoIterator<Item = (Lang, String)>) -> Self {
-        let mut texts: Vec<(Lang, Box<str>)> = Vec::new();
+        let mut texts: Vec<(Option<Lang>, Box<str>)> = Vec::new();
         for (lang, text) in pairs {
             // The last text given for a language wins, as in a map.
-            match texts.binary_search_by_key(&lang, |(l, _)| *l) {
-                Ok(i) => texts[i].1 = text.into_boxed_str(),
-                Err(i) => texts.insert(i, (lang, text.into_boxed_str())),
+            match texts.iter_mut().find(|(l, _)| *l == Some(lang)) {
+                Some(entry) => entry.1 = text.into_boxed_str(),
+                None => texts.push((Some(lang), text.into_boxed_str())),
             }
         }
         texts.shrink_to_fit();
         Localized(texts)
     }
 
-    /// The text in exactly `lang`, if given.
-    fn exactly(&self, lang: Lang) -> Option<&str> {
-        self.0
-            .binary_search_by_key(&lang, |(l, _)| *l)
-            .ok()
-            .map(|i| &*self.0[i].1)
+    /// The same text in every language.
+    pub fn same(text: impl Into<String>) -> Self {
+        Localized(vec![(None, text.into().into_boxed_str())])
     }
 
-    /// The text in `lang`, or in the other language when it is missing, so a
-    /// half-translated campaign still shows something rather than a gap.
+    /// The text given for exactly `lang` (or for every language), if any.
+    pub fn exactly(&self, lang: Lang) -> Option<&str> {
+        self.0
+            .iter()
+            .find(|(l, _)| l.is_none_or(|l| l == lang))
+            .map(|(_, t)| &**t)
+    }
+
+    /// The text in `lang`, or in the text's first language when it is
+    /// missing, so a half-translated campaign still shows something rather
+    /// than a gap.
     pub fn get(&self, lang: Lang) -> &str {
-        self.exactly(lang)
-            .or_else(|| Lang::ALL.iter().find_map(|l| self.exactly(*l)))
-            .unwrap_or("")
+        self.shown(lang).text
+    }
+
+    /// As [`get`](Self::get), saying which language a fallback is in.
+    pub fn shown(&self, lang: Lang) -> Shown<'_> {
+        if let Some(text) = self.exactly(lang) {
+            return Shown {
+                text,
+                fallback: None,
+            };
+        }
+        match self.0.first() {
+            Some((l, text)) => Shown { text, fallback: *l },
+            None => Shown {
+                text: "",
+                fallback: None,
+            },
+        }
+    }
+
+    /// The languages the text is given in (none for the same in every one).
+    pub fn languages(&self) -> impl Iterator<Item = Lang> + '_ {
+        self.0.iter().filter_map(|(l, _)| *l)
     }
 
     pub fn is_blank(&self) -> bool {
@@ -115,12 +89,53 @@ impl Localized {
     }
 }
 
+/// Equal when the same texts are given for the same languages, in whatever order.
+impl PartialEq for Localized {
+    fn eq(&self, other: &Self) -> bool {
+        self.0.len() == other.0.len() && self.0.iter().all(|entry| other.0.contains(entry))
+    }
+}
+
+impl Eq for Localized {}
+
+/// In the API: a string (the same in every language) or an object of texts
+/// by language code, in the order given.
+impl utoipa::PartialSchema for Localized {
+    fn schema() -> utoipa::openapi::RefOr<utoipa::openapi::schema::Schema> {
+        use utoipa::openapi::schema::{ObjectBuilder, OneOfBuilder, Type};
+        OneOfBuilder::new()
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::String)
+                    .description(Some("The same text in every language")),
+            )
+            .item(
+                ObjectBuilder::new()
+                    .schema_type(Type::Object)
+                    .description(Some(
+                        "Texts by language code (ru, en, be, uk…); the first is the text's own language",
+                    ))
+                    .additional_properties(Some(ObjectBuilder::new().schema_type(Type::String))),
+            )
+            .into()
+    }
+}
+
+impl utoipa::ToSchema for Localized {}
+
 impl Serialize for Localized {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         use serde::ser::SerializeMap;
+        if let [(None, text)] = self.0.as_slice() {
+            return s.serialize_str(text);
+        }
         let mut map = s.serialize_map(Some(self.0.len()))?;
         for (lang, text) in &self.0 {
-            map.serialize_entry(lang, &**text)?;
+            match lang {
+                Some(lang) => map.serialize_entry(lang, &**text)?,
+                // Not made by the program (same() holds one text only).
+                None => map.serialize_entry("*", &**text)?,
+            }
         }
         map.end()
     }
@@ -135,13 +150,11 @@ impl<'de> Deserialize<'de> for Localized {
             type Value = Localized;
 
             fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-                f.write_str("a string, or a table of texts by language (ru, en)")
+                f.write_str("a string, or a table of texts by language (ru = \"…\", en = \"…\")")
             }
 
             fn visit_str<E: serde::de::Error>(self, s: &str) -> Result<Localized, E> {
-                Ok(Localized::new(
-                    Lang::ALL.into_iter().map(|l| (l, s.to_string())),
-                ))
+                Ok(Localized::same(s))
             }
 
             fn visit_map<M: serde::de::MapAccess<'de>>(
@@ -154,7 +167,7 @@ impl<'de> Deserialize<'de> for Localized {
                 }
                 if pairs.is_empty() {
                     return Err(serde::de::Error::custom(
-                        "give the text in at least one language (ru, en)",
+                        "give the text in at least one language (ru = \"…\", en = \"…\")",
                     ));
                 }
                 Ok(Localized::new(pairs))
@@ -170,8 +183,10 @@ mod tests {
 
     #[test]
     fn missing_language_falls_back_to_another() {
-        let text = Localized::new([(Lang::Ru, "Борис".to_string())]);
-        assert_eq!(text.get(Lang::En), "Борис");
+        let text = Localized::new([(Lang::RU, "Борис".to_string())]);
+        assert_eq!(text.get(Lang::EN), "Борис");
+        assert_eq!(text.shown(Lang::EN).fallback, Some(Lang::RU));
+        assert_eq!(text.shown(Lang::RU).fallback, None);
     }
 
     #[test]
@@ -181,7 +196,29 @@ mod tests {
             t: Localized,
         }
         let w: W = toml::from_str("t = \"Meduza\"").expect("valid");
-        assert_eq!(w.t.get(Lang::Ru), "Meduza");
-        assert_eq!(w.t.get(Lang::En), "Meduza");
+        for lang in Lang::BUILT_IN {
+            assert_eq!(w.t.shown(lang).text, "Meduza");
+            assert_eq!(w.t.shown(lang).fallback, None, "the same in every language");
+        }
+        assert_eq!(
+            serde_json::to_string(&w.t).expect("serialises"),
+            "\"Meduza\""
+        );
+    }
+
+    #[test]
+    fn the_first_language_given_is_the_fallback() {
+        #[derive(Deserialize)]
+        struct W {
+            t: Localized,
+        }
+        let w: W = toml::from_str("t = { en = \"Free\", ru = \"Свободу\" }").expect("valid");
+        assert_eq!(w.t.shown(Lang::BE).text, "Free");
+        assert_eq!(w.t.shown(Lang::BE).fallback, Some(Lang::EN));
+        let reordered = Localized::new([
+            (Lang::RU, "Свободу".to_string()),
+            (Lang::EN, "Free".to_string()),
+        ]);
+        assert_eq!(w.t, reordered, "order does not make texts differ");
     }
 }

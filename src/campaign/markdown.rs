@@ -238,8 +238,8 @@ mod tests {
             Organisation {
                 id: slug("memorial"),
                 name: Localized::new([
-                    (Lang::En, "Memorial".into()),
-                    (Lang::Ru, "Мемориал".into()),
+                    (Lang::EN, "Memorial".into()),
+                    (Lang::RU, "Мемориал".into()),
                 ]),
                 labels: vec![LegalLabel {
                     kind: LabelKind::ForeignAgent,
@@ -248,14 +248,14 @@ mod tests {
             },
             Organisation {
                 id: slug("human-library"),
-                name: Localized::new([(Lang::En, "Human Library".into())]),
+                name: Localized::new([(Lang::EN, "Human Library".into())]),
                 labels: vec![],
             },
         ])
     }
 
     fn block(md: &str) -> String {
-        render_block(md, Lang::En, &registry(), &mut Footnotes::default())
+        render_block(md, Lang::EN, &registry(), &mut Footnotes::default())
     }
 
     /// The markup of real tags: escaped text has no raw `<`, so whatever
@@ -293,7 +293,7 @@ mod tests {
         let mut notes = Footnotes::default();
         let html = render_block(
             "[Memorial](org:memorial) recognised him.",
-            Lang::En,
+            Lang::EN,
             &registry(),
             &mut notes,
         );
@@ -309,14 +309,14 @@ mod tests {
     #[test]
     fn empty_reference_takes_the_name_in_the_page_language() {
         let mut notes = Footnotes::default();
-        let html = render_inline("[](org:memorial)", Lang::Ru, &registry(), &mut notes);
+        let html = render_inline("[](org:memorial)", Lang::RU, &registry(), &mut notes);
         assert!(html.starts_with("Мемориал<sup"), "{html}");
     }
 
     #[test]
     fn unlabelled_organisation_renders_plainly() {
         let mut notes = Footnotes::default();
-        let html = render_inline("[](org:human-library)", Lang::En, &registry(), &mut notes);
+        let html = render_inline("[](org:human-library)", Lang::EN, &registry(), &mut notes);
         assert_eq!(html, "Human Library");
         assert_eq!(notes.entries().count(), 0);
     }
@@ -349,14 +349,14 @@ mod tests {
     fn plain_text_names_organisations_and_drops_markup() {
         let text = render_plain(
             "*Anna* met [](org:memorial) and [them](org:human-library).",
-            Lang::En,
+            Lang::EN,
             &registry(),
             100,
         );
         assert_eq!(text, "Anna met Memorial and them.");
-        assert_eq!(render_plain("abcdef", Lang::En, &registry(), 3), "abc…");
+        assert_eq!(render_plain("abcdef", Lang::EN, &registry(), 3), "abc…");
         assert_eq!(
-            render_plain("not ~~only~~ this", Lang::En, &registry(), 100),
+            render_plain("not ~~only~~ this", Lang::EN, &registry(), 100),
             "not only this"
         );
     }

@@ -20,6 +20,7 @@ pub fn web_settings(config: &Config) -> WebSettings {
         mirrors: config.mirrors.clone(),
         onion_url: config.onion_url.clone(),
         default_lang: config.default_language,
+        languages: config.languages.clone(),
         refresh_interval: config.refresh_interval,
         page_cache_bytes: config.page_cache_bytes,
         health_notes: mail_held_note(config)

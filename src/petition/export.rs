@@ -23,30 +23,41 @@ pub const MAGIC: &str = "# svoboda signatures v1";
 /// The line carrying the petition's text, as JSON.
 pub const TEXT_LINE: &str = "# petition-text ";
 
-/// What the petition says, in each language: public already, and all the
-/// delivery document needs besides the signers.
+/// What the petition says, in each language it is written in, by the
+/// language's code (a reader that does not know a language still reads the
+/// others): public already, and all the delivery document needs besides the
+/// signers.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct PetitionText {
-    pub title: BTreeMap<Lang, String>,
+    pub title: BTreeMap<String, String>,
     #[serde(default)]
-    pub addressee: BTreeMap<Lang, String>,
+    pub addressee: BTreeMap<String, String>,
     /// Plain paragraphs (organisations' references become their names).
     #[serde(default)]
-    pub paragraphs: BTreeMap<Lang, Vec<String>>,
+    pub paragraphs: BTreeMap<String, Vec<String>>,
 }
 
 impl PetitionText {
     pub fn of(p: &Petition, registry: &Registry) -> Self {
-        let in_each =
-            |f: &dyn Fn(Lang) -> String| Lang::ALL.map(|l| (l, f(l))).into_iter().collect();
+        let written: Vec<Lang> = Lang::known()
+            .into_iter()
+            .filter(|l| p.title.exactly(*l).is_some() || p.text.exactly(*l).is_some())
+            .collect();
+        let in_each = |f: &dyn Fn(Lang) -> String| {
+            written
+                .iter()
+                .map(|l| (l.code().to_string(), f(*l)))
+                .collect()
+        };
         PetitionText {
             title: in_each(&|l| p.title.get(l).to_string()),
             addressee: match &p.addressee {
                 Some(a) => in_each(&|l| a.get(l).to_string()),
                 None => BTreeMap::new(),
             },
-            paragraphs: Lang::ALL
-                .map(|l| {
+            paragraphs: written
+                .iter()
+                .map(|&l| {
                     let paragraphs = p
                         .text
                         .get(l)
@@ -56,9 +67,8 @@ impl PetitionText {
                         })
                         .filter(|t| !t.is_empty())
                         .collect();
-                    (l, paragraphs)
+                    (l.code().to_string(), paragraphs)
                 })
-                .into_iter()
                 .collect(),
         }
     }

@@ -215,7 +215,7 @@ mod tests {
         SignatureMail {
             secret: secret.clone(),
             to: "anna@example.org".into(),
-            lang: Lang::En,
+            lang: Lang::EN,
             base: "https://svoboda.example".into(),
             issued: 1_700_000_000,
             petition: 3,
@@ -239,7 +239,7 @@ mod tests {
         );
         let mail = open_queued(&secret, &sealed).expect("opens");
         assert_eq!(mail.to, "anna@example.org");
-        assert_eq!(mail.subject, Tr::new(Lang::En).t("mail-subject"));
+        assert_eq!(mail.subject, Tr::new(Lang::EN).t("mail-subject"));
         assert_eq!(mail.links.len(), 2, "confirm and withdraw");
         for (link, kind) in mail
             .links

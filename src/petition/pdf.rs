@@ -287,8 +287,8 @@ fn lay_out(
 ) -> Result<(String, Vec<Vec<Placed>>), PdfError> {
     let (regular, bold) = FACES.as_ref().map_err(|_| PdfError::Font)?;
     let tr = Tr::new(lang);
-    let in_lang = |map: &std::collections::BTreeMap<Lang, String>| {
-        map.get(&lang)
+    let in_lang = |map: &std::collections::BTreeMap<String, String>| {
+        map.get(lang.code())
             .or_else(|| map.values().next())
             .cloned()
             .unwrap_or_default()
@@ -312,7 +312,7 @@ fn lay_out(
     layout.paragraph(&title, 16.0, true, 8.0);
     let paragraphs = text
         .paragraphs
-        .get(&lang)
+        .get(lang.code())
         .or_else(|| text.paragraphs.values().next())
         .cloned()
         .unwrap_or_default();
@@ -388,7 +388,7 @@ mod tests {
             country: "Россия".into(),
             date: "1 ноября 2026".into(),
         }];
-        let (_, pages) = lay_out(&PetitionText::default(), &rows, Lang::Ru).expect("lays out");
+        let (_, pages) = lay_out(&PetitionText::default(), &rows, Lang::RU).expect("lays out");
         let placed: Vec<&Placed> = pages.iter().flatten().collect();
         let name_x = MARGIN + COLUMNS[0];
         let name_lines: Vec<&str> = placed
@@ -404,7 +404,7 @@ mod tests {
     #[test]
     fn a_long_petition_breaks_into_pages_each_with_the_tables_header() {
         let text = PetitionText {
-            title: [(Lang::Ru, "Прекратить дело".to_string())].into(),
+            title: [("ru".to_string(), "Прекратить дело".to_string())].into(),
             ..Default::default()
         };
         let rows: Vec<Row> = (0..200)
@@ -415,7 +415,7 @@ mod tests {
                 date: "1 ноября 2026".into(),
             })
             .collect();
-        let pdf = render(&text, &rows, Lang::Ru).expect("renders");
+        let pdf = render(&text, &rows, Lang::RU).expect("renders");
         assert!(pdf.starts_with(b"%PDF-"));
         let pages = pdf
             .windows(b"/Type /Page\n".len())

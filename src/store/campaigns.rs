@@ -258,7 +258,7 @@ impl Store {
             .await?
             .into_iter()
             .map(|c| CampaignSummary {
-                name: c.person.name.get(crate::campaign::Lang::En).to_string(),
+                name: c.person.name.get(crate::campaign::Lang::EN).to_string(),
                 slug: c.slug.to_string(),
                 status: c.status.kind,
                 updated: c.updated,

@@ -123,7 +123,7 @@ impl IntoResponse for WebError {
         if let ErrorKind::Internal(detail) = &self.kind {
             tracing::error!(%detail, "request failed");
         }
-        let lang = self.lang.unwrap_or(Lang::En);
+        let lang = self.lang.unwrap_or(Lang::EN);
         let tr = Tr::new(lang);
         let key = match self.kind {
             ErrorKind::NotFound => "error-not-found",
@@ -134,7 +134,8 @@ impl IntoResponse for WebError {
         };
         let heading = tr.t(&format!("{key}-title"));
         let page = ErrorPage {
-            layout: Layout::bare(lang, "", heading.clone(), String::new(), |l| {
+            // An error knows no site: its switch names its own language.
+            layout: Layout::bare(lang, "", &[lang], heading.clone(), String::new(), |l| {
                 format!("/{}/", l.code())
             }),
             heading,

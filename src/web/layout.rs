@@ -11,7 +11,7 @@ use crate::i18n::Tr;
 
 pub struct Alternate {
     pub lang: &'static str,
-    pub name: &'static str,
+    pub name: String,
     pub path: String,
     pub current: bool,
 }
@@ -37,7 +37,7 @@ pub struct Layout {
     /// A static copy: no form can post to it, no query reaches it.
     pub is_static: bool,
     pub og_type: &'static str,
-    pub og_locale: &'static str,
+    pub og_locale: String,
     pub og_image: Option<String>,
     pub feed: Option<FeedLink>,
     pub css_href: String,
@@ -62,7 +62,14 @@ impl Layout {
         description: String,
         path_in: impl Fn(Lang) -> String,
     ) -> Self {
-        let mut layout = Layout::bare(lang, site.base(), title, description, path_in);
+        let mut layout = Layout::bare(
+            lang,
+            site.base(),
+            site.languages(),
+            title,
+            description,
+            path_in,
+        );
         layout.mirrors = site.elsewhere(&layout.path);
         layout.is_static = site.is_static();
         layout
@@ -72,6 +79,7 @@ impl Layout {
     pub fn bare(
         lang: Lang,
         public_url: &str,
+        languages: &[Lang],
         title: String,
         description: String,
         path_in: impl Fn(Lang) -> String,
@@ -85,13 +93,10 @@ impl Layout {
             title,
             description,
             path: path_in(lang),
-            alternates: alternates(lang, &path_in),
+            alternates: alternates(languages, lang, &path_in),
             public_url: public_url.trim_end_matches('/').to_string(),
             og_type: "website",
-            og_locale: match lang {
-                Lang::Ru => "ru_RU",
-                Lang::En => "en_GB",
-            },
+            og_locale: lang.locale(),
             og_image: None,
             feed: None,
             css_href: assets::stylesheet_href(),
@@ -102,10 +107,15 @@ impl Layout {
     }
 }
 
-/// The page in every language, for the language switch.
-pub fn alternates(lang: Lang, path_in: impl Fn(Lang) -> String) -> Vec<Alternate> {
-    Lang::ALL
-        .into_iter()
+/// The page in every language offered, for the language switch.
+pub fn alternates(
+    languages: &[Lang],
+    lang: Lang,
+    path_in: impl Fn(Lang) -> String,
+) -> Vec<Alternate> {
+    languages
+        .iter()
+        .copied()
         .map(|l| Alternate {
             lang: l.code(),
             name: l.native_name(),

@@ -94,7 +94,7 @@ mod tests {
     use crate::campaign::Lang;
 
     fn numbers(page: usize, pages: usize) -> Vec<Option<usize>> {
-        pagination(&Tr::new(Lang::En), page, pages, |n| n.to_string())
+        pagination(&Tr::new(Lang::EN), page, pages, |n| n.to_string())
             .map(|p| p.links.into_iter().map(|l| l.map(|l| l.number)).collect())
             .unwrap_or_default()
     }
@@ -126,7 +126,7 @@ mod tests {
 
     #[test]
     fn every_page_is_reachable_from_its_neighbours() {
-        let p = pagination(&Tr::new(Lang::En), 5, 9, |n| format!("?page={n}")).expect("pages");
+        let p = pagination(&Tr::new(Lang::EN), 5, 9, |n| format!("?page={n}")).expect("pages");
         assert_eq!(p.previous.as_deref(), Some("?page=4"));
         assert_eq!(p.next.as_deref(), Some("?page=6"));
         assert_eq!(page_count(0, 48), 1);

@@ -6,10 +6,12 @@ use super::state::{AppState, Content};
 use crate::campaign::{Lang, Localized};
 use crate::i18n::{Tr, arg};
 
-/// The language of a path prefix, or a 404 in the instance's language.
+/// The language of a path prefix, if the site offers it, or a 404 in the
+/// instance's language.
 pub fn lang(code: &str, state: &AppState) -> Result<Lang, WebError> {
-    code.parse()
-        .map_err(|_| WebError::not_found(state.settings.default_lang))
+    state
+        .offered(code)
+        .ok_or_else(|| WebError::not_found(state.settings.default_lang))
 }
 
 pub fn directory(lang: Lang) -> String {

@@ -10,6 +10,8 @@ use std::convert::Infallible;
 use std::sync::Arc;
 
 use axum::extract::{FromRequestParts, Request, State};
+
+use crate::campaign::Lang;
 use axum::http::request::Parts;
 use axum::http::{Extensions, HeaderMap, HeaderValue, header};
 use axum::middleware::Next;
@@ -23,6 +25,8 @@ use super::AppState;
 pub struct Sites {
     names: Vec<Name>,
     onion: Option<usize>,
+    /// The languages every name offers, the switch's order.
+    languages: Vec<Lang>,
 }
 
 #[derive(Debug)]
@@ -46,7 +50,12 @@ impl Name {
 }
 
 impl Sites {
-    pub fn new(public_url: &str, mirrors: &[String], onion_url: Option<&str>) -> Self {
+    pub fn new(
+        public_url: &str,
+        mirrors: &[String],
+        onion_url: Option<&str>,
+        languages: Vec<Lang>,
+    ) -> Self {
         let mut names = vec![Name::new(public_url)];
         for mirror in mirrors {
             let name = Name::new(mirror);
@@ -64,7 +73,11 @@ impl Sites {
                 }
             }
         });
-        Sites { names, onion }
+        Sites {
+            names,
+            onion,
+            languages,
+        }
     }
 
     /// Only `public_url`: every request gets the same pages.
@@ -111,6 +124,11 @@ pub struct MirrorLink {
 }
 
 impl Site {
+    /// The languages pages are offered in.
+    pub fn languages(&self) -> &[Lang] {
+        &self.sites.languages
+    }
+
     /// The site of a request: the static copy being exported (only code in
     /// this process sets the extension), else by its Host header.
     pub fn of(sites: &Arc<Sites>, extensions: &Extensions, headers: &HeaderMap) -> Self {
@@ -273,6 +291,7 @@ mod tests {
             "https://free-boris.example",
             &["https://mirror.example".into()],
             Some("http://abc.onion"),
+            vec![Lang::RU, Lang::EN],
         ))
     }
 

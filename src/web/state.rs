@@ -46,6 +46,9 @@ pub struct WebSettings {
     pub mirrors: Vec<String>,
     pub onion_url: Option<String>,
     pub default_lang: Lang,
+    /// The languages pages are offered in, the language switch's order
+    /// (the default among them).
+    pub languages: Vec<Lang>,
     /// How often to check whether another process changed the content.
     pub refresh_interval: Duration,
     /// Bytes of rendered pages kept in memory.
@@ -126,6 +129,20 @@ pub struct AppState {
 }
 
 impl AppState {
+    /// The offered language whose code is `code`.
+    pub fn offered(&self, code: &str) -> Option<Lang> {
+        self.settings
+            .languages
+            .iter()
+            .copied()
+            .find(|l| l.code() == code)
+    }
+
+    /// The languages pages are offered in.
+    pub fn languages(&self) -> &[Lang] {
+        &self.settings.languages
+    }
+
     /// Loads the first snapshot; fails when the store cannot be read.
     pub async fn new(
         store: Store,
@@ -148,6 +165,7 @@ impl AppState {
             &settings.public_url,
             &settings.mirrors,
             settings.onion_url.as_deref(),
+            settings.languages.clone(),
         ));
         let state = Arc::new(AppState {
             store,

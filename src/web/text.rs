@@ -1,7 +1,7 @@
 //! Turning translated sentences and registry names into safe HTML.
 
-use crate::campaign::markdown::{escape_html, footnote_marker};
-use crate::campaign::{Footnotes, Lang, Registry};
+use crate::campaign::markdown::{escape_html, footnote_marker, render_block, render_inline};
+use crate::campaign::{Footnotes, Lang, Localized, Registry};
 use crate::i18n::{Tr, arg};
 
 /// A translated sentence whose `html` arguments are already-safe HTML (an
@@ -85,4 +85,46 @@ pub fn footnotes(notes: &Footnotes, tr: &Tr) -> Vec<FootnoteView> {
             }
         })
         .collect()
+}
+
+/// A block of a campaign's text (Markdown) as HTML in the page's language;
+/// when the campaign has none in it, the text's own first language, marked
+/// with its `lang` and a short "not yet translated" note, never a gap.
+pub fn block_html(tr: &Tr, text: &Localized, registry: &Registry, notes: &mut Footnotes) -> String {
+    let shown = text.shown(tr.lang);
+    let html = render_block(
+        shown.text,
+        shown.fallback.unwrap_or(tr.lang),
+        registry,
+        notes,
+    );
+    match shown.fallback {
+        None => html,
+        Some(own) => format!(
+            "<div lang=\"{own}\" class=\"untranslated\"><p class=\"untranslated-note\" lang=\"{}\">{}</p>{html}</div>",
+            tr.lang,
+            escape_html(&tr.t("not-translated"))
+        ),
+    }
+}
+
+/// A line of a campaign's text (Markdown, inline) as HTML; in another
+/// language than the page's, inside a span that says which.
+pub fn inline_html(
+    tr: &Tr,
+    text: &Localized,
+    registry: &Registry,
+    notes: &mut Footnotes,
+) -> String {
+    let shown = text.shown(tr.lang);
+    let html = render_inline(
+        shown.text,
+        shown.fallback.unwrap_or(tr.lang),
+        registry,
+        notes,
+    );
+    match shown.fallback {
+        None => html,
+        Some(own) => format!("<span lang=\"{own}\">{html}</span>"),
+    }
 }

@@ -145,8 +145,8 @@ backend_test! {
         set(&mut fields, "person.name.en", "Anna Formed");
         let saved = press(&mut editor, &html, action, &fields, "save").await;
         assert_eq!(saved.status, StatusCode::OK);
-        assert_eq!(head(&app).await.person.name.get(Lang::En), "Anna Formed");
-        assert_eq!(head(&app).await.person.name.get(Lang::Ru), original.person.name.get(Lang::Ru));
+        assert_eq!(head(&app).await.person.name.get(Lang::EN), "Anna Formed");
+        assert_eq!(head(&app).await.person.name.get(Lang::RU), original.person.name.get(Lang::RU));
         assert!(!app.page("/en/anna-example").await.contains("Anna Formed"), "a draft is not public");
 
         // A new event: added by a button, filled, moved up, saved.
@@ -173,7 +173,7 @@ backend_test! {
         assert_eq!(saved.status, StatusCode::OK, "{}", saved.text());
         let timeline = head(&app).await.timeline;
         assert_eq!(timeline.len(), n + 1);
-        assert_eq!(timeline[n - 1].text.get(Lang::Ru), "Новое заседание");
+        assert_eq!(timeline[n - 1].text.get(Lang::RU), "Новое заседание");
 
         // Removing a charge.
         let action = "/admin/en/campaigns/anna-example/form/charges";
@@ -266,10 +266,10 @@ backend_test! {
         assert!(text.contains("Someone else saved"));
         assert!(text.contains("Anna First") && text.contains("Anna Second"), "both versions shown");
         assert_eq!(get(&form_fields(&text, action), "person.name.en"), "Anna Second", "kept");
-        assert_eq!(head(&app).await.person.name.get(Lang::En), "Anna First", "nothing overwritten");
+        assert_eq!(head(&app).await.person.name.get(Lang::EN), "Anna First", "nothing overwritten");
         let resolved = press(&mut second, &text, action, &form_fields(&text, action), "save").await;
         assert_eq!(resolved.status, StatusCode::OK, "saving again, knowingly, works");
-        assert_eq!(head(&app).await.person.name.get(Lang::En), "Anna Second");
+        assert_eq!(head(&app).await.person.name.get(Lang::EN), "Anna Second");
     }
 }
 
@@ -367,7 +367,7 @@ backend_test! {
         let public = app.page("/en/anna-example").await;
         assert!(!public.contains("Anna Unfinished"), "the draft stays a draft");
         let draft = head(&app).await;
-        assert_eq!(draft.person.name.get(Lang::En), "Anna Unfinished");
+        assert_eq!(draft.person.name.get(Lang::EN), "Anna Unfinished");
         assert!(draft.petition("free-anna").expect("petition").closes.is_some(), "the draft has the change too");
 
         let overview = editor.get("/admin/en/campaigns/anna-example").await.text();

@@ -82,7 +82,7 @@ backend_test! {
         let Some(app) = TestApp::with_demo(backend).await else { return };
         // The day of signing, as the document writes it (UTC; a run across
         // midnight may give the next day).
-        let ru = svoboda::i18n::Tr::new(svoboda::campaign::Lang::Ru);
+        let ru = svoboda::i18n::Tr::new(svoboda::campaign::Lang::RU);
         let today = chrono::Utc::now().date_naive();
         let signed_on = [ru.date(today), ru.date(today.succ_opt().expect("a next day"))];
         sign_and_confirm(&app, "Пётр Иванов", "Казань", "p1@example.org", 1).await;

@@ -27,7 +27,7 @@ fn person(template: &Campaign, i: usize) -> Campaign {
             format!("Maria Kuznetsova {i}"),
         )
     };
-    c.person.name = Localized::new([(Lang::Ru, ru), (Lang::En, en)]);
+    c.person.name = Localized::new([(Lang::RU, ru), (Lang::EN, en)]);
     c.person.short_name = None;
     c.person.photo = None;
     c.status.kind = if i.is_multiple_of(2) {
@@ -137,7 +137,7 @@ backend_test! {
             assert!(app.state.fresh_page(path).is_some(), "{path} cached");
         }
         let mut boris = app.campaign("person-1").await;
-        boris.person.name = Localized::new([(Lang::En, "Renamed Person".to_string())]);
+        boris.person.name = Localized::new([(Lang::EN, "Renamed Person".to_string())]);
         app.store.save_campaign(&boris, PhotoChange::Keep, SaveMode::Replace).await.expect("saved");
         assert!(app.state.refresh_if_stale().await.expect("refresh"));
         for path in ["/ru/person-2", "/en/anna-example"] {
@@ -157,12 +157,12 @@ backend_test! {
         use svoboda::web::public::crawlers::{sitemap_index, sitemap_xml};
         let Some(app) = with_many(backend).await else { return };
         let content = app.state.content();
-        let index = sitemap_index(PUBLIC_URL, &content, 100);
+        let index = sitemap_index(PUBLIC_URL, &content, &[Lang::RU, Lang::EN], 100);
         let files = index.matches("<sitemap>").count();
         let mut locs = Vec::new();
         for n in 1..=files {
             assert!(index.contains(&format!("<loc>{PUBLIC_URL}/sitemaps/{n}.xml</loc>")));
-            let xml = sitemap_xml(PUBLIC_URL, &content, n, 100).expect("file");
+            let xml = sitemap_xml(PUBLIC_URL, &content, &[Lang::RU, Lang::EN], n, 100).expect("file");
             let here: Vec<String> = xml
                 .split("<loc>")
                 .skip(1)
@@ -172,7 +172,7 @@ backend_test! {
             assert!(here.len() <= 100 && !here.is_empty(), "file {n}: {}", here.len());
             locs.extend(here);
         }
-        assert!(sitemap_xml(PUBLIC_URL, &content, files + 1, 100).is_none());
+        assert!(sitemap_xml(PUBLIC_URL, &content, &[Lang::RU, Lang::EN], files + 1, 100).is_none());
         let unique: std::collections::HashSet<&String> = locs.iter().collect();
         assert_eq!(unique.len(), locs.len(), "no page twice");
         for i in 0..MANY {

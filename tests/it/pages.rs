@@ -398,8 +398,8 @@ backend_test! {
 
         let mut campaign = app.campaign("boris-romanov").await;
         campaign.headline = Some(svoboda::campaign::Localized::new([
-            (svoboda::campaign::Lang::Ru, "Вернём Бориса домой".to_string()),
-            (svoboda::campaign::Lang::En, "Bring Boris home".to_string()),
+            (svoboda::campaign::Lang::RU, "Вернём Бориса домой".to_string()),
+            (svoboda::campaign::Lang::EN, "Bring Boris home".to_string()),
         ]));
         app.store
             .save_campaign(&campaign, svoboda::store::PhotoChange::Keep, svoboda::store::SaveMode::Replace)

@@ -201,7 +201,7 @@ backend_test! {
                 petition,
                 row.id,
                 signer,
-                svoboda::campaign::Lang::En,
+                svoboda::campaign::Lang::EN,
                 PUBLIC_URL,
                 content.today,
                 now,
@@ -235,7 +235,7 @@ backend_test! {
             public: false,
         };
         restarted
-            .sign(&campaign, petition, row.id, again, svoboda::campaign::Lang::En, PUBLIC_URL, content.today, now)
+            .sign(&campaign, petition, row.id, again, svoboda::campaign::Lang::EN, PUBLIC_URL, content.today, now)
             .await
             .expect("signs");
         assert_eq!(rows(&app).await.len(), 2, "the first and the third signature are there");

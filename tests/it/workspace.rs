@@ -1037,7 +1037,7 @@ backend_test! {
         assert!(text.contains("Anna First") && text.contains("Anna Second"), "both versions shown");
         assert_eq!(textarea(&text), theirs, "the second editor's text is kept");
         let head = app.store.head_revision("anna-example").await.expect("head").expect("saved");
-        assert_eq!(head.campaign.person.name.get(svoboda::campaign::Lang::En), "Anna First", "nothing overwritten");
+        assert_eq!(head.campaign.person.name.get(svoboda::campaign::Lang::EN), "Anna First", "nothing overwritten");
         let base = field(&text, "base").expect("the new base");
         let resolved = second.submit(&text, path, &[("text", &theirs), ("base", &base)]).await;
         assert_eq!(resolved.status, StatusCode::OK, "saving again, knowingly, works");
@@ -1077,7 +1077,7 @@ backend_test! {
         let sent = editor.post_raw(path, &body, Some(PUBLIC_URL)).await;
         assert_eq!(sent.status, StatusCode::OK, "{}", sent.text());
         let head = app.store.head_revision("anna-example").await.expect("head").expect("saved");
-        assert_eq!(head.campaign.person.name.get(svoboda::campaign::Lang::En), "Anna Patient");
+        assert_eq!(head.campaign.person.name.get(svoboda::campaign::Lang::EN), "Anna Patient");
         // The kept fields were in the page, ready to send.
         assert!(html.contains("name=\"base\" value=\"0\""));
         assert!(html.contains("Anna Patient"));

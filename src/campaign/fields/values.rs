@@ -297,7 +297,9 @@ impl FormState {
                 }
             }
             _ if f.localized => {
-                for lang in Lang::ALL {
+                // Every language the process knows, so that a text in a
+                // language the forms do not show side by side is kept.
+                for lang in Lang::known() {
                     let text = match value {
                         Some(Value::Table(t)) => scalar_text(t.get(lang.code())),
                         other => scalar_text(other),
@@ -468,7 +470,8 @@ impl FormState {
             }),
             kind if f.localized => {
                 let mut table = Table::new();
-                for lang in Lang::ALL {
+                let known = Lang::known();
+                for &lang in &known {
                     match scalar(kind, self.get(&join(name, lang.code()))) {
                         Ok(Some(v)) => {
                             table.insert(lang.code().to_string(), v);
@@ -480,7 +483,15 @@ impl FormState {
                         }),
                     }
                 }
-                (!table.is_empty()).then_some(Value::Table(table))
+                // The same text in every language is written once, as a
+                // plain string (as a campaign file gives it).
+                let mut texts = table.values();
+                let first = texts.next();
+                if table.len() == known.len() && first.is_some_and(|f| texts.all(|t| t == f)) {
+                    first.cloned()
+                } else {
+                    (!table.is_empty()).then_some(Value::Table(table))
+                }
             }
             kind => match scalar(kind, self.get(name)) {
                 Ok(v) => v,

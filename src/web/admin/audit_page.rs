@@ -176,7 +176,7 @@ mod tests {
 
     #[test]
     fn role_codes_are_named_in_the_readers_language() {
-        let ru = Tr::new(Lang::Ru);
+        let ru = Tr::new(Lang::RU);
         let editor = ru.t("admin-role-editor");
         assert_eq!(
             shown_detail(&ru, AuditAction::RoleGranted, "vera: editor".into()),

@@ -437,7 +437,7 @@ pub async fn preview(
         back_label: tr.t("admin-preview-back"),
     });
     for alternate in &mut page.layout.alternates {
-        if let Some(l) = Lang::ALL.into_iter().find(|l| l.code() == alternate.lang) {
+        if let Ok(l) = alternate.lang.parse::<Lang>() {
             alternate.path = paths::preview(l, &params.slug);
         }
     }
@@ -846,9 +846,9 @@ pub struct ChangeLine {
 /// forms name it.
 fn change_label(tr: &Tr, name: &str) -> String {
     let (field, lang) = match name.rsplit_once('.') {
-        Some((rest, code)) => match Lang::ALL.into_iter().find(|l| l.code() == code) {
-            Some(lang) => (rest, Some(lang)),
-            None => (name, None),
+        Some((rest, code)) => match code.parse::<Lang>() {
+            Ok(lang) => (rest, Some(lang)),
+            Err(_) => (name, None),
         },
         None => (name, None),
     };

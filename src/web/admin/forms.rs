@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, RawQuery, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use serde::Deserialize;
@@ -83,6 +83,8 @@ pub struct Pair {
     pub markdown: bool,
     pub errors: Vec<String>,
     pub inputs: Vec<Input>,
+    /// Texts in languages not edited side by side, carried unchanged.
+    pub kept: Vec<(String, String)>,
     /// (language name, HTML) when a preview was asked for.
     pub previews: Vec<(String, String)>,
 }
@@ -125,6 +127,9 @@ pub struct FormPage {
     pub publish_action: String,
     pub unpublished: bool,
     pub photo: Option<PhotoPart>,
+    /// The choice of languages edited side by side (when the site has
+    /// more than one): code, name, chosen.
+    pub languages: Vec<(&'static str, String, bool)>,
 }
 
 /// What the page shows besides the fields.
@@ -160,6 +165,8 @@ struct Rows<'a> {
     rows: Vec<Row>,
     /// The person's: Russian names of a status agree with it ("осуждена").
     gender: Option<Gender>,
+    /// The languages whose texts are edited side by side.
+    languages: &'a [Lang],
 }
 
 impl Rows<'_> {
@@ -283,7 +290,8 @@ impl Rows<'_> {
             }
             kind if f.localized => {
                 let markdown = matches!(kind, Kind::Markdown);
-                let inputs = Lang::ALL
+                let inputs = self
+                    .languages
                     .iter()
                     .map(|lang| {
                         let input_name = format!("{name}.{}", lang.code());
@@ -299,8 +307,17 @@ impl Rows<'_> {
                         input
                     })
                     .collect();
+                let kept = Lang::known()
+                    .into_iter()
+                    .filter(|l| !self.languages.contains(l))
+                    .filter_map(|l| {
+                        let input_name = format!("{name}.{}", l.code());
+                        let text = self.state.get(&input_name);
+                        (!text.is_empty()).then(|| (input_name, text.to_string()))
+                    })
+                    .collect();
                 let previews = if markdown && self.previews {
-                    Lang::ALL
+                    self.languages
                         .iter()
                         .map(|lang| {
                             let text = self.state.get(&format!("{name}.{}", lang.code()));
@@ -322,6 +339,7 @@ impl Rows<'_> {
                     markdown,
                     errors: self.errors(name),
                     inputs,
+                    kept,
                     previews,
                 }));
             }
@@ -511,6 +529,7 @@ fn page(
         previews: outcome.previews,
         rows: Vec::new(),
         gender: about.gender,
+        languages: &about.languages,
     };
     rows.fields(section.fields, "", &mut Vec::new());
     let mut problems: Vec<ProblemLine> = outcome
@@ -557,7 +576,11 @@ fn page(
             title,
             |l| paths::form(l, &slug_owned, section_id),
         ),
-        action: paths::form(lang, slug, section.id),
+        action: format!(
+            "{}{}",
+            paths::form(lang, slug, section.id),
+            langs_query(state, &about.languages)
+        ),
         base,
         sections: section_links(&tr, lang, slug, section.id),
         rows: rows.rows,
@@ -569,6 +592,15 @@ fn page(
         publish_action: paths::publish(lang, slug),
         unpublished,
         photo: about.photo.clone(),
+        languages: if state.languages().len() > 1 {
+            state
+                .languages()
+                .iter()
+                .map(|l| (l.code(), l.native_name(), about.languages.contains(l)))
+                .collect()
+        } else {
+            Vec::new()
+        },
     };
     render(&page, status)
 }
@@ -589,6 +621,46 @@ pub struct About {
     gender: Option<Gender>,
     /// Only in the Person part.
     photo: Option<PhotoPart>,
+    /// The languages edited side by side.
+    languages: Vec<Lang>,
+}
+
+/// The languages the organiser edits side by side: `langs` in the query
+/// (repeated, as checkboxes send it, or separated by commas), else every
+/// language the site offers. Texts in the others are carried unchanged.
+fn side_by_side(state: &AppState, query: Option<&str>) -> Vec<Lang> {
+    let mut chosen: Vec<Lang> = Vec::new();
+    let pairs = url::form_urlencoded::parse(query.unwrap_or("").as_bytes());
+    for (_, value) in pairs.filter(|(k, _)| k == "langs") {
+        for code in value.split(',') {
+            if let Some(lang) = state.offered(code.trim())
+                && !chosen.contains(&lang)
+            {
+                chosen.push(lang);
+            }
+        }
+    }
+    if chosen.is_empty() {
+        state.languages().to_vec()
+    } else {
+        // In the site's order, whatever order they were asked in.
+        state
+            .languages()
+            .iter()
+            .copied()
+            .filter(|l| chosen.contains(l))
+            .collect()
+    }
+}
+
+/// `?langs=ru,be` for the form's own address, so that its buttons keep the
+/// choice; nothing when every language is edited.
+fn langs_query(state: &AppState, languages: &[Lang]) -> String {
+    if languages == state.languages() {
+        return String::new();
+    }
+    let codes: Vec<&str> = languages.iter().map(|l| l.code()).collect();
+    format!("?langs={}", codes.join(","))
 }
 
 async fn about(
@@ -621,6 +693,7 @@ async fn about(
         None
     };
     Ok(About {
+        languages: state.languages().to_vec(),
         gender: campaign.person.gender,
         photo,
     })
@@ -694,11 +767,14 @@ pub async fn show(
     AdminLang(lang): AdminLang,
     SignedIn(signed): SignedIn,
     Path(params): Path<FormParams>,
+    RawQuery(query): RawQuery,
 ) -> Result<Response, WebError> {
     let section = schema::section(&params.section).ok_or(WebError::not_found(lang))?;
     let (campaign, base, unpublished) = editable(&state, lang, &signed, &params.slug).await?;
     let doc = document(&campaign)?;
     let form = FormState::from_document(section, &doc);
+    let mut about = about(&state, lang, &signed, &campaign, section).await?;
+    about.languages = side_by_side(&state, query.as_deref());
     page(
         &state,
         lang,
@@ -710,7 +786,7 @@ pub async fn show(
         unpublished,
         Outcome::default(),
         StatusCode::OK,
-        &about(&state, lang, &signed, &campaign, section).await?,
+        &about,
     )
 }
 
@@ -790,6 +866,7 @@ pub async fn submit(
     AdminLang(lang): AdminLang,
     SignedIn(signed): SignedIn,
     Path(params): Path<FormParams>,
+    RawQuery(query): RawQuery,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     let section = schema::section(&params.section).ok_or(WebError::not_found(lang))?;
@@ -803,7 +880,8 @@ pub async fn submit(
             .map(|(_, v)| v.as_str())
     };
     let base: i64 = field("base").and_then(|b| b.parse().ok()).unwrap_or(0);
-    let about = about(&state, lang, &signed, &head_campaign, section).await?;
+    let mut about = about(&state, lang, &signed, &head_campaign, section).await?;
+    about.languages = side_by_side(&state, query.as_deref());
     let mut form = FormState::from_pairs(section, &pairs);
     let previews = match op(field("op").unwrap_or("save")) {
         // A button that does not apply (no such list or entry) changes
@@ -824,7 +902,10 @@ pub async fn submit(
         Op::Preview => true,
         Op::Save => {
             let head = (head_campaign, head);
-            return save(&state, lang, &signed, slug, section, form, base, head).await;
+            return save(
+                &state, lang, &signed, slug, section, form, base, head, about,
+            )
+            .await;
         }
     };
     let outcome = Outcome {
@@ -858,9 +939,9 @@ async fn save(
     form: FormState,
     base: i64,
     (head_campaign, head): (Campaign, i64),
+    about: About,
 ) -> Result<Response, WebError> {
     let tr = Tr::new(lang);
-    let about = about(state, lang, signed, &head_campaign, section).await?;
     let mut doc = document(&head_campaign)?;
     let content = state.content();
     let applied = form.apply(section, &mut doc, &|id| content.registry.contains(id));
@@ -955,7 +1036,6 @@ async fn save(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::i18n::Localizer;
 
     /// Every label, choice and section the forms can show is translated.
     #[test]
@@ -1021,8 +1101,8 @@ mod tests {
             Rule::OrganisationTwice(String::new()),
         ];
         wanted.extend(rules.iter().map(|r| r.key().to_string()));
-        for lang in Lang::ALL {
-            let have = Localizer::keys(lang);
+        for lang in Lang::BUILT_IN {
+            let have = lang.message_keys();
             let missing: Vec<&String> = wanted.iter().filter(|k| !have.contains(k)).collect();
             assert!(missing.is_empty(), "{lang}: missing {missing:?}");
         }
@@ -1030,7 +1110,7 @@ mod tests {
 
     #[test]
     fn a_problem_is_summarised_by_the_labels_the_user_sees() {
-        let tr = Tr::new(Lang::En);
+        let tr = Tr::new(Lang::EN);
         assert_eq!(
             field_label(&tr, "timeline.2.text"),
             "Timeline 3, What happened"

@@ -104,7 +104,7 @@ impl AdminLayout {
             tr,
             lang: lang.code(),
             title,
-            alternates: alternates(lang, path_in),
+            alternates: alternates(state.languages(), lang, path_in),
             css_href: assets::stylesheet_href(),
             icon_href: assets::icon_href(),
             login: signed.map(|s| s.account.login.to_string()),

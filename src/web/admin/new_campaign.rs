@@ -244,7 +244,7 @@ pub async fn start(
     if slug.is_none() {
         start.slug_error = Some(tr.t("problem-slug"));
     }
-    let names: Vec<(Lang, String)> = [(Lang::Ru, &start.name_ru), (Lang::En, &start.name_en)]
+    let names: Vec<(Lang, String)> = [(Lang::RU, &start.name_ru), (Lang::EN, &start.name_en)]
         .into_iter()
         .filter(|(_, n)| !n.trim().is_empty())
         .map(|(l, n)| (l, n.trim().to_string()))

@@ -172,8 +172,8 @@ impl OrgForm {
         }
         OrgForm {
             id: org.id.to_string(),
-            name_ru: org.name.get(Lang::Ru).to_string(),
-            name_en: org.name.get(Lang::En).to_string(),
+            name_ru: org.name.get(Lang::RU).to_string(),
+            name_en: org.name.get(Lang::EN).to_string(),
             rest,
         }
     }
@@ -233,7 +233,7 @@ fn read(form: &OrgForm, id: &str) -> Result<Organisation, Errors> {
     match id {
         Ok(id) if !errors.any() => Ok(Organisation {
             id,
-            name: Localized::new([(Lang::Ru, ru.to_string()), (Lang::En, en.to_string())]),
+            name: Localized::new([(Lang::RU, ru.to_string()), (Lang::EN, en.to_string())]),
             labels,
         }),
         _ => Err(errors),

@@ -106,8 +106,9 @@ static PASSKEY: LazyLock<Asset> = LazyLock::new(|| {
 /// "Page N of M" at the foot of each printed page of the delivery document,
 /// in each language: a margin box of CSS paged media, whose words cannot
 /// come from the page (an inline style would break the policy).
+/// (Made at first use: languages added by files are loaded by then.)
 static PAGE_NUMBERS: LazyLock<Vec<(Lang, Asset)>> = LazyLock::new(|| {
-    Lang::ALL
+    Lang::known()
         .into_iter()
         .map(|lang| {
             let name = format!("page-numbers-{}.css", lang.code());

@@ -7,7 +7,7 @@ use axum::http::HeaderMap;
 use axum::response::Response;
 use std::sync::Arc;
 
-use crate::campaign::markdown::{escape_html, render_block, render_inline, render_plain};
+use crate::campaign::markdown::{escape_html, render_plain};
 use crate::campaign::{Campaign, Donation, Event, Footnotes, HelpKind, Lang};
 use crate::i18n::{Tr, arg};
 use crate::web::cache::CachedPage;
@@ -17,7 +17,9 @@ use crate::web::page_cache::Scope;
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::{AppState, Content, Freshness};
-use crate::web::text::{FootnoteView, footnotes, organisation_html, sentence_with_html};
+use crate::web::text::{
+    FootnoteView, block_html, footnotes, inline_html, organisation_html, sentence_with_html,
+};
 
 pub async fn handler(
     State(state): State<Arc<AppState>>,
@@ -254,12 +256,12 @@ pub fn build(
 
     // Sections are built in page order, so footnote markers number in the
     // order a reader meets them.
-    let summary_html = render_block(&summary_text, lang, registry, &mut notes);
+    let summary_html = block_html(&tr, &c.person.summary, registry, &mut notes);
     let biography_html = c
         .person
         .biography
         .as_ref()
-        .map(|b| render_block(b.get(lang), lang, registry, &mut notes));
+        .map(|b| block_html(&tr, b, registry, &mut notes));
     let charges: Vec<ChargeView> = c.charges.iter().map(|ch| charge_view(&tr, ch)).collect();
     let timeline = c
         .timeline_in_order()
@@ -302,7 +304,7 @@ pub fn build(
                 facility: f.name.get(lang).to_string(),
                 address: f.address.get(lang).to_string(),
                 recipient: name.clone(),
-                tips_html: render_block(l.tips.get(lang), lang, registry, &mut notes),
+                tips_html: block_html(&tr, &l.tips, registry, &mut notes),
             })
         });
     let donations: Vec<DonationView> = c
@@ -402,7 +404,8 @@ pub fn build(
         own_call: c
             .headline
             .as_ref()
-            .is_some_and(|h| !h.get(lang).trim().is_empty()),
+            .and_then(|h| h.exactly(lang))
+            .is_some_and(|h| !h.trim().is_empty()),
         actions,
         status_code: c.status.kind.code(),
         status_banner: tr.args(
@@ -515,26 +518,41 @@ fn event_view(
         iso: e.date.to_string(),
         kind: tr.t(&format!("event-{}", e.kind.code())),
         kind_code: e.kind.code(),
-        text_html: render_inline(e.text.get(tr.lang), tr.lang, registry, notes),
+        text_html: inline_html(tr, &e.text, registry, notes),
         place: e.place.as_ref().map(|p| p.get(tr.lang).to_string()),
         source: e.source.as_ref().map(|s| s.as_str().to_string()),
         upcoming: e.date >= today,
     }
 }
 
-/// The organisers' headline, else "Free NAME!" in the page's language (in
+/// The organisers' headline in the page's language, else "Free NAME!" (in
 /// Russian with the name in the dative case: "Свободу Борису Романову!").
+/// Only a name written in Russian is declined, by Petrovich's rules; any
+/// other name, and every other language, gets a call that needs no
+/// declension ("Барыс Раманаў мае быць на волі!"): never a wrongly
+/// declined name.
 pub fn call(tr: &Tr, c: &Campaign) -> String {
-    if let Some(own) = c.headline.as_ref().map(|h| h.get(tr.lang).trim())
-        && !own.is_empty()
+    if let Some(own) = c.headline.as_ref().and_then(|h| h.exactly(tr.lang))
+        && !own.trim().is_empty()
     {
-        return own.to_string();
+        return own.trim().to_string();
     }
-    let name = c.person.name.get(tr.lang);
-    let dative = crate::campaign::grammar::dative(name, c.person.gender);
+    let shown = c.person.name.shown(tr.lang);
+    let gender = c.person.gender.map(|g| g.code()).unwrap_or("other");
+    if tr.lang == Lang::RU && shown.fallback.is_none() {
+        let dative = crate::campaign::grammar::dative(shown.text, c.person.gender);
+        return tr.args(
+            "campaign-title",
+            [
+                ("name", arg(shown.text)),
+                ("dative", arg(dative)),
+                ("gender", arg(gender)),
+            ],
+        );
+    }
     tr.args(
-        "campaign-title",
-        [("name", arg(name)), ("dative", arg(dative))],
+        "campaign-title-plain",
+        [("name", arg(shown.text)), ("gender", arg(gender))],
     )
 }
 

@@ -24,7 +24,7 @@ use crate::web::state::Content;
 const CACHE: &str = "public, max-age=300";
 
 pub async fn robots(site: Site) -> Response {
-    let text = robots_txt(site.base());
+    let text = robots_txt(site.base(), site.languages());
     (
         [
             (header::CONTENT_TYPE, "text/plain; charset=utf-8"),
@@ -37,7 +37,12 @@ pub async fn robots(site: Site) -> Response {
 
 /// `/sitemap.xml`: a sitemap index naming the files of every public page.
 pub async fn sitemap(State(state): State<Arc<AppState>>, site: Site) -> Response {
-    let xml = sitemap_index(site.base(), &state.content(), URLS_PER_FILE);
+    let xml = sitemap_index(
+        site.base(),
+        &state.content(),
+        site.languages(),
+        URLS_PER_FILE,
+    );
     xml_response(xml)
 }
 
@@ -52,8 +57,14 @@ pub async fn sitemap_file(
         .strip_suffix(".xml")
         .and_then(|n| n.parse().ok())
         .ok_or_else(not_found)?;
-    let xml =
-        sitemap_xml(site.base(), &state.content(), number, URLS_PER_FILE).ok_or_else(not_found)?;
+    let xml = sitemap_xml(
+        site.base(),
+        &state.content(),
+        site.languages(),
+        number,
+        URLS_PER_FILE,
+    )
+    .ok_or_else(not_found)?;
     Ok(xml_response(xml))
 }
 
@@ -70,9 +81,9 @@ fn xml_response(xml: String) -> Response {
 
 /// The workspace and the links that carry a signer's token are no one's to
 /// index; everything else is.
-pub fn robots_txt(base: &str) -> String {
+pub fn robots_txt(base: &str, languages: &[Lang]) -> String {
     let mut text = String::from("User-agent: *\nDisallow: /admin/\n");
-    for lang in Lang::ALL {
+    for lang in languages {
         let _ = writeln!(text, "Disallow: /{lang}/confirm/");
         let _ = writeln!(text, "Disallow: /{lang}/withdraw/");
     }
@@ -173,15 +184,20 @@ fn pages(content: &Content, skip: usize, take: usize) -> Vec<Page> {
 }
 
 /// Pages per file: every language of a page goes in the same file.
-fn pages_per_file(urls_per_file: usize) -> usize {
-    (urls_per_file / Lang::ALL.len()).max(1)
+fn pages_per_file(urls_per_file: usize, languages: &[Lang]) -> usize {
+    (urls_per_file / languages.len().max(1)).max(1)
 }
 
 /// The sitemap index (the protocol's `sitemapindex`): one file per
 /// `urls_per_file` addresses.
-pub fn sitemap_index(base: &str, content: &Content, urls_per_file: usize) -> String {
+pub fn sitemap_index(
+    base: &str,
+    content: &Content,
+    languages: &[Lang],
+    urls_per_file: usize,
+) -> String {
     let base = base.trim_end_matches('/');
-    let files = file_count(content, urls_per_file);
+    let files = file_count(content, languages, urls_per_file);
     let modified = content.listings().map(|c| c.updated).max();
     let mut xml = String::from(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<sitemapindex xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n",
@@ -204,12 +220,12 @@ pub fn sitemap_file_path(n: usize) -> String {
 }
 
 /// The sitemap files an index names.
-pub fn sitemap_file_count(content: &Content) -> usize {
-    file_count(content, URLS_PER_FILE)
+pub fn sitemap_file_count(content: &Content, languages: &[Lang]) -> usize {
+    file_count(content, languages, URLS_PER_FILE)
 }
 
-fn file_count(content: &Content, urls_per_file: usize) -> usize {
-    page_count(content).div_ceil(pages_per_file(urls_per_file))
+fn file_count(content: &Content, languages: &[Lang], urls_per_file: usize) -> usize {
+    page_count(content).div_ceil(pages_per_file(urls_per_file, languages))
 }
 
 /// File `number` (from 1) of the sitemap: the protocol's urlset, with
@@ -218,10 +234,11 @@ fn file_count(content: &Content, urls_per_file: usize) -> usize {
 pub fn sitemap_xml(
     base: &str,
     content: &Content,
+    languages: &[Lang],
     number: usize,
     urls_per_file: usize,
 ) -> Option<String> {
-    let per_file = pages_per_file(urls_per_file);
+    let per_file = pages_per_file(urls_per_file, languages);
     let skip = number.checked_sub(1)?.checked_mul(per_file)?;
     if skip >= page_count(content) {
         return None;
@@ -231,13 +248,13 @@ pub fn sitemap_xml(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\" xmlns:xhtml=\"http://www.w3.org/1999/xhtml\">\n",
     );
     for page in pages(content, skip, per_file) {
-        for lang in Lang::ALL {
+        for &lang in languages {
             let loc = escape_html(&format!("{base}{}", (page.path)(lang)));
             let _ = write!(xml, "<url><loc>{loc}</loc>");
             if let Some(day) = page.modified {
                 let _ = write!(xml, "<lastmod>{day}</lastmod>");
             }
-            for alternate in Lang::ALL {
+            for &alternate in languages {
                 let href = escape_html(&format!("{base}{}", (page.path)(alternate)));
                 let _ = write!(
                     xml,

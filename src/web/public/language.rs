@@ -59,11 +59,11 @@ mod tests {
 
     #[test]
     fn highest_q_wins() {
-        assert_eq!(negotiate("ru-RU,ru;q=0.9,en;q=0.8"), Some(Lang::Ru));
-        assert_eq!(negotiate("de-DE, en;q=0.5, ru;q=0.7"), Some(Lang::Ru));
-        assert_eq!(negotiate("en-GB"), Some(Lang::En));
+        assert_eq!(negotiate("ru-RU,ru;q=0.9,en;q=0.8"), Some(Lang::RU));
+        assert_eq!(negotiate("de-DE, en;q=0.5, ru;q=0.7"), Some(Lang::RU));
+        assert_eq!(negotiate("en-GB"), Some(Lang::EN));
         assert_eq!(negotiate("de, fr"), None);
-        assert_eq!(negotiate("ru;q=0, en;q=0.1"), Some(Lang::En));
+        assert_eq!(negotiate("ru;q=0, en;q=0.1"), Some(Lang::EN));
         assert_eq!(negotiate(""), None);
     }
 

@@ -16,7 +16,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 
-use crate::campaign::markdown::render_block;
 use crate::campaign::{Campaign, Confirmation, Footnotes, Lang, Petition, PetitionState};
 use crate::i18n::{Tr, arg};
 use crate::petition::form::{Field, Problem, SignForm};
@@ -26,6 +25,7 @@ use crate::web::page_cache::Scope;
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::{AppState, Content};
+use crate::web::text::block_html;
 use crate::web::text::{FootnoteView, footnotes};
 
 /// Public signers per page.
@@ -226,7 +226,7 @@ pub async fn build(
     let count = state.count(row);
     let petition_state = p.state(content.today);
     let mut notes = Footnotes::default();
-    let text_html = render_block(p.text.get(lang), lang, &content.registry, &mut notes);
+    let text_html = block_html(&tr, &p.text, &content.registry, &mut notes);
     let in_lang = WebError::store(lang);
     let days = state.store.signature_days(row.id).await.map_err(in_lang)?;
     let mut signers = state

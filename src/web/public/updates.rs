@@ -11,7 +11,7 @@ use axum::response::Response;
 use chrono::NaiveDate;
 
 use super::campaign_page::DESCRIPTION_CHARS;
-use crate::campaign::markdown::{render_block, render_plain};
+use crate::campaign::markdown::render_plain;
 use crate::campaign::{Campaign, Footnotes, Lang, Registry, Update};
 use crate::i18n::{Tr, arg};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
@@ -20,6 +20,7 @@ use crate::web::layout::{FeedLink, Layout, html_page};
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::{AppState, Content, Freshness};
+use crate::web::text::block_html;
 use crate::web::text::{FootnoteView, footnotes};
 
 pub struct UpdateView {
@@ -67,7 +68,7 @@ fn update_view(
         iso: u.date.to_string(),
         title: u.title.get(tr.lang).to_string(),
         href: paths::update(tr.lang, c.slug.as_str(), u.id.as_str()),
-        body_html: render_block(u.body.get(tr.lang), tr.lang, registry, notes),
+        body_html: block_html(tr, &u.body, registry, notes),
     }
 }
 
@@ -215,7 +216,7 @@ fn atom(base: &str, registry: &Registry, c: &Campaign, lang: Lang) -> Feed {
         .iter()
         .map(|u| {
             let url = format!("{base}{}", paths::update(lang, slug, u.id.as_str()));
-            let mut body = render_block(u.body.get(lang), lang, registry, &mut notes);
+            let mut body = block_html(&tr, &u.body, registry, &mut notes);
             // A feed reader shows one entry alone, so each carries its own labels.
             for f in footnotes(&std::mem::take(&mut notes), &tr) {
                 body.push_str(&format!(

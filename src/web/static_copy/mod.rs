@@ -18,7 +18,6 @@ use tower_service::Service;
 use super::AppState;
 use super::paths;
 use super::site::Site;
-use crate::campaign::Lang;
 
 /// Lists the files of the copy, so a later export knows what it may remove.
 pub const MANIFEST: &str = ".svoboda-copy";
@@ -72,7 +71,7 @@ pub async fn export(
     let content = state.content();
     let mut queue: VecDeque<String> = VecDeque::new();
     queue.push_back("/".to_string());
-    queue.extend(Lang::ALL.map(paths::directory));
+    queue.extend(state.languages().iter().map(|l| paths::directory(*l)));
     queue.extend(
         [
             "/robots.txt",
@@ -83,12 +82,12 @@ pub async fn export(
         .map(str::to_string),
     );
     queue.extend(
-        (1..=super::public::crawlers::sitemap_file_count(&content))
+        (1..=super::public::crawlers::sitemap_file_count(&content, state.languages()))
             .map(super::public::crawlers::sitemap_file_path),
     );
     for c in content.listings() {
         queue.push_back(paths::api_campaign(c.slug.as_str()));
-        for lang in Lang::ALL {
+        for &lang in state.languages() {
             queue.push_back(paths::feed(lang, c.slug.as_str()));
             queue.push_back(paths::hearings(lang, c.slug.as_str()));
         }

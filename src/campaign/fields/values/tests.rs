@@ -245,8 +245,8 @@ fn changed_fields_name_each_field_with_its_before_and_after() {
     let mut new = old.clone();
     assert!(changed_fields(&old, &new).is_empty());
     new.person.summary = crate::campaign::Localized::new([
-        (Lang::Ru, old.person.summary.get(Lang::Ru).to_string()),
-        (Lang::En, "A new summary.".to_string()),
+        (Lang::RU, old.person.summary.get(Lang::RU).to_string()),
+        (Lang::EN, "A new summary.".to_string()),
     ]);
     let dropped = new.timeline.pop().expect("the demo has a timeline");
     let changes = changed_fields(&old, &new);
@@ -254,7 +254,7 @@ fn changed_fields_name_each_field_with_its_before_and_after() {
         .iter()
         .find(|c| c.name == "person.summary.en")
         .expect("the summary changed");
-    assert_eq!(summary.before, old.person.summary.get(Lang::En));
+    assert_eq!(summary.before, old.person.summary.get(Lang::EN));
     assert_eq!(summary.after, "A new summary.");
     let last = old.timeline.len() - 1;
     let gone = changes

@@ -47,9 +47,9 @@ pub struct Full {
 
 fn pages(site: &Site, slug: &str) -> Vec<(Lang, String)> {
     let base = site.base();
-    Lang::ALL
-        .into_iter()
-        .map(|l| (l, format!("{base}{}", paths::campaign(l, slug))))
+    site.languages()
+        .iter()
+        .map(|&l| (l, format!("{base}{}", paths::campaign(l, slug))))
         .collect()
 }
 
