@@ -119,9 +119,8 @@ async fn not_found(State(state): State<Arc<AppState>>, uri: Uri, headers: Header
         .trim_start_matches('/')
         .split('/')
         .next()
-        .and_then(|seg| seg.parse().ok());
-    let lang =
-        from_path.unwrap_or_else(|| language::from_headers(&headers, state.settings.default_lang));
+        .and_then(|seg| state.offered(seg));
+    let lang = from_path.unwrap_or_else(|| language::from_headers(&headers, &state));
     WebError::not_found(lang)
 }
 

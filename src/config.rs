@@ -512,6 +512,42 @@ mod tests {
     }
 
     #[test]
+    fn languages_are_offered_in_order_the_first_the_default() {
+        let resolve = |text: &str| {
+            let config = Config::resolve(
+                FileConfig::parse(text).expect("valid"),
+                Overrides::default(),
+            );
+            (config.languages, config.default_language)
+        };
+        assert_eq!(resolve(""), (vec![Lang::RU, Lang::EN], Lang::RU));
+        assert_eq!(
+            resolve("languages = [\"be\", \"ru\", \"uk\"]"),
+            (vec![Lang::BE, Lang::RU, Lang::UK], Lang::BE)
+        );
+        assert_eq!(
+            resolve("languages = [\"be\", \"ru\"]\ndefault_language = \"ru\""),
+            (vec![Lang::BE, Lang::RU], Lang::RU)
+        );
+        for (text, says) in [
+            ("languages = []", "at least one"),
+            ("languages = [\"ru\", \"ru\"]", "named twice"),
+            (
+                "languages = [\"ru\"]\ndefault_language = \"en\"",
+                "not among languages",
+            ),
+            ("languages = [\"ru\", \"de\"]", "unknown language 'de'"),
+            (
+                "locales_dir = \"/no/such/folder\"",
+                "locales_dir: cannot read",
+            ),
+        ] {
+            let err = FileConfig::parse(text).expect_err(text);
+            assert!(err.contains(says), "{text}: {err}");
+        }
+    }
+
+    #[test]
     fn by_default_nothing_lands_in_the_working_folder_and_no_mail_is_written() {
         let config = Config::resolve(FileConfig::default(), Overrides::default());
         assert!(

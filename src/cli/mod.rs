@@ -79,9 +79,10 @@ pub struct ServeArgs {
     /// The address people reach the site at, for feeds and share links.
     #[arg(long, env = "SVOBODA_PUBLIC_URL")]
     pub public_url: Option<String>,
-    /// Language of `/` when the browser states no supported one.
+    /// Language of `/` when the browser states no supported one (a code:
+    /// languages added by files are known once the configuration is read).
     #[arg(long, env = "SVOBODA_DEFAULT_LANGUAGE")]
-    pub default_language: Option<Lang>,
+    pub default_language: Option<String>,
     /// The demo: its own data folder, the demo campaign loaded if missing,
     /// mail written to files and confirmation links logged.
     #[arg(long)]
@@ -163,7 +164,7 @@ pub enum UpdatesCommand {
         file: PathBuf,
         /// The language the channel writes in.
         #[arg(long, default_value = "ru")]
-        lang: Lang,
+        lang: String,
     },
 }
 
@@ -229,7 +230,7 @@ pub enum SignaturesCommand {
         file: PathBuf,
         /// The document's language: the addressee's.
         #[arg(long, default_value = "ru")]
-        lang: Lang,
+        lang: String,
         /// Leave the reported signatures out of the document.
         #[arg(long)]
         exclude_suspect: bool,
@@ -280,6 +281,13 @@ impl Cli {
     }
 }
 
+/// A language named on the command line: one shipped, or added by files in
+/// the configuration's `locales_dir` (read by then).
+fn language(code: &str) -> Result<Lang, CliError> {
+    code.parse::<Lang>()
+        .map_err(|e| CliError::Usage(e.to_string()))
+}
+
 /// Creates the default data folder, owner-only, on first use.
 pub fn ensure_data_dir(config: &crate::config::Config) -> Result<(), CliError> {
     if !config.data_dir_is_default || config.data_dir.is_dir() {
@@ -300,7 +308,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
         Command::Serve(args) => {
             over.addr = args.addr;
             over.public_url = args.public_url;
-            over.default_language = args.default_language;
+            over.default_language = args.default_language.as_deref().map(language).transpose()?;
             over.demo = args.demo;
             let config = crate::config::Config::resolve(file, over);
             serve::run(config).await
@@ -321,7 +329,7 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             lang,
         }) => {
             let config = crate::config::Config::resolve(file, over);
-            updates::import_telegram(&config, &campaign, &export, lang).await
+            updates::import_telegram(&config, &campaign, &export, language(&lang)?).await
         }
         Command::Admin(AdminCommand::Invite {
             role,
@@ -360,7 +368,13 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
                     lang,
                     exclude_suspect,
                     out,
-                } => signatures::pdf(&identity, &file, lang, exclude_suspect, out.as_deref()),
+                } => signatures::pdf(
+                    &identity,
+                    &file,
+                    language(&lang)?,
+                    exclude_suspect,
+                    out.as_deref(),
+                ),
                 SignaturesCommand::Recount => signatures::recount(&config).await,
             }
         }

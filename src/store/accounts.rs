@@ -26,9 +26,9 @@ fn account_from(row: AccountRow) -> Result<Account, StoreError> {
         id,
         login: Login::from_stored(login),
         owner,
-        lang: lang
-            .parse::<Lang>()
-            .map_err(|_| StoreError::Corrupt(format!("account {id}: language '{lang}'")))?,
+        // A language no longer loaded (its files were removed) is no reason
+        // to lock the person out: the workspace speaks English to them.
+        lang: lang.parse::<Lang>().unwrap_or(Lang::EN),
         created_at,
     })
 }

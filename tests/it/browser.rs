@@ -205,6 +205,48 @@ async fn the_directory_pages_through_many_people_on_a_phone() {
     session.close().await;
 }
 
+/// The public pages in Belarusian and Ukrainian (longer words, texts not
+/// yet translated, marked) fit a 360-px phone.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn belarusian_and_ukrainian_pages_fit_a_phone() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_web_settings(Backend::Sqlite, |s| {
+        s.languages = svoboda::campaign::Lang::BUILT_IN.to_vec();
+    })
+    .await
+    .expect("sqlite");
+    app.load_demo_and_fixture().await;
+    let base = serve(&app).await;
+    let session = driver.session().await;
+    session.resize(360, 740).await;
+    let wide = "return [document.documentElement.scrollWidth <= window.innerWidth, [...document.querySelectorAll('body *')].filter(e => e.getBoundingClientRect().right > window.innerWidth + 1).slice(0, 4).map(e => e.tagName + '.' + e.className).join(' ')]";
+    for lang in ["be", "uk"] {
+        for page in [
+            format!("/{lang}/"),
+            format!("/{lang}/boris-romanov"),
+            format!("/{lang}/anna-example"),
+            format!("/{lang}/anna-example/petition/free-anna"),
+            format!("/{lang}/anna-example/updates"),
+        ] {
+            session.goto(&format!("{base}{page}")).await;
+            let measured = session.eval(wide).await;
+            assert_eq!(
+                measured[0],
+                serde_json::json!(true),
+                "{page}: {}",
+                measured[1]
+            );
+        }
+    }
+    session.goto(&format!("{base}/be/boris-romanov")).await;
+    session.wait_for_text_natively("Яшчэ не перакладзена").await;
+    session.screenshot("belarusian-campaign-360").await;
+    session.close().await;
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn supporter_signs_the_demo_petition_end_to_end() {
     let Some(driver) = Driver::start().await else {
@@ -570,17 +612,21 @@ async fn reading_signing_and_confirming_work_with_javascript_off() {
     session.close().await;
 }
 
-/// Every page of the workspace, in both languages, fits a 360-px phone:
-/// nothing (header, keys, commands, tables, links) is wider than the screen.
+/// Every page of the workspace, in every shipped language (the forms with
+/// all four side by side), fits a 360-px phone: nothing (header, keys,
+/// commands, tables, links) is wider than the screen.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn every_workspace_page_fits_a_360_px_screen() {
     let Some(driver) = Driver::start().await else {
         unavailable("chromium and chromedriver");
         return;
     };
-    let app = TestApp::with_fixtures(Backend::Sqlite)
-        .await
-        .expect("sqlite");
+    let app = TestApp::with_web_settings(Backend::Sqlite, |s| {
+        s.languages = svoboda::campaign::Lang::BUILT_IN.to_vec();
+    })
+    .await
+    .expect("sqlite");
+    app.load_demo_and_fixture().await;
     let base = serve(&app).await;
     // Long things to show: a waiting key, a draft and its history.
     let (_, key) = svoboda::petition::seal::generate_keys("waiting");
@@ -604,7 +650,7 @@ async fn every_workspace_page_fits_a_360_px_screen() {
     .await;
     let slug = "anna-example";
     let mut pages: Vec<String> = Vec::new();
-    for lang in ["en", "ru"] {
+    for lang in ["en", "ru", "be", "uk"] {
         let a = format!("/admin/{lang}");
         pages.extend([
             format!("{a}/"),
@@ -643,7 +689,7 @@ async fn every_workspace_page_fits_a_360_px_screen() {
     }
     // Sign-in, signed out.
     session.click_css("form.sign-out button").await;
-    for lang in ["en", "ru"] {
+    for lang in ["en", "ru", "be", "uk"] {
         session.goto(&format!("{base}/admin/{lang}/sign-in")).await;
         let fits = session
             .eval("return document.documentElement.scrollWidth <= window.innerWidth")

@@ -19,6 +19,7 @@ mod feeds;
 mod hostile;
 mod html_validity;
 mod i18n;
+mod languages;
 mod many_campaigns;
 mod mirrors;
 mod organiser_keys;

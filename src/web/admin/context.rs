@@ -31,7 +31,7 @@ pub fn lang_of_path(path: &str, state: &AppState) -> Lang {
     path.trim_start_matches('/')
         .split('/')
         .nth(1)
-        .and_then(|code| code.parse().ok())
+        .and_then(|code| state.offered(code))
         .unwrap_or(state.settings.default_lang)
 }
 
@@ -51,7 +51,7 @@ impl FromRequestParts<Arc<AppState>> for AdminLang {
             .trim_start_matches('/')
             .split('/')
             .nth(1)
-            .and_then(|code| code.parse().ok())
+            .and_then(|code| state.offered(code))
             .map(AdminLang)
             .ok_or_else(|| WebError::not_found(state.settings.default_lang))
     }

@@ -20,6 +20,7 @@ pub mod guard;
 mod keys_page;
 mod layout;
 mod mail_page;
+mod names;
 mod new_campaign;
 mod organisations;
 mod passkeys_page;
@@ -207,6 +208,6 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
 
 /// `/admin` → the workspace in the visitor's language.
 async fn root(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Redirect {
-    let lang = crate::web::public::language::from_headers(&headers, state.settings.default_lang);
+    let lang = crate::web::public::language::from_headers(&headers, &state);
     Redirect::to(&paths::home(lang))
 }

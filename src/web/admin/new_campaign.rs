@@ -14,6 +14,7 @@ use serde::Deserialize;
 use super::context::{AdminLang, SignedIn};
 use super::editing::{Upload, file_field, parse_campaign, save_draft};
 use super::layout::{AdminLayout, Section, render};
+use super::names;
 use super::paths;
 use crate::account::AuditAction;
 use crate::account::service::Signed;
@@ -35,19 +36,40 @@ pub struct NewCampaignPage {
     pub error: Option<String>,
 }
 
-/// The short form: a new campaign from its address and the person's name.
-#[derive(Default, Deserialize)]
+/// The short form: a new campaign from its address and the person's name
+/// in each language the site offers (fields `name_ru`, `name_be`…).
+#[derive(Default)]
 pub struct Start {
-    #[serde(default)]
     pub slug: String,
-    #[serde(default)]
-    pub name_ru: String,
-    #[serde(default)]
-    pub name_en: String,
-    #[serde(skip)]
+    pub names: Vec<names::NameField>,
     pub slug_error: Option<String>,
-    #[serde(skip)]
     pub name_error: Option<String>,
+}
+
+impl Start {
+    fn blank(state: &AppState) -> Start {
+        Start {
+            names: names::blank(state),
+            ..Start::default()
+        }
+    }
+
+    fn from_pairs(state: &AppState, pairs: &[(String, String)]) -> Start {
+        let value = |key: &str| {
+            pairs
+                .iter()
+                .find(|(k, _)| k == key)
+                .map(|(_, v)| v.clone())
+                .unwrap_or_default()
+        };
+        Start {
+            slug: value("slug"),
+            names: names::from_fields(state, |k| {
+                pairs.iter().find(|(n, _)| n == k).map(|(_, v)| v.as_str())
+            }),
+            ..Start::default()
+        }
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -97,7 +119,7 @@ pub async fn new_campaign(
         &signed.0,
         file::STARTER.to_string(),
         None,
-        Start::default(),
+        Start::blank(&state),
         StatusCode::OK,
     )
 }
@@ -142,7 +164,7 @@ pub async fn create_from_upload(
                 &signed.0,
                 file::STARTER.to_string(),
                 error,
-                Start::default(),
+                Start::blank(&state),
                 StatusCode::UNPROCESSABLE_ENTITY,
             )
         }
@@ -165,7 +187,7 @@ async fn create_from(
                 signed,
                 text,
                 Some(error),
-                Start::default(),
+                Start::blank(state),
                 StatusCode::UNPROCESSABLE_ENTITY,
             );
         }
@@ -181,7 +203,7 @@ async fn create_from(
                 signed,
                 text,
                 Some(error),
-                Start::default(),
+                Start::blank(state),
                 StatusCode::CONFLICT,
             )
         }
@@ -232,9 +254,10 @@ pub async fn start(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
     signed: SignedIn,
-    Form(mut start): Form<Start>,
+    Form(pairs): Form<Vec<(String, String)>>,
 ) -> Result<Response, WebError> {
     signed.owner(lang)?;
+    let mut start = Start::from_pairs(&state, &pairs);
     let tr = Tr::new(lang);
     let signed = &signed.0;
     start.slug = start.slug.trim().to_ascii_lowercase();
@@ -244,11 +267,7 @@ pub async fn start(
     if slug.is_none() {
         start.slug_error = Some(tr.t("problem-slug"));
     }
-    let names: Vec<(Lang, String)> = [(Lang::RU, &start.name_ru), (Lang::EN, &start.name_en)]
-        .into_iter()
-        .filter(|(_, n)| !n.trim().is_empty())
-        .map(|(l, n)| (l, n.trim().to_string()))
-        .collect();
+    let names = names::given(&start.names);
     if names.is_empty() {
         start.name_error = Some(tr.t("problem-required"));
     }

@@ -14,11 +14,12 @@ use serde::Deserialize;
 
 use super::context::{AdminLang, SignedIn, now};
 use super::layout::{AdminLayout, Section, render};
+use super::names;
 use super::paths;
 use crate::account::AuditAction;
 use crate::campaign::organisation::LegalLabel;
 use crate::campaign::{LabelKind, Lang, Localized, OrgId, Organisation};
-use crate::i18n::Tr;
+use crate::i18n::{Tr, arg};
 use crate::web::AppState;
 use crate::web::error::WebError;
 
@@ -54,8 +55,7 @@ pub struct EditPage {
     pub new: bool,
     pub id: String,
     pub id_error: Option<String>,
-    pub name_ru: String,
-    pub name_en: String,
+    pub names: Vec<names::NameField>,
     pub name_error: Option<String>,
     pub labels: Vec<LabelRow>,
 }
@@ -139,24 +139,24 @@ fn edit_page(
         new: path_id == "new",
         id: form.id.clone(),
         id_error: errors.id.map(|key| tr.t(key)),
-        name_ru: form.name_ru.clone(),
-        name_en: form.name_en.clone(),
-        name_error: errors.name.then(|| tr.t("admin-orgs-name-error")),
+        names: names::from_fields(state, |k| form.rest.get(k).map(String::as_str)),
+        name_error: errors.name.then(|| {
+            tr.args(
+                "admin-orgs-name-error",
+                [("language", arg(state.settings.default_lang.native_name()))],
+            )
+        }),
         labels,
     };
     render(&page, status)
 }
 
-/// The form as typed; label fields are `label-KIND` (a checkbox) and
-/// `since-KIND` (a date).
+/// The form as typed; names are `name_xx` (one per offered language),
+/// label fields are `label-KIND` (a checkbox) and `since-KIND` (a date).
 #[derive(Deserialize, Default)]
 pub struct OrgForm {
     #[serde(default)]
     id: String,
-    #[serde(default)]
-    name_ru: String,
-    #[serde(default)]
-    name_en: String,
     #[serde(flatten)]
     rest: std::collections::HashMap<String, String>,
 }
@@ -170,10 +170,13 @@ impl OrgForm {
                 rest.insert(format!("since-{}", label.kind.code()), since.to_string());
             }
         }
+        for lang in Lang::known() {
+            if let Some(name) = org.name.exactly(lang) {
+                rest.insert(format!("name_{lang}"), name.to_string());
+            }
+        }
         OrgForm {
             id: org.id.to_string(),
-            name_ru: org.name.get(Lang::RU).to_string(),
-            name_en: org.name.get(Lang::EN).to_string(),
             rest,
         }
     }
@@ -204,14 +207,26 @@ impl Errors {
 }
 
 /// The organisation a form describes, or what is wrong with it.
-fn read(form: &OrgForm, id: &str) -> Result<Organisation, Errors> {
+/// The name is required in the site's default language; the others may
+/// wait (pages then show that one).
+fn read(state: &AppState, form: &OrgForm, id: &str) -> Result<Organisation, Errors> {
     let mut errors = Errors::default();
     let id = OrgId::parse(id.trim());
     if id.is_err() {
         errors.id = Some("admin-orgs-id-error");
     }
-    let (ru, en) = (form.name_ru.trim(), form.name_en.trim());
-    if ru.is_empty() || en.is_empty() {
+    // Languages not offered now (their texts typed before) are kept.
+    let mut typed: Vec<(Lang, String)> = Vec::new();
+    for lang in Lang::known() {
+        if let Some(name) = form.rest.get(&format!("name_{lang}"))
+            && !name.trim().is_empty()
+        {
+            typed.push((lang, name.trim().to_string()));
+        }
+    }
+    // The default language's first: it is what others fall back to.
+    typed.sort_by_key(|(l, _)| *l != state.settings.default_lang);
+    if !typed.iter().any(|(l, _)| *l == state.settings.default_lang) {
         errors.name = true;
     }
     let mut labels = Vec::new();
@@ -233,7 +248,7 @@ fn read(form: &OrgForm, id: &str) -> Result<Organisation, Errors> {
     match id {
         Ok(id) if !errors.any() => Ok(Organisation {
             id,
-            name: Localized::new([(Lang::RU, ru.to_string()), (Lang::EN, en.to_string())]),
+            name: Localized::new(typed),
             labels,
         }),
         _ => Err(errors),
@@ -290,7 +305,7 @@ pub async fn save(
     if !new && !state.content().registry.contains(&id) {
         return Err(WebError::not_found(lang));
     }
-    let org = match read(&form, &id) {
+    let org = match read(&state, &form, &id) {
         Ok(org) if new && state.content().registry.contains(org.id.as_str()) => {
             let errors = Errors {
                 id: Some("admin-orgs-id-taken"),

@@ -74,6 +74,10 @@ pub async fn show(
     let rows = vec![
         ("public_url", web.public_url.clone()),
         (
+            "languages",
+            list(web.languages.iter().map(|l| l.native_name()).collect()),
+        ),
+        (
             "default_language",
             web.default_lang.native_name().to_string(),
         ),

@@ -668,3 +668,59 @@ fn share_links(url: &str, text: &str) -> Vec<ShareLink> {
         },
     ]
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::campaign::Localized;
+
+    fn boris() -> Campaign {
+        crate::campaign::file::parse(crate::demo::DEMO_FILE, "demo.toml", &|_| true)
+            .expect("the demo parses")
+    }
+
+    #[test]
+    fn only_a_russian_name_is_declined() {
+        let mut c = boris();
+        assert_eq!(call(&Tr::new(Lang::RU), &c), "Свободу Борису Романову!");
+        assert_eq!(call(&Tr::new(Lang::EN), &c), "Free Boris Romanov!");
+        // No Belarusian or Ukrainian name: the first given, undeclined.
+        assert_eq!(
+            call(&Tr::new(Lang::BE), &c),
+            "Boris Romanov мае быць на волі!"
+        );
+        assert_eq!(
+            call(&Tr::new(Lang::UK), &c),
+            "Boris Romanov має бути на волі!"
+        );
+        c.person.name = Localized::new([
+            (Lang::BE, "Барыс Раманаў".to_string()),
+            (Lang::UK, "Борис Романов".to_string()),
+        ]);
+        assert_eq!(
+            call(&Tr::new(Lang::BE), &c),
+            "Барыс Раманаў мае быць на волі!"
+        );
+        // A Russian page of a name written only in Belarusian: Petrovich's
+        // rules are not Belarusian ones, so no declension.
+        assert_eq!(
+            call(&Tr::new(Lang::RU), &c),
+            "Барыс Раманаў должен быть на свободе!"
+        );
+    }
+
+    #[test]
+    fn the_organisers_headline_is_used_in_its_own_language_only() {
+        let mut c = boris();
+        c.headline = Some(Localized::new([(
+            Lang::BE,
+            "Свабоду Барысу Раманаву!".to_string(),
+        )]));
+        assert_eq!(call(&Tr::new(Lang::BE), &c), "Свабоду Барысу Раманаву!");
+        assert_eq!(call(&Tr::new(Lang::RU), &c), "Свободу Борису Романову!");
+        assert_eq!(
+            call(&Tr::new(Lang::UK), &c),
+            "Boris Romanov має бути на волі!"
+        );
+    }
+}

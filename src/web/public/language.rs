@@ -11,7 +11,7 @@ use crate::web::paths;
 use crate::web::state::AppState;
 
 pub async fn root(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
-    let lang = from_headers(&headers, state.settings.default_lang);
+    let lang = from_headers(&headers, &state);
     let mut response = Redirect::temporary(&paths::directory(lang)).into_response();
     response
         .headers_mut()
@@ -19,17 +19,21 @@ pub async fn root(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Res
     response
 }
 
-pub fn from_headers(headers: &HeaderMap, default: Lang) -> Lang {
+/// The offered language the visitor's Accept-Language ranks highest, else
+/// the instance's default.
+pub fn from_headers(headers: &HeaderMap, state: &AppState) -> Lang {
     headers
         .get(header::ACCEPT_LANGUAGE)
         .and_then(|v| v.to_str().ok())
-        .and_then(negotiate)
-        .unwrap_or(default)
+        .and_then(|v| negotiate(v, state.languages()))
+        .unwrap_or(state.settings.default_lang)
 }
 
-/// The supported language the visitor ranks highest, by RFC 9110 q-values;
-/// the first listed wins a tie. `None` when nothing supported is acceptable.
-pub fn negotiate(accept_language: &str) -> Option<Lang> {
+/// The offered language the visitor ranks highest, by RFC 9110 q-values;
+/// the first listed wins a tie. A tag matches a language of its own code
+/// ("pt-br") or of its primary subtag ("ru" for "ru-RU"). `None` when
+/// nothing offered is acceptable.
+pub fn negotiate(accept_language: &str, offered: &[Lang]) -> Option<Lang> {
     let mut best: Option<(f32, Lang)> = None;
     for item in accept_language.split(',').take(32) {
         let mut parts = item.split(';');
@@ -41,8 +45,14 @@ pub fn negotiate(accept_language: &str) -> Option<Lang> {
         if !(q > 0.0 && q <= 1.0) {
             continue;
         }
-        let primary = tag.split('-').next().unwrap_or("").to_ascii_lowercase();
-        let Ok(lang) = primary.parse::<Lang>() else {
+        let tag = tag.to_ascii_lowercase();
+        let primary = tag.split('-').next().unwrap_or("");
+        let Some(lang) = offered
+            .iter()
+            .find(|l| l.code() == tag)
+            .or_else(|| offered.iter().find(|l| l.code() == primary))
+            .copied()
+        else {
             continue;
         };
         if best.is_none_or(|(best_q, _)| q > best_q) {
@@ -57,20 +67,38 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
 
+    const OFFERED: &[Lang] = &[Lang::RU, Lang::EN];
+
+    #[test]
+    fn only_offered_languages_are_chosen() {
+        assert_eq!(negotiate("be, ru;q=0.5", OFFERED), Some(Lang::RU));
+        assert_eq!(
+            negotiate("be, ru;q=0.5", &[Lang::RU, Lang::BE]),
+            Some(Lang::BE)
+        );
+        assert_eq!(negotiate("uk-UA", &[Lang::UK]), Some(Lang::UK));
+    }
+
     #[test]
     fn highest_q_wins() {
-        assert_eq!(negotiate("ru-RU,ru;q=0.9,en;q=0.8"), Some(Lang::RU));
-        assert_eq!(negotiate("de-DE, en;q=0.5, ru;q=0.7"), Some(Lang::RU));
-        assert_eq!(negotiate("en-GB"), Some(Lang::EN));
-        assert_eq!(negotiate("de, fr"), None);
-        assert_eq!(negotiate("ru;q=0, en;q=0.1"), Some(Lang::EN));
-        assert_eq!(negotiate(""), None);
+        assert_eq!(
+            negotiate("ru-RU,ru;q=0.9,en;q=0.8", OFFERED),
+            Some(Lang::RU)
+        );
+        assert_eq!(
+            negotiate("de-DE, en;q=0.5, ru;q=0.7", OFFERED),
+            Some(Lang::RU)
+        );
+        assert_eq!(negotiate("en-GB", OFFERED), Some(Lang::EN));
+        assert_eq!(negotiate("de, fr", OFFERED), None);
+        assert_eq!(negotiate("ru;q=0, en;q=0.1", OFFERED), Some(Lang::EN));
+        assert_eq!(negotiate("", OFFERED), None);
     }
 
     proptest! {
         #[test]
         fn never_panics_and_picks_only_what_was_offered(header in "\\PC{0,120}") {
-            if let Some(lang) = negotiate(&header) {
+            if let Some(lang) = negotiate(&header, OFFERED) {
                 prop_assert!(header.to_ascii_lowercase().contains(lang.code()));
             }
         }

@@ -90,6 +90,8 @@ pub struct Server {
 pub struct Reply {
     pub status: u16,
     pub body: String,
+    /// Where a redirect leads.
+    pub location: Option<String>,
 }
 
 impl Server {
@@ -137,23 +139,52 @@ impl Server {
     }
 
     async fn request(&self, method: &str, path: &str, body: String) -> Option<Reply> {
-        let request = hyper::Request::builder()
+        let form = [("content-type", "application/x-www-form-urlencoded")];
+        self.request_with(method, path, &form, body).await
+    }
+
+    async fn request_with(
+        &self,
+        method: &str,
+        path: &str,
+        headers: &[(&str, &str)],
+        body: String,
+    ) -> Option<Reply> {
+        let mut request = hyper::Request::builder()
             .method(method)
-            .uri(format!("{}{path}", self.base))
-            .header("content-type", "application/x-www-form-urlencoded")
-            .body(Full::new(Bytes::from(body)))
-            .ok()?;
+            .uri(format!("{}{path}", self.base));
+        for (name, value) in headers {
+            request = request.header(*name, *value);
+        }
+        let request = request.body(Full::new(Bytes::from(body))).ok()?;
         let response = self.client.request(request).await.ok()?;
         let status = response.status().as_u16();
+        let location = response
+            .headers()
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string);
         let bytes = response.into_body().collect().await.ok()?.to_bytes();
         Some(Reply {
             status,
             body: String::from_utf8_lossy(&bytes).into_owned(),
+            location,
         })
     }
 
     pub async fn get(&self, path: &str) -> Option<Reply> {
         self.request("GET", path, String::new()).await
+    }
+
+    /// GET with request headers (Accept-Language…).
+    pub async fn get_with(&self, path: &str, headers: &[(&str, &str)]) -> Option<Reply> {
+        self.request_with("GET", path, headers, String::new()).await
+    }
+
+    /// POST of a JSON document (the API).
+    pub async fn post_json(&self, path: &str, json: String) -> Option<Reply> {
+        let headers = [("content-type", "application/json")];
+        self.request_with("POST", path, &headers, json).await
     }
 
     /// `None` when the server did not answer (it was killed).

@@ -109,8 +109,7 @@ pub async fn one(
 ) -> Result<Response, WebError> {
     let content = state.content();
     let Some(c) = state.campaign(&content, &slug).await? else {
-        let lang =
-            crate::web::public::language::from_headers(&headers, state.settings.default_lang);
+        let lang = crate::web::public::language::from_headers(&headers, &state);
         return Ok(ApiError::not_found(lang).into_response());
     };
     let path = paths::api_campaign(&slug);

@@ -111,7 +111,7 @@ pub async fn sign(
     let body = match body {
         Ok(body) => body,
         Err(rejection) => {
-            let lang = language::from_headers(&headers, state.settings.default_lang);
+            let lang = language::from_headers(&headers, &state);
             let mut response = ApiError::new(ErrorCode::TooLarge, Tr::new(lang).t("api-too-large"))
                 .into_response();
             *response.status_mut() = rejection.status();
@@ -124,7 +124,7 @@ pub async fn sign(
         .as_ref()
         .ok()
         .and_then(|r| r.lang)
-        .unwrap_or_else(|| language::from_headers(&headers, state.settings.default_lang));
+        .unwrap_or_else(|| language::from_headers(&headers, &state));
     let tr = Tr::new(lang);
     let answer = async {
         let content = state.content();
@@ -231,7 +231,7 @@ fn allow_embedding(state: &AppState, headers: &HeaderMap, response: &mut Respons
 /// The CORS preflight: allowed for `embed_origins` only.
 pub async fn preflight(State(state): State<Arc<AppState>>, headers: HeaderMap) -> Response {
     let Some(origin) = embedding_origin(&state, &headers) else {
-        let lang = language::from_headers(&headers, state.settings.default_lang);
+        let lang = language::from_headers(&headers, &state);
         return ApiError::new(
             ErrorCode::OriginNotAllowed,
             Tr::new(lang).t("api-origin-not-allowed"),
