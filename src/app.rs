@@ -66,6 +66,8 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route("/api/v1/campaigns", get(api::campaigns::list))
         .route("/api/v1/campaigns/{slug}", get(api::campaigns::one))
         .route(api::openapi::PATH, get(api::openapi::handler))
+        .route(api::directory::PATH, get(api::directory::handler))
+        .route("/photos/peers/{peer}/{file}", get(assets::peer_photo))
         .route(
             "/api/v1/campaigns/{slug}/petitions/{id}/signatures",
             axum::routing::post(api::signatures::sign)

@@ -16,6 +16,8 @@ pub const DATABASE_FILE: &str = "svoboda.db";
 const DEFAULT_REFRESH_MS: u64 = 1000;
 /// Megabytes of rendered pages a process keeps (with their compressed forms).
 const DEFAULT_PAGE_CACHE_MB: u64 = 32;
+/// Peers' directories are fetched every ten minutes.
+const DEFAULT_PEERS_FETCH_SECONDS: u64 = 600;
 /// Hours a message file of the `directory` transport is kept.
 const DEFAULT_MAIL_KEEP_HOURS: u64 = 24;
 const DEFAULT_FROM: &str = "Svoboda <noreply@localhost>";
@@ -41,6 +43,8 @@ pub struct FileConfig {
     pub locales_dir: Option<PathBuf>,
     pub refresh_interval_ms: Option<u64>,
     pub page_cache_mb: Option<u64>,
+    /// How often peers' directories are fetched (seconds).
+    pub peers_fetch_seconds: Option<u64>,
     pub log_level: Option<LogLevel>,
     pub secret_file: Option<PathBuf>,
     pub mail_transport: Option<MailTransportKind>,
@@ -177,6 +181,8 @@ pub struct Config {
     pub refresh_interval: Duration,
     /// Bytes of rendered pages kept in memory (`page_cache_mb`).
     pub page_cache_bytes: u64,
+    /// How often peers' directories are fetched (`peers_fetch_seconds`).
+    pub peers_fetch_interval: Duration,
     pub log_level: LogLevel,
     pub mail: MailSettings,
     /// `mail_transport = "hold"` was written on purpose (not the default).
@@ -392,6 +398,11 @@ impl Config {
                 .unwrap_or(DEFAULT_PAGE_CACHE_MB)
                 .max(1)
                 .saturating_mul(1024 * 1024),
+            peers_fetch_interval: Duration::from_secs(
+                file.peers_fetch_seconds
+                    .unwrap_or(DEFAULT_PEERS_FETCH_SECONDS)
+                    .max(5),
+            ),
             log_level: file.log_level.unwrap_or(LogLevel::Info),
             mail_hold_chosen: file.mail_transport == Some(MailTransportKind::Hold),
             mail: match file.mail_transport.unwrap_or(default_mail) {

@@ -12,6 +12,7 @@ pub mod demo;
 pub mod i18n;
 pub mod mail;
 pub mod owner_only;
+pub mod peers;
 pub mod petition;
 pub mod priority;
 pub mod store;

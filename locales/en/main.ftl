@@ -311,3 +311,5 @@ pdf-page = Page { $page } of { $pages }
 api-too-large = The request is larger than a signature can be.
 error-too-large-title = Too much sent at once
 error-too-large-text = What was sent is longer than this page takes. Go back: a shorter text, or a smaller file, will go through.
+peer-group = Run by { $group }
+peer-as-of = as of { $date }

@@ -37,10 +37,13 @@ pub enum AuditAction {
     SignInWithPasskey,
     /// Owners required passkeys of owners and delivery people, or stopped.
     PasskeysRequirement,
+    /// An owner added another group's instance to the directory, or removed one.
+    PeerAdded,
+    PeerRemoved,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 31] = [
+    pub const ALL: [AuditAction; 33] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -72,6 +75,8 @@ impl AuditAction {
         AuditAction::PasskeyRemoved,
         AuditAction::SignInWithPasskey,
         AuditAction::PasskeysRequirement,
+        AuditAction::PeerAdded,
+        AuditAction::PeerRemoved,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -108,6 +113,8 @@ impl AuditAction {
             AuditAction::PasskeyRemoved => "passkey-removed",
             AuditAction::SignInWithPasskey => "sign-in-passkey",
             AuditAction::PasskeysRequirement => "passkeys-requirement",
+            AuditAction::PeerAdded => "peer-added",
+            AuditAction::PeerRemoved => "peer-removed",
         }
     }
 

@@ -61,6 +61,9 @@ pub enum Command {
     /// Static copies of the public site, for when the site is blocked.
     #[command(subcommand)]
     Mirror(MirrorCommand),
+    /// Other groups' instances shown in the directory.
+    #[command(subcommand)]
+    Peers(PeersCommand),
     /// The organisers' workspace (at /admin): invitations from the shell.
     #[command(subcommand)]
     Admin(AdminCommand),
@@ -117,6 +120,14 @@ pub enum AdminRole {
     Editor,
     /// Downloads a campaign's sealed signatures; nothing else.
     Delivery,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PeersCommand {
+    /// Print this instance's public key, for other groups to add it as a
+    /// peer (exchange it with them out of band). It is derived from the
+    /// instance secret: it changes when the secret is destroyed.
+    Key,
 }
 
 #[derive(Debug, Subcommand)]
@@ -314,6 +325,15 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             serve::run(config).await
         }
         Command::Secret(SecretCommand::Generate { file }) => secret::generate(&file),
+        Command::Peers(PeersCommand::Key) => {
+            let config = crate::config::Config::resolve(file, over);
+            let secret = secret::load_existing(&config.petitions.secret_file)?;
+            let key = secret
+                .directory_key()
+                .ok_or_else(|| CliError::Usage("the directory key cannot be made".into()))?;
+            println!("{}", key.public());
+            Ok(())
+        }
         Command::Secret(SecretCommand::Destroy) => {
             let config = crate::config::Config::resolve(file, over);
             secret::destroy(&config).await

@@ -97,6 +97,10 @@ pub async fn run(config: Config) -> Result<(), CliError> {
     let maintenance = petitions.spawn_maintenance(store.clone(), Duration::from_secs(600));
     let state = AppState::new(store.clone(), settings, Clock::system(), petitions).await?;
     let refresher = state.spawn_refresher();
+    let peers = tokio::spawn(crate::peers::run(
+        store.clone(),
+        config.peers_fetch_interval,
+    ));
     let listener = tokio::net::TcpListener::bind(config.addr)
         .await
         .map_err(|e| CliError::Usage(format!("cannot listen on {}: {e}", config.addr)))?;
@@ -143,6 +147,7 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         .await
         .map_err(|e| CliError::Usage(format!("the server stopped: {e}")))?;
     refresher.abort();
+    peers.abort();
     if let Some(admin) = admin {
         admin.abort();
     }

@@ -28,7 +28,11 @@ pub fn generate(out: &Path) -> Result<(), CliError> {
 }
 
 /// `campaign/petition` → the petition's row id.
-async fn petition_of(store: &Store, name: &str) -> Result<(i64, PetitionText), CliError> {
+async fn petition_of(
+    store: &Store,
+    name: &str,
+    languages: &[crate::campaign::Lang],
+) -> Result<(i64, PetitionText), CliError> {
     let (campaign, petition) = name.split_once('/').ok_or_else(|| {
         CliError::Usage(format!(
             "name the petition as CAMPAIGN/PETITION, e.g. boris-romanov/{name}"
@@ -45,7 +49,7 @@ async fn petition_of(store: &Store, name: &str) -> Result<(i64, PetitionText), C
     let found = store.campaign(campaign).await?.ok_or_else(missing)?;
     let text = found
         .petition(petition)
-        .map(|p| PetitionText::of(p, &registry))
+        .map(|p| PetitionText::of(p, &registry, languages))
         .ok_or_else(missing)?;
     Ok((id, text))
 }
@@ -63,7 +67,7 @@ fn output(out: Option<&Path>) -> Result<std::io::BufWriter<Box<dyn Write>>, CliE
 
 pub async fn export(config: &Config, name: &str, out_path: Option<&Path>) -> Result<(), CliError> {
     let store = store::connect(&config.database_url, OpenMode::MustExist).await?;
-    let (id, text) = petition_of(&store, name).await?;
+    let (id, text) = petition_of(&store, name, &config.languages).await?;
     let total = store.signature_total(id).await?;
     let progress = std::io::stderr().is_terminal();
     let mut out = output(out_path)?;

@@ -38,11 +38,15 @@ pub struct PetitionText {
 }
 
 impl PetitionText {
-    pub fn of(p: &Petition, registry: &Registry) -> Self {
-        let written: Vec<Lang> = Lang::known()
-            .into_iter()
-            .filter(|l| p.title.exactly(*l).is_some() || p.text.exactly(*l).is_some())
-            .collect();
+    /// The petition in the site's `languages`, and in any other it is
+    /// written in.
+    pub fn of(p: &Petition, registry: &Registry, languages: &[Lang]) -> Self {
+        let mut written: Vec<Lang> = languages.to_vec();
+        for lang in p.title.languages().chain(p.text.languages()) {
+            if !written.contains(&lang) {
+                written.push(lang);
+            }
+        }
         let in_each = |f: &dyn Fn(Lang) -> String| {
             written
                 .iter()

@@ -49,6 +49,7 @@ pub struct InstanceSecret {
     link_key: Zeroizing<[u8; 32]>,
     outbox_key: Zeroizing<[u8; 32]>,
     workspace_key: Zeroizing<[u8; 32]>,
+    directory_seed: Zeroizing<[u8; 32]>,
 }
 
 /// What a signed link is for; part of what the MAC covers.
@@ -101,6 +102,7 @@ impl InstanceSecret {
             link_key: derive(b"links"),
             outbox_key: derive(b"outbox"),
             workspace_key: derive(b"workspace"),
+            directory_seed: derive(b"peer-directory-signing"),
         }
     }
 
@@ -118,6 +120,12 @@ impl InstanceSecret {
         let mut master = Zeroizing::new([0u8; SECRET_BYTES]);
         rand::rngs::OsRng.fill_bytes(master.as_mut());
         hex::encode(&master[..])
+    }
+
+    /// The key the instance signs its directory with, for peers: kept with
+    /// the instance secret (derived from it), gone with it.
+    pub fn directory_key(&self) -> Option<crate::peers::key::SigningKey> {
+        crate::peers::key::SigningKey::from_seed(&self.directory_seed)
     }
 
     /// Identifies an address within one petition without storing it: the

@@ -10,6 +10,7 @@ mod connect;
 pub mod erasure;
 pub mod instance_notes;
 pub mod passkeys;
+pub mod peers;
 mod revisions;
 pub mod sessions;
 pub mod signatures;

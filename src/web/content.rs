@@ -20,6 +20,7 @@ use super::page_cache::{Entry as CachedEntry, Freshness, PageCache, Scope, Stamp
 use crate::campaign::photo::PhotoMeta;
 use crate::campaign::search::{SearchIndex, searchable};
 use crate::campaign::{Lang, Listing, Registry, StatusKind};
+use crate::peers::document::PeerCampaign;
 use crate::store::signatures::PetitionRow;
 use crate::store::{Store, StoreError};
 
@@ -37,6 +38,54 @@ pub struct Entry {
     search: String,
 }
 
+/// A peer's campaign in the snapshot: what its card shows.
+pub struct PeerEntry {
+    pub peer: i64,
+    /// The group, as the owner named the peer.
+    pub group: String,
+    pub campaign: PeerCampaign,
+    pub photo: Option<PhotoMeta>,
+    /// When the copy it comes from was fetched (unix seconds).
+    pub as_of: Option<i64>,
+    search: String,
+}
+
+/// A card of the directory: a campaign of this instance, or of a peer.
+#[derive(Clone)]
+pub enum Item {
+    Own(Arc<Entry>),
+    Peer(Arc<PeerEntry>),
+}
+
+impl Item {
+    fn updated(&self) -> NaiveDate {
+        match self {
+            Item::Own(e) => e.listing.updated,
+            Item::Peer(p) => p.campaign.updated,
+        }
+    }
+
+    fn status(&self) -> StatusKind {
+        match self {
+            Item::Own(e) => e.listing.status,
+            Item::Peer(p) => p.campaign.status,
+        }
+    }
+
+    fn search(&self) -> &str {
+        match self {
+            Item::Own(e) => &e.search,
+            Item::Peer(p) => &p.search,
+        }
+    }
+}
+
+/// The peers' campaigns, read again only when a peer's copy changes.
+struct Peers {
+    stamp: (i64, i64),
+    entries: Vec<Arc<PeerEntry>>,
+}
+
 pub struct Content {
     pub revision: i64,
     pub today: NaiveDate,
@@ -48,6 +97,10 @@ pub struct Content {
     /// The directory's order: last updated first.
     order: Vec<Arc<Entry>>,
     search: SearchIndex,
+    peers: Arc<Peers>,
+    /// Own and peers' campaigns together, the directory's order, and its
+    /// search (only when there are peers' campaigns: else `order`'s).
+    directory: Option<(Vec<Item>, SearchIndex)>,
     pages: Arc<PageCache>,
 }
 
@@ -107,6 +160,25 @@ impl Content {
                 .then_with(|| a.listing.slug.cmp(&b.listing.slug))
         });
         let search = SearchIndex::from_normalized(order.iter().map(|e| e.search.as_str()));
+        let stamp = store.peers_stamp().await?;
+        let peers = match previous {
+            Some(p) if p.peers.stamp == stamp => p.peers.clone(),
+            _ => Arc::new(Peers {
+                stamp,
+                entries: peer_entries(store).await?,
+            }),
+        };
+        let directory = (!peers.entries.is_empty()).then(|| {
+            let mut items: Vec<Item> = order
+                .iter()
+                .cloned()
+                .map(Item::Own)
+                .chain(peers.entries.iter().cloned().map(Item::Peer))
+                .collect();
+            items.sort_by_key(|i| std::cmp::Reverse(i.updated()));
+            let search = SearchIndex::from_normalized(items.iter().map(Item::search));
+            (items, search)
+        });
         Ok(Content {
             revision,
             today,
@@ -115,8 +187,46 @@ impl Content {
             entries,
             order,
             search,
+            peers,
+            directory,
             pages,
         })
+    }
+
+    /// The directory's cards whose names, region or articles contain
+    /// `query`, of `status` when given: this instance's campaigns and its
+    /// peers', newest first.
+    pub fn find_in_directory(&self, query: &str, status: Option<StatusKind>) -> Vec<Item> {
+        match &self.directory {
+            None => self
+                .find(query, status)
+                .into_iter()
+                .filter_map(|e| self.entries.get(e.listing.slug.as_str()).cloned())
+                .map(Item::Own)
+                .collect(),
+            Some((items, search)) => search
+                .find(query)
+                .into_iter()
+                .filter_map(|i| items.get(i))
+                .filter(|i| status.is_none_or(|s| i.status() == s))
+                .cloned()
+                .collect(),
+        }
+    }
+
+    /// How many campaigns of `peer` the directory shows.
+    pub fn peer_campaigns(&self, peer: i64) -> usize {
+        self.peers.entries.iter().filter(|e| e.peer == peer).count()
+    }
+
+    /// A peer's campaign's photo, if stored.
+    pub fn peer_photo(&self, peer: i64, slug: &str) -> Option<&PhotoMeta> {
+        self.peers
+            .entries
+            .iter()
+            .find(|e| e.peer == peer && e.campaign.slug.as_str() == slug)?
+            .photo
+            .as_ref()
     }
 
     /// The campaign at `slug`, found without a scan.
@@ -240,4 +350,48 @@ impl Content {
         let cached = self.pages.get(key)?;
         (self.stamp(cached.scope()) == Some(cached.stamp)).then_some(cached)
     }
+}
+
+/// Every peer's campaigns from its last good copy. A copy that no longer
+/// reads (its key changed since, say) is left out and logged.
+async fn peer_entries(store: &Store) -> Result<Vec<Arc<PeerEntry>>, StoreError> {
+    let mut photos = store.peer_photo_metas().await?;
+    let mut entries = Vec::new();
+    for row in store.peers().await? {
+        let Some(payload) = &row.payload else {
+            continue;
+        };
+        let Ok(key) = crate::peers::key::PublicKey::parse(&row.public_key) else {
+            continue;
+        };
+        let peer = crate::peers::document::Peer {
+            address: &row.address,
+            mirrors: &row.mirrors,
+            key: &key,
+        };
+        match crate::peers::document::campaigns(&peer, payload) {
+            Ok(campaigns) => {
+                for campaign in campaigns {
+                    let texts = campaign
+                        .name
+                        .values()
+                        .chain(campaign.region.iter().flat_map(|r| r.values()))
+                        .chain(std::iter::once(row.name.as_str()))
+                        .chain(campaign.articles.iter().map(String::as_str));
+                    entries.push(Arc::new(PeerEntry {
+                        peer: row.id,
+                        group: row.name.clone(),
+                        photo: photos.remove(&(row.id, campaign.slug.to_string())),
+                        search: searchable(texts),
+                        campaign,
+                        as_of: row.fetched_at,
+                    }));
+                }
+            }
+            Err(e) => {
+                tracing::warn!(peer = %row.address, error = %e, "a kept peer directory no longer reads")
+            }
+        }
+    }
+    Ok(entries)
 }

@@ -52,6 +52,11 @@ pub fn photo_file(slug: &str, digest: &str) -> String {
     format!("/photos/{slug}.jpg?v={digest}")
 }
 
+/// A peer's campaign's photo, as this instance serves it.
+pub fn peer_photo(peer: i64, slug: &str, meta: &crate::campaign::photo::PhotoMeta) -> String {
+    format!("/photos/peers/{peer}/{slug}.jpg?v={}", meta.digest)
+}
+
 /// The photo of a news update, when it has one.
 pub fn update_photo(content: &Content, slug: &str, update: &str, alt: String) -> Option<PhotoView> {
     let meta = content.update_photo(slug, update)?;

@@ -658,6 +658,7 @@ async fn every_workspace_page_fits_a_360_px_screen() {
             format!("{a}/people"),
             format!("{a}/organisations"),
             format!("{a}/organisations/memorial"),
+            format!("{a}/peers"),
             format!("{a}/audit"),
             format!("{a}/settings"),
             format!("{a}/mail"),

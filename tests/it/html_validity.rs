@@ -140,6 +140,7 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         "/admin/ru/organisations",
         "/admin/en/organisations/memorial",
         "/admin/en/organisations/new",
+        "/admin/en/peers",
     ] {
         pages.push((path.into(), owner.get(path).await.body));
     }

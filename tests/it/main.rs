@@ -25,6 +25,7 @@ mod mirrors;
 mod organiser_keys;
 mod pages;
 mod passkeys;
+mod peers;
 mod petitions;
 mod safety_defaults;
 mod signer_data;

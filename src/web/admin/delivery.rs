@@ -44,7 +44,7 @@ pub async fn export(
     let campaign = state.campaign_or_404(&content, &params.slug, lang).await?;
     let text = campaign
         .petition(&params.petition)
-        .map(|p| export::PetitionText::of(p, &content.registry))
+        .map(|p| export::PetitionText::of(p, &content.registry, state.languages()))
         .ok_or(WebError::not_found(lang))?;
     state
         .accounts

@@ -52,6 +52,7 @@ pub enum Section {
     Campaigns,
     People,
     Organisations,
+    Peers,
     Mail,
     Audit,
     Settings,
@@ -86,6 +87,7 @@ impl AdminLayout {
                     "admin-nav-organisations",
                     Section::Organisations,
                 );
+                link(paths::peers(lang), "admin-nav-peers", Section::Peers);
                 link(paths::mail(lang), "admin-nav-mail", Section::Mail);
                 link(paths::audit(lang), "admin-nav-audit", Section::Audit);
                 link(

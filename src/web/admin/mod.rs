@@ -25,6 +25,7 @@ mod new_campaign;
 mod organisations;
 mod passkeys_page;
 pub mod paths;
+mod peers_page;
 mod people;
 mod petitions;
 mod reauth;
@@ -119,6 +120,14 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route("/admin/{lang}/people/{id}/revoke", post(people::revoke))
         .route("/admin/{lang}/people/{id}/remove", post(people::remove))
         .route("/admin/{lang}/organisations", get(organisations::list))
+        .route(
+            "/admin/{lang}/peers",
+            get(peers_page::list).post(peers_page::add),
+        )
+        .route(
+            "/admin/{lang}/peers/{id}/remove",
+            axum::routing::post(peers_page::remove),
+        )
         .route(
             "/admin/{lang}/organisations/{id}",
             get(organisations::edit).post(organisations::save),

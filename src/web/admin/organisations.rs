@@ -162,7 +162,9 @@ pub struct OrgForm {
 }
 
 impl OrgForm {
-    fn from_org(org: &Organisation) -> OrgForm {
+    /// The form of a stored organisation: its name in the site's languages
+    /// and in any other it is given in.
+    fn from_org(org: &Organisation, languages: &[Lang]) -> OrgForm {
         let mut rest = std::collections::HashMap::new();
         for label in &org.labels {
             rest.insert(format!("label-{}", label.kind.code()), "on".to_string());
@@ -170,7 +172,7 @@ impl OrgForm {
                 rest.insert(format!("since-{}", label.kind.code()), since.to_string());
             }
         }
-        for lang in Lang::known() {
+        for lang in languages.iter().copied().chain(org.name.languages()) {
             if let Some(name) = org.name.exactly(lang) {
                 rest.insert(format!("name_{lang}"), name.to_string());
             }
@@ -275,7 +277,7 @@ pub async fn edit(
             .registry
             .get(&params.id)
             .ok_or(WebError::not_found(lang))?;
-        OrgForm::from_org(org)
+        OrgForm::from_org(org, state.languages())
     };
     edit_page(
         &state,

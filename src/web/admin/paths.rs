@@ -97,6 +97,14 @@ pub fn new_campaign(lang: Lang) -> String {
     format!("/admin/{}/campaigns/new", lang.code())
 }
 
+pub fn peers(lang: Lang) -> String {
+    format!("/admin/{}/peers", lang.code())
+}
+
+pub fn peer_remove(lang: Lang, id: i64) -> String {
+    format!("/admin/{}/peers/{id}/remove", lang.code())
+}
+
 pub fn organisations(lang: Lang) -> String {
     format!("/admin/{}/organisations", lang.code())
 }

@@ -254,6 +254,36 @@ pub async fn photo(
     .await
 }
 
+/// `/photos/peers/{peer}/{slug}.jpg`: a peer's campaign's photo, fetched and
+/// re-encoded by this instance, so pages load nothing from the peer.
+pub async fn peer_photo(
+    State(state): State<Arc<AppState>>,
+    Path((peer, file)): Path<(String, String)>,
+    headers: HeaderMap,
+) -> Result<Response, WebError> {
+    let not_found = || WebError::not_found(state.settings.default_lang);
+    let peer: i64 = peer.parse().map_err(|_| not_found())?;
+    let slug = file.strip_suffix(".jpg").ok_or_else(not_found)?;
+    let content = state.content();
+    if content.peer_photo(peer, slug).is_none() {
+        return Err(not_found());
+    }
+    let key = format!("peer-photo/{peer}/{slug}");
+    if let Some(page) = content.cached(&key, Freshness::Content) {
+        return Ok(page.respond(&headers));
+    }
+    let photo = state
+        .store
+        .peer_photo(peer, slug)
+        .await
+        .map_err(|e| WebError::from(e).in_lang(state.settings.default_lang))?
+        .ok_or_else(not_found)?;
+    let page = content.page(&key, Scope::Site, || {
+        Ok::<_, WebError>(CachedPage::new("image/jpeg", IMMUTABLE, photo.jpeg))
+    })?;
+    Ok(page.respond(&headers))
+}
+
 /// A photo the content snapshot knows of, cached under `key`: `load` reads
 /// it from the store only when the snapshot has not cached it yet.
 async fn stored_photo(

@@ -15,6 +15,7 @@ use super::campaign_page::PhotoView;
 use crate::campaign::{Lang, Listing, StatusKind};
 use crate::i18n::{Tr, arg};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
+use crate::web::content::{Item, PeerEntry};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
 use crate::web::page_cache::Scope;
@@ -143,6 +144,10 @@ pub struct Card {
     pub status_code: &'static str,
     pub status: String,
     pub charge: Option<String>,
+    /// A peer's campaign: its group ("with OVD-Info"), and the date of the
+    /// copy it comes from when that is old (the peer did not answer since).
+    pub group: Option<String>,
+    pub as_of: Option<String>,
 }
 
 pub struct HearingItem {
@@ -214,15 +219,54 @@ fn card(content: &Content, tr: &Tr, lang: Lang, c: &Listing) -> Card {
             &format!("status-{}", c.status.code()),
             [("gender", arg(c.gender.map_or("other", |g| g.code())))],
         ),
-        charge: c.charge.as_ref().map(|ch| {
-            tr.args(
-                "charge-short",
-                [
-                    ("article", arg(ch.article.as_str())),
-                    ("code", arg(tr.t(&format!("code-{}", ch.code.code())))),
-                ],
-            )
-        }),
+        charge: c.charge.as_ref().map(|ch| charge_text(tr, ch)),
+        group: None,
+        as_of: None,
+    }
+}
+
+fn charge_text(tr: &Tr, ch: &crate::campaign::listing::ChargeSummary) -> String {
+    tr.args(
+        "charge-short",
+        [
+            ("article", arg(ch.article.as_str())),
+            ("code", arg(tr.t(&format!("code-{}", ch.code.code())))),
+        ],
+    )
+}
+
+/// A peer's copy older than this is dated on its cards.
+const STALE_SECONDS: i64 = 2 * 3600;
+
+/// A card of a peer's campaign: its page there, its photo from this
+/// instance, marked with the group.
+fn peer_card(tr: &Tr, lang: Lang, p: &PeerEntry, now: i64) -> Card {
+    let c = &p.campaign;
+    let name = c.name.get(lang).to_string();
+    Card {
+        href: c.page(lang).to_string(),
+        photo: match &p.photo {
+            Some(meta) => PhotoView {
+                src: paths::peer_photo(p.peer, c.slug.as_str(), meta),
+                width: meta.width,
+                height: meta.height,
+                alt: tr.args("photo-alt", [("name", arg(name.as_str()))]),
+            },
+            None => paths::placeholder_photo(tr, &name),
+        },
+        status_code: c.status.code(),
+        status: tr.args(
+            &format!("status-{}", c.status.code()),
+            [("gender", arg("other"))],
+        ),
+        charge: c.charge.as_ref().map(|ch| charge_text(tr, ch)),
+        group: Some(tr.args("peer-group", [("group", arg(p.group.as_str()))])),
+        as_of: p
+            .as_of
+            .filter(|at| now - at > STALE_SECONDS)
+            .and_then(|at| chrono::DateTime::from_timestamp(at, 0))
+            .map(|at| tr.args("peer-as-of", [("date", arg(tr.date(at.date_naive())))])),
+        name,
     }
 }
 
@@ -234,7 +278,8 @@ fn build(
     view: &View,
 ) -> Result<DirectoryPage, WebError> {
     let tr = Tr::new(lang);
-    let found = content.find(&view.query, view.status);
+    let found = content.find_in_directory(&view.query, view.status);
+    let now = chrono::Utc::now().timestamp();
     let pages = page_count(found.len(), PER_PAGE);
     // A page past the last is no page: crawlers drop it.
     if view.page > pages {
@@ -244,7 +289,10 @@ fn build(
         .iter()
         .skip((view.page - 1) * PER_PAGE)
         .take(PER_PAGE)
-        .map(|e| card(content, &tr, lang, &e.listing))
+        .map(|item| match item {
+            Item::Own(e) => card(content, &tr, lang, &e.listing),
+            Item::Peer(p) => peer_card(&tr, lang, p, now),
+        })
         .collect();
     let filtered = view.filtered();
     // The strip and the counters are for the first page of everyone: a

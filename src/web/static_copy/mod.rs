@@ -78,6 +78,7 @@ pub async fn export(
             "/sitemap.xml",
             paths::API_CAMPAIGNS,
             super::public::api::openapi::PATH,
+            super::public::api::directory::PATH,
         ]
         .map(str::to_string),
     );

@@ -3,6 +3,7 @@
 //! description of both, generated from this code.
 
 pub mod campaigns;
+pub mod directory;
 pub mod openapi;
 pub mod signatures;
 

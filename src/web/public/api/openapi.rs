@@ -10,7 +10,7 @@ use axum::response::Response;
 use utoipa::OpenApi;
 use utoipa::openapi::server::Server;
 
-use super::{campaigns, signatures};
+use super::{campaigns, directory, signatures};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::page_cache::Scope;
@@ -25,7 +25,11 @@ pub const PATH: &str = "/api/v1/openapi.json";
         title = "Svoboda",
         description = "Campaigns for people persecuted for their civic activity: the public data of every campaign, and signing its petitions. Signing follows the petition form's rules and limits; browsers may call it only from the sites the instance lists in embed_origins."
     ),
-    paths(campaigns::list, campaigns::one, signatures::sign),
+    paths(campaigns::list, campaigns::one, signatures::sign, directory::handler),
+    components(schemas(
+        crate::peers::document::Directory,
+        crate::peers::document::DirectoryCampaign
+    )),
     tags(
         (name = "campaigns", description = "The public case pages, as data"),
         (name = "petitions", description = "Signing")
