@@ -23,10 +23,19 @@ pub async fn export(config: &Config, dir: &Path, url: Option<&str>) -> Result<()
         })
         .transpose()?;
     let store = store::connect(&config.database_url, OpenMode::MustExist).await?;
-    // A copy carries no form stamps and sends no mail: it never needs the
-    // instance secret, so an export reads none (a throwaway one fills the slot).
-    let secret = InstanceSecret::from_hex(&InstanceSecret::generate_hex())
-        .map_err(|e| CliError::Usage(e.to_string()))?;
+    // A copy carries no form stamps and sends no mail: the instance secret
+    // only signs the directory for peers. Without it here the copy has no
+    // such document (one signed by another key would be refused by peers).
+    let secret = match super::secret::load_existing(&config.petitions.secret_file) {
+        Ok(secret) => secret,
+        Err(_) => {
+            eprintln!(
+                "no instance secret here: the copy has no signed directory for peers ({})",
+                crate::web::public::api::directory::PATH
+            );
+            InstanceSecret::throwaway()
+        }
+    };
     let petitions =
         PetitionService::start(store.clone(), Arc::new(secret), config.petitions.clone()).await?;
     let state = AppState::new(

@@ -52,8 +52,9 @@ pub struct Directory {
     pub format: String,
     /// The instance's address (`public_url`).
     pub instance: String,
-    /// When it was drawn (RFC 3339).
-    pub generated: String,
+    /// The newest campaign's date (the document changes with what it holds
+    /// only, so a static copy of it is rewritten only then).
+    pub updated: Option<NaiveDate>,
     pub campaigns: Vec<DirectoryCampaign>,
 }
 

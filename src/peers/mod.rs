@@ -22,8 +22,10 @@ use key::PublicKey;
 pub const DIRECTORY_PATH: &str = "/api/v1/directory.json";
 /// Bytes of a peer's photo before re-encoding.
 const MAX_PHOTO_BYTES: usize = 8 * 1024 * 1024;
-/// Photos fetched from one peer in one round; the rest come in the next.
+/// Photos fetched from one peer in one round, and the time they may take:
+/// the rest come in the next, and a slow peer cannot hold up the others.
 const PHOTOS_PER_ROUND: usize = 200;
+const PHOTOS_TIME: Duration = Duration::from_secs(60);
 
 /// Fetches every peer's directory once, and the photos it names.
 pub async fn fetch_all(store: &Store) -> Result<(), StoreError> {
@@ -110,7 +112,11 @@ async fn photos(store: &Store, id: i64, peer: &Peer<'_>, payload: &str) -> Resul
         let source = c.photo.as_ref()?;
         (stored.get(c.slug.as_str()) != Some(source)).then_some((c.slug.as_str(), source))
     });
+    let deadline = tokio::time::Instant::now() + PHOTOS_TIME;
     for (slug, source) in wanted.take(PHOTOS_PER_ROUND) {
+        if tokio::time::Instant::now() > deadline {
+            break;
+        }
         let bytes = match fetch::get(source, &Validators::default(), MAX_PHOTO_BYTES).await {
             Ok(Answer::Body { bytes, .. }) => bytes,
             Ok(Answer::NotModified) => continue,

@@ -49,7 +49,8 @@ pub struct InstanceSecret {
     link_key: Zeroizing<[u8; 32]>,
     outbox_key: Zeroizing<[u8; 32]>,
     workspace_key: Zeroizing<[u8; 32]>,
-    directory_seed: Zeroizing<[u8; 32]>,
+    /// None in a stand-in secret (`throwaway`): it signs no directory.
+    directory_seed: Option<Zeroizing<[u8; 32]>>,
 }
 
 /// What a signed link is for; part of what the MAC covers.
@@ -102,7 +103,7 @@ impl InstanceSecret {
             link_key: derive(b"links"),
             outbox_key: derive(b"outbox"),
             workspace_key: derive(b"workspace"),
-            directory_seed: derive(b"peer-directory-signing"),
+            directory_seed: Some(derive(b"peer-directory-signing")),
         }
     }
 
@@ -125,7 +126,18 @@ impl InstanceSecret {
     /// The key the instance signs its directory with, for peers: kept with
     /// the instance secret (derived from it), gone with it.
     pub fn directory_key(&self) -> Option<crate::peers::key::SigningKey> {
-        crate::peers::key::SigningKey::from_seed(&self.directory_seed)
+        crate::peers::key::SigningKey::from_seed(self.directory_seed.as_ref()?)
+    }
+
+    /// A stand-in for a command that needs no secret of the instance's (a
+    /// static copy): random, and signing no directory, which would then
+    /// carry a key peers do not know.
+    pub fn throwaway() -> Self {
+        let mut master = Zeroizing::new([0u8; SECRET_BYTES]);
+        rand::rngs::OsRng.fill_bytes(master.as_mut());
+        let mut secret = Self::new(&master);
+        secret.directory_seed = None;
+        secret
     }
 
     /// Identifies an address within one petition without storing it: the

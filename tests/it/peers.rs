@@ -84,7 +84,7 @@ fn signed(signer: &SigningKey, instance: &str, campaigns: Vec<DirectoryCampaign>
     let payload = serde_json::to_string(&Directory {
         format: FORMAT.into(),
         instance: instance.into(),
-        generated: "2026-12-04T00:00:00Z".into(),
+        updated: None,
         campaigns,
     })
     .expect("json");
@@ -98,9 +98,8 @@ fn signed(signer: &SigningKey, instance: &str, campaigns: Vec<DirectoryCampaign>
 
 /// A signed directory of a million (minimal) campaigns, written directly.
 fn million(signer: &SigningKey, instance: &str) -> Vec<u8> {
-    let mut payload = format!(
-        "{{\"format\":\"{FORMAT}\",\"instance\":\"{instance}\",\"generated\":\"\",\"campaigns\":["
-    );
+    let mut payload =
+        format!("{{\"format\":\"{FORMAT}\",\"instance\":\"{instance}\",\"campaigns\":[");
     for i in 0..1_000_000 {
         if i > 0 {
             payload.push(',');
@@ -224,6 +223,7 @@ backend_test! {
         assert!(directory.contains("Anna Example") && directory.contains("Vera One"));
         assert!(directory.contains(&format!("href=\"{a_base}/en/boris-romanov\"")), "links to its page there");
         assert!(directory.contains("Run by Group B"), "marked with its group");
+        assert!(directory.len() < 50_000, "a directory page within section 1's limit: {} bytes", directory.len());
         let search = local.page("/en/?q=anna").await;
         assert!(search.contains("Anna Example") && !search.contains("Boris Romanov"), "searched together");
         // Photos come from this instance, re-encoded.
@@ -354,4 +354,58 @@ async fn the_directory_document_is_signed_and_complete() {
             .as_deref()
             .is_some_and(|p| p.starts_with(crate::support::PUBLIC_URL))
     );
+}
+
+/// `svoboda peers key` prints the key the running server signs with, the
+/// one owners hand to other groups; the static copy carries the same
+/// signed document.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn peers_key_prints_the_key_the_server_signs_with() {
+    use crate::support::server::{Server, command, write_config};
+    let dir = tempfile::tempdir().expect("dir");
+    let config = write_config(dir.path(), "");
+    let db = format!("sqlite://{}", dir.path().join("live.db").display());
+    let server = Server::start(&db, &config, dir.path(), "server.log").await;
+    let document = server
+        .get(svoboda::peers::DIRECTORY_PATH)
+        .await
+        .expect("answer");
+    assert_eq!(document.status, 200, "{}", document.body);
+    let signed: SignedDirectory = serde_json::from_str(&document.body).expect("json");
+    let out = command()
+        .current_dir(dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .env("DATABASE_URL", &db)
+        .arg("--config")
+        .arg(&config)
+        .args(["peers", "key"])
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let printed = String::from_utf8_lossy(&out.stdout).trim().to_string();
+    assert!(printed.starts_with("ed25519:"), "{printed}");
+    assert_eq!(printed, signed.key);
+
+    let copy = dir.path().join("copy");
+    let out = command()
+        .current_dir(dir.path())
+        .env("XDG_DATA_HOME", dir.path())
+        .env("DATABASE_URL", &db)
+        .arg("--config")
+        .arg(&config)
+        .args(["mirror", "export"])
+        .arg(&copy)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let copied = std::fs::read_to_string(copy.join("api/v1/directory.json")).expect("the document");
+    assert_eq!(copied, document.body, "the same signed document");
 }

@@ -566,6 +566,9 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
     ("GET", "/admin/en/organisations", 403),
     ("GET", "/admin/en/organisations/memorial", 403),
     ("POST", "/admin/en/organisations/memorial", 403),
+    ("GET", "/admin/en/peers", 403),
+    ("POST", "/admin/en/peers", 403),
+    ("POST", "/admin/en/peers/1/remove", 403),
     ("POST", "/admin/en/mail", 403),
     ("GET", "/admin/en/campaigns/{other}", 403),
     ("GET", "/admin/en/campaigns/new", 403),
@@ -713,6 +716,7 @@ fn route_table_covers_every_workspace_route() {
                 .replace("/history/1/", "/history/{id}/")
                 .replace("/keys/1/", "/keys/{id}/")
                 .replace("/organisations/memorial", "/organisations/{id}")
+                .replace("/peers/1/", "/peers/{id}/")
                 .replace("free-anna", "{petition}")
                 .replace("/form/person", "/form/{section}")
                 .replace("/form/timeline", "/form/{section}")

@@ -41,7 +41,7 @@ fn document(signer: &SigningKey, campaigns: Vec<DirectoryCampaign>) -> Vec<u8> {
     let payload = serde_json::to_string(&Directory {
         format: FORMAT.into(),
         instance: ADDRESS.into(),
-        generated: "2026-12-04T00:00:00Z".into(),
+        updated: None,
         campaigns,
     })
     .expect("json");
@@ -131,7 +131,7 @@ fn a_directory_of_another_instance_is_refused() {
     let payload = serde_json::to_string(&Directory {
         format: FORMAT.into(),
         instance: "https://other.example".into(),
-        generated: String::new(),
+        updated: None,
         campaigns: vec![],
     })
     .expect("json");

@@ -78,10 +78,13 @@ pub async fn export(
             "/sitemap.xml",
             paths::API_CAMPAIGNS,
             super::public::api::openapi::PATH,
-            super::public::api::directory::PATH,
         ]
         .map(str::to_string),
     );
+    // The signed directory for peers, when this process holds the key.
+    if state.petitions.secret.directory_key().is_some() {
+        queue.push_back(super::public::api::directory::PATH.to_string());
+    }
     queue.extend(
         (1..=super::public::crawlers::sitemap_file_count(&content, state.languages()))
             .map(super::public::crawlers::sitemap_file_path),

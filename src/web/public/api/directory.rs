@@ -35,6 +35,9 @@ pub async fn handler(
     headers: HeaderMap,
 ) -> Result<Response, WebError> {
     let content = state.content();
+    if state.petitions.secret.directory_key().is_none() {
+        return Err(WebError::not_found(state.settings.default_lang));
+    }
     let freshness = state.counts_freshness(&content, Scope::Site);
     // The same document on every name: it names `public_url`.
     let page = content.page_at(&site.cache_key(PATH), Scope::Site, freshness, || {
@@ -114,7 +117,7 @@ fn directory(state: &AppState, content: &Content) -> Directory {
     Directory {
         format: FORMAT.to_string(),
         instance: base.to_string(),
-        generated: chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true),
+        updated: content.listings().map(|c| c.updated).max(),
         campaigns,
     }
 }
