@@ -262,6 +262,13 @@ fn bundle(code: &str, texts: impl Iterator<Item = String>) -> Result<Bundle, Lan
     // Isolation marks would end up inside attributes and titles.
     bundle.set_use_isolating(false);
     let rules = Rules::for_language(code);
+    if matches!(rules, Rules::Unknown) {
+        // Said once at start, rather than a wrong form silently.
+        tracing::warn!(
+            code,
+            "no plural rules are known for this language: PLURAL() answers \"other\" for every number"
+        );
+    }
     let added = bundle.add_function("PLURAL", move |positional, _named| {
         let n = match positional.first() {
             Some(FluentValue::Number(n)) => Some(n.value),

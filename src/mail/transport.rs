@@ -152,13 +152,17 @@ impl Transport {
     }
 }
 
-/// Creates `dir` (0700) when missing and writes `name` in it (0600).
+/// Creates `dir` (0700) when missing and writes `name` in it (0600), whole
+/// or not at all: written under a hidden name first, then renamed, so that
+/// whoever reads the folder never sees half a message.
 fn write_private_file(dir: &Path, name: &str, bytes: &[u8]) -> std::io::Result<()> {
     use std::io::Write;
     crate::owner_only::create_dir_all(dir)?;
-    let mut file = crate::owner_only::create_new(&dir.join(name))?;
+    let part = dir.join(format!(".{name}.part"));
+    let mut file = crate::owner_only::create_new(&part)?;
     file.write_all(bytes)?;
-    file.sync_all()
+    file.sync_all()?;
+    std::fs::rename(&part, dir.join(name))
 }
 
 fn delete_older_than(dir: &Path, keep: Duration) -> std::io::Result<usize> {

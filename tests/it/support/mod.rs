@@ -429,7 +429,13 @@ pub fn read_mails(dir: &Path) -> Vec<Mail> {
                 entries
                     .filter_map(|e| e.ok())
                     .map(|e| e.path())
-                    .filter(|p| p.is_file()),
+                    // A message being written has a hidden name.
+                    .filter(|p| {
+                        p.is_file()
+                            && !p
+                                .file_name()
+                                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+                    }),
             );
         }
     }
