@@ -52,9 +52,16 @@ pub struct PeerEntry {
 
 /// A card of the directory: a campaign of this instance, or of a peer.
 #[derive(Clone)]
-pub enum Item {
+enum Item {
     Own(Arc<Entry>),
     Peer(Arc<PeerEntry>),
+}
+
+/// A campaign a directory search found.
+#[derive(Clone, Copy)]
+pub enum Found<'a> {
+    Own(&'a Entry),
+    Peer(&'a PeerEntry),
 }
 
 impl Item {
@@ -196,20 +203,18 @@ impl Content {
     /// The directory's cards whose names, region or articles contain
     /// `query`, of `status` when given: this instance's campaigns and its
     /// peers', newest first.
-    pub fn find_in_directory(&self, query: &str, status: Option<StatusKind>) -> Vec<Item> {
+    pub fn find_in_directory(&self, query: &str, status: Option<StatusKind>) -> Vec<Found<'_>> {
         match &self.directory {
-            None => self
-                .find(query, status)
-                .into_iter()
-                .filter_map(|e| self.entries.get(e.listing.slug.as_str()).cloned())
-                .map(Item::Own)
-                .collect(),
+            None => self.find(query, status).into_iter().map(Found::Own).collect(),
             Some((items, search)) => search
                 .find(query)
                 .into_iter()
                 .filter_map(|i| items.get(i))
                 .filter(|i| status.is_none_or(|s| i.status() == s))
-                .cloned()
+                .map(|i| match i {
+                    Item::Own(e) => Found::Own(e),
+                    Item::Peer(p) => Found::Peer(p),
+                })
                 .collect(),
         }
     }

@@ -15,7 +15,7 @@ use super::campaign_page::PhotoView;
 use crate::campaign::{Lang, Listing, StatusKind};
 use crate::i18n::{Tr, arg};
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
-use crate::web::content::{Item, PeerEntry};
+use crate::web::content::{Found, PeerEntry};
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
 use crate::web::page_cache::Scope;
@@ -289,9 +289,9 @@ fn build(
         .iter()
         .skip((view.page - 1) * PER_PAGE)
         .take(PER_PAGE)
-        .map(|item| match item {
-            Item::Own(e) => card(content, &tr, lang, &e.listing),
-            Item::Peer(p) => peer_card(&tr, lang, p, now),
+        .map(|found| match found {
+            Found::Own(e) => card(content, &tr, lang, &e.listing),
+            Found::Peer(p) => peer_card(&tr, lang, p, now),
         })
         .collect();
     let filtered = view.filtered();
