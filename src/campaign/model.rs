@@ -142,6 +142,17 @@ pub enum LegalCode {
 }
 
 impl LegalCode {
+    pub const ALL: [LegalCode; 4] = [
+        LegalCode::CriminalCodeRf,
+        LegalCode::AdministrativeCodeRf,
+        LegalCode::CriminalCodeBy,
+        LegalCode::AdministrativeCodeBy,
+    ];
+
+    pub fn from_code(code: &str) -> Option<LegalCode> {
+        LegalCode::ALL.into_iter().find(|c| c.code() == code)
+    }
+
     pub fn code(self) -> &'static str {
         match self {
             LegalCode::CriminalCodeRf => "criminal-code-rf",

@@ -246,7 +246,7 @@ fn campaign(peer: &Peer<'_>, c: DirectoryCampaign) -> Result<PeerCampaign, Strin
     let charge = match &c.charge {
         Some(ch) => {
             let article = text(&ch.article)?;
-            legal_code(&ch.code).map(|code| ChargeSummary { code, article })
+            LegalCode::from_code(&ch.code).map(|code| ChargeSummary { code, article })
         }
         None => None,
     };
@@ -315,17 +315,6 @@ fn text(value: &str) -> Result<String, String> {
 
 fn clip(s: &str) -> String {
     s.chars().take(60).collect()
-}
-
-fn legal_code(code: &str) -> Option<LegalCode> {
-    [
-        LegalCode::CriminalCodeRf,
-        LegalCode::AdministrativeCodeRf,
-        LegalCode::CriminalCodeBy,
-        LegalCode::AdministrativeCodeBy,
-    ]
-    .into_iter()
-    .find(|c| c.code() == code)
 }
 
 #[cfg(test)]

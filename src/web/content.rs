@@ -205,7 +205,11 @@ impl Content {
     /// peers', newest first.
     pub fn find_in_directory(&self, query: &str, status: Option<StatusKind>) -> Vec<Found<'_>> {
         match &self.directory {
-            None => self.find(query, status).into_iter().map(Found::Own).collect(),
+            None => self
+                .find(query, status)
+                .into_iter()
+                .map(Found::Own)
+                .collect(),
             Some((items, search)) => search
                 .find(query)
                 .into_iter()

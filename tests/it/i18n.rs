@@ -141,12 +141,7 @@ fn every_key_the_code_builds_from_an_enum_exists() {
     ] {
         wanted.push(format!("event-{}", e.code()));
     }
-    for c in [
-        LegalCode::CriminalCodeRf,
-        LegalCode::AdministrativeCodeRf,
-        LegalCode::CriminalCodeBy,
-        LegalCode::AdministrativeCodeBy,
-    ] {
+    for c in LegalCode::ALL {
         wanted.push(format!("code-{}", c.code()));
     }
     for l in [
