@@ -629,27 +629,25 @@ pub struct About {
 /// (repeated, as checkboxes send it, or separated by commas), else every
 /// language the site offers. Texts in the others are carried unchanged.
 fn side_by_side(state: &AppState, query: Option<&str>) -> Vec<Lang> {
-    let mut chosen: Vec<Lang> = Vec::new();
-    let pairs = url::form_urlencoded::parse(query.unwrap_or("").as_bytes());
-    for (_, value) in pairs.filter(|(k, _)| k == "langs") {
-        for code in value.split(',') {
-            if let Some(lang) = state.offered(code.trim())
-                && !chosen.contains(&lang)
-            {
-                chosen.push(lang);
-            }
-        }
-    }
+    let asked: Vec<String> = url::form_urlencoded::parse(query.unwrap_or("").as_bytes())
+        .filter(|(k, _)| k == "langs")
+        .flat_map(|(_, v)| {
+            v.split(',')
+                .map(|c| c.trim().to_string())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    // In the site's order, whatever order they were asked in.
+    let chosen: Vec<Lang> = state
+        .languages()
+        .iter()
+        .copied()
+        .filter(|l| asked.iter().any(|a| a == l.code()))
+        .collect();
     if chosen.is_empty() {
         state.languages().to_vec()
     } else {
-        // In the site's order, whatever order they were asked in.
-        state
-            .languages()
-            .iter()
-            .copied()
-            .filter(|l| chosen.contains(l))
-            .collect()
+        chosen
     }
 }
 
