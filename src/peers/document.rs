@@ -18,7 +18,7 @@ use std::collections::BTreeMap;
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use super::key::{PublicKey, decode_signature};
+use super::key::{PublicKey, SigningKey, decode_signature};
 use crate::campaign::listing::ChargeSummary;
 use crate::campaign::{Lang, LegalCode, Localized, Slug, StatusKind};
 
@@ -43,6 +43,18 @@ pub struct SignedDirectory {
     pub payload: String,
     /// Ed25519 signature of the payload's UTF-8 bytes, base64url.
     pub signature: String,
+}
+
+impl SignedDirectory {
+    /// `directory` as JSON text, signed with `key`.
+    pub fn sign(key: &SigningKey, directory: &Directory) -> Result<Self, serde_json::Error> {
+        let payload = serde_json::to_string(directory)?;
+        Ok(SignedDirectory {
+            key: key.public().to_string(),
+            signature: key.sign(payload.as_bytes()),
+            payload,
+        })
+    }
 }
 
 /// Every public campaign of an instance.

@@ -91,14 +91,8 @@ pub fn footnotes(notes: &Footnotes, tr: &Tr) -> Vec<FootnoteView> {
 /// when the campaign has none in it, the text's own first language, marked
 /// with its `lang` and a short "not yet translated" note, never a gap.
 pub fn block_html(tr: &Tr, text: &Localized, registry: &Registry, notes: &mut Footnotes) -> String {
-    let shown = text.shown(tr.lang);
-    let html = render_block(
-        shown.text,
-        shown.fallback.unwrap_or(tr.lang),
-        registry,
-        notes,
-    );
-    match shown.fallback {
+    let (html, fallback) = shown_html(tr, text, registry, notes, render_block);
+    match fallback {
         None => html,
         Some(own) => format!(
             "<div lang=\"{own}\" class=\"untranslated\"><p class=\"untranslated-note\" lang=\"{}\">{}</p>{html}</div>",
@@ -116,15 +110,28 @@ pub fn inline_html(
     registry: &Registry,
     notes: &mut Footnotes,
 ) -> String {
+    let (html, fallback) = shown_html(tr, text, registry, notes, render_inline);
+    match fallback {
+        None => html,
+        Some(own) => format!("<span lang=\"{own}\">{html}</span>"),
+    }
+}
+
+/// `text` drawn by `render` in the language it is shown in, and that
+/// language when it is not the page's.
+fn shown_html(
+    tr: &Tr,
+    text: &Localized,
+    registry: &Registry,
+    notes: &mut Footnotes,
+    render: fn(&str, Lang, &Registry, &mut Footnotes) -> String,
+) -> (String, Option<Lang>) {
     let shown = text.shown(tr.lang);
-    let html = render_inline(
+    let html = render(
         shown.text,
         shown.fallback.unwrap_or(tr.lang),
         registry,
         notes,
     );
-    match shown.fallback {
-        None => html,
-        Some(own) => format!("<span lang=\"{own}\">{html}</span>"),
-    }
+    (html, shown.fallback)
 }

@@ -213,12 +213,9 @@ async fn belarusian_and_ukrainian_pages_fit_a_phone() {
         unavailable("chromium and chromedriver");
         return;
     };
-    let app = TestApp::with_web_settings(Backend::Sqlite, |s| {
-        s.languages = svoboda::campaign::Lang::BUILT_IN.to_vec();
-    })
-    .await
-    .expect("sqlite");
-    app.load_demo_and_fixture().await;
+    let app = TestApp::in_every_language(Backend::Sqlite)
+        .await
+        .expect("sqlite");
     let base = serve(&app).await;
     let session = driver.session().await;
     session.resize(360, 740).await;
@@ -621,12 +618,9 @@ async fn every_workspace_page_fits_a_360_px_screen() {
         unavailable("chromium and chromedriver");
         return;
     };
-    let app = TestApp::with_web_settings(Backend::Sqlite, |s| {
-        s.languages = svoboda::campaign::Lang::BUILT_IN.to_vec();
-    })
-    .await
-    .expect("sqlite");
-    app.load_demo_and_fixture().await;
+    let app = TestApp::in_every_language(Backend::Sqlite)
+        .await
+        .expect("sqlite");
     let base = serve(&app).await;
     // Long things to show: a waiting key, a draft and its history.
     let (_, key) = svoboda::petition::seal::generate_keys("waiting");

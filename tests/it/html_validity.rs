@@ -13,12 +13,9 @@ async fn demo_and_fixture_pages_pass_the_nu_html_checker() {
     };
     // Every shipped language offered: its pages, and the marks of texts
     // not yet translated, are valid too.
-    let app = TestApp::with_web_settings(Backend::Sqlite, |s| {
-        s.languages = svoboda::campaign::Lang::BUILT_IN.to_vec();
-    })
-    .await
-    .expect("sqlite");
-    app.load_demo_and_fixture().await;
+    let app = TestApp::in_every_language(Backend::Sqlite)
+        .await
+        .expect("sqlite");
     let pages = [
         "/be/boris-romanov",
         "/uk/anna-example",

@@ -324,14 +324,9 @@ backend_test! {
     /// own first language, marked, never blank; the counts in the
     /// language's plural forms.
     async fn belarusian_and_ukrainian_pages_show_the_campaign_marked(backend: Backend) {
-        let Some(app) = TestApp::with_web_settings(backend, |s| {
-            s.languages = vec![Lang::RU, Lang::EN, Lang::BE, Lang::UK];
-        })
-        .await
-        else {
+        let Some(app) = TestApp::in_every_language(backend).await else {
             return;
         };
-        app.load_demo_and_fixture().await;
         for (lang, directory, note, call) in [
             ("be", "Кампаніі падтрымкі", "Яшчэ не перакладзена", "Boris Romanov мае быць на волі!"),
             ("uk", "Кампанії підтримки", "Ще не перекладено", "Boris Romanov має бути на волі!"),

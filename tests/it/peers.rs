@@ -81,19 +81,13 @@ fn campaign(base: &str, slug: &str, name: &str) -> DirectoryCampaign {
 }
 
 fn signed(signer: &SigningKey, instance: &str, campaigns: Vec<DirectoryCampaign>) -> Vec<u8> {
-    let payload = serde_json::to_string(&Directory {
+    let directory = Directory {
         format: FORMAT.into(),
         instance: instance.into(),
         updated: None,
         campaigns,
-    })
-    .expect("json");
-    serde_json::to_vec(&SignedDirectory {
-        key: signer.public().to_string(),
-        signature: signer.sign(payload.as_bytes()),
-        payload,
-    })
-    .expect("json")
+    };
+    serde_json::to_vec(&SignedDirectory::sign(signer, &directory).expect("signs")).expect("json")
 }
 
 /// A signed directory of a million (minimal) campaigns, written directly.

@@ -38,19 +38,13 @@ fn campaign(slug: &str) -> DirectoryCampaign {
 }
 
 fn document(signer: &SigningKey, campaigns: Vec<DirectoryCampaign>) -> Vec<u8> {
-    let payload = serde_json::to_string(&Directory {
+    let directory = Directory {
         format: FORMAT.into(),
         instance: ADDRESS.into(),
         updated: None,
         campaigns,
-    })
-    .expect("json");
-    serde_json::to_vec(&SignedDirectory {
-        key: signer.public().to_string(),
-        signature: signer.sign(payload.as_bytes()),
-        payload,
-    })
-    .expect("json")
+    };
+    serde_json::to_vec(&SignedDirectory::sign(signer, &directory).expect("signs")).expect("json")
 }
 
 fn check(bytes: &[u8]) -> Result<Vec<PeerCampaign>, Refusal> {
@@ -128,19 +122,14 @@ fn markup_foreign_links_and_other_instances_are_refused() {
 
 #[test]
 fn a_directory_of_another_instance_is_refused() {
-    let payload = serde_json::to_string(&Directory {
+    let directory = Directory {
         format: FORMAT.into(),
         instance: "https://other.example".into(),
         updated: None,
         campaigns: vec![],
-    })
-    .expect("json");
-    let doc = serde_json::to_vec(&SignedDirectory {
-        key: key().public().to_string(),
-        signature: key().sign(payload.as_bytes()),
-        payload,
-    })
-    .expect("json");
+    };
+    let doc = serde_json::to_vec(&SignedDirectory::sign(&key(), &directory).expect("signs"))
+        .expect("json");
     assert!(matches!(check(&doc), Err(Refusal::OtherInstance(_))));
 }
 

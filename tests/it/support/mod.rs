@@ -207,6 +207,17 @@ impl TestApp {
         TestApp::configured(backend, petition_settings, |_| {}).await
     }
 
+    /// The demo and the full fixture on an instance offering every shipped
+    /// language (ru, en, be, uk).
+    pub async fn in_every_language(backend: Backend) -> Option<TestApp> {
+        let app = TestApp::with_web_settings(backend, |s| {
+            s.languages = Lang::BUILT_IN.to_vec();
+        })
+        .await?;
+        app.load_demo_and_fixture().await;
+        Some(app)
+    }
+
     /// An instance whose web settings `adjust` changes.
     pub async fn with_web_settings(
         backend: Backend,

@@ -54,14 +54,9 @@ pub fn signed(state: &AppState, content: &Content) -> Result<Vec<u8>, WebError> 
         .secret
         .directory_key()
         .ok_or_else(|| WebError::internal("the directory key cannot be made"))?;
-    let payload = serde_json::to_string(&directory(state, content))
-        .map_err(|e| WebError::internal(e.to_string()))?;
-    let document = SignedDirectory {
-        key: key.public().to_string(),
-        signature: key.sign(payload.as_bytes()),
-        payload,
-    };
-    serde_json::to_vec(&document).map_err(|e| WebError::internal(e.to_string()))
+    SignedDirectory::sign(&key, &directory(state, content))
+        .and_then(|document| serde_json::to_vec(&document))
+        .map_err(|e| WebError::internal(e.to_string()))
 }
 
 fn directory(state: &AppState, content: &Content) -> Directory {
