@@ -10,7 +10,7 @@ use std::process::Command;
 
 use crate::backend_test;
 use crate::campaign_forms::form_fields;
-use crate::support::server::{Server, command, free_port, write_config};
+use crate::support::server::{Server, command, free_port, svoboda, write_config};
 use crate::support::{Backend, TestApp, fixture_dir_with_photo, read_mails, unavailable};
 use crate::workspace::{Browser, enrol, invitation};
 use svoboda::campaign::Lang;
@@ -50,16 +50,6 @@ fn write_language(dir: &Path) -> std::path::PathBuf {
     locales
 }
 
-fn run(config: &Path, db: &str, args: &[&str]) -> std::process::Output {
-    command()
-        .arg("--config")
-        .arg(config)
-        .args(args)
-        .env("DATABASE_URL", db)
-        .output()
-        .expect("run svoboda")
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_language_added_by_files_shows_everywhere() {
     let dir = tempfile::tempdir().expect("dir");
@@ -76,9 +66,9 @@ async fn a_language_added_by_files_shows_everywhere() {
     let db = format!("sqlite://{}", dir.path().join("live.db").display());
     let source = fixture_dir_with_photo();
     let campaign = source.path().join("campaign.toml");
-    let import = run(
-        &config,
+    let import = svoboda(
         &db,
+        &config,
         &["campaign", "import", &campaign.to_string_lossy()],
     );
     assert!(
@@ -168,7 +158,7 @@ async fn a_language_added_by_files_shows_everywhere() {
 
     // The static copy holds the language's pages.
     let copy = dir.path().join("copy");
-    let exported = run(&config, &db, &["mirror", "export", &copy.to_string_lossy()]);
+    let exported = svoboda(&db, &config, &["mirror", "export", &copy.to_string_lossy()]);
     assert!(
         exported.status.success(),
         "{}",
@@ -180,9 +170,9 @@ async fn a_language_added_by_files_shows_everywhere() {
 
     // The delivery document in the language.
     let export = dir.path().join("export.txt");
-    let out = run(
-        &config,
+    let out = svoboda(
         &db,
+        &config,
         &[
             "signatures",
             "export",
@@ -203,9 +193,9 @@ async fn a_language_added_by_files_shows_everywhere() {
     let identity =
         Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/full/organiser-key.txt");
     let pdf = dir.path().join("document.pdf");
-    let out = run(
-        &config,
+    let out = svoboda(
         &db,
+        &config,
         &[
             "signatures",
             "pdf",

@@ -366,15 +366,19 @@ async fn peers_key_prints_the_key_the_server_signs_with() {
         .expect("answer");
     assert_eq!(document.status, 200, "{}", document.body);
     let signed: SignedDirectory = serde_json::from_str(&document.body).expect("json");
-    let out = command()
-        .current_dir(dir.path())
-        .env("XDG_DATA_HOME", dir.path())
-        .env("DATABASE_URL", &db)
-        .arg("--config")
-        .arg(&config)
-        .args(["peers", "key"])
-        .output()
-        .expect("run");
+    // Commands on the server's data folder, where its secret is.
+    let run = |args: &[&str]| {
+        command()
+            .current_dir(dir.path())
+            .env("XDG_DATA_HOME", dir.path())
+            .env("DATABASE_URL", &db)
+            .arg("--config")
+            .arg(&config)
+            .args(args)
+            .output()
+            .expect("run")
+    };
+    let out = run(&["peers", "key"]);
     assert!(
         out.status.success(),
         "{}",
@@ -385,16 +389,7 @@ async fn peers_key_prints_the_key_the_server_signs_with() {
     assert_eq!(printed, signed.key);
 
     let copy = dir.path().join("copy");
-    let out = command()
-        .current_dir(dir.path())
-        .env("XDG_DATA_HOME", dir.path())
-        .env("DATABASE_URL", &db)
-        .arg("--config")
-        .arg(&config)
-        .args(["mirror", "export"])
-        .arg(&copy)
-        .output()
-        .expect("run");
+    let out = run(&["mirror", "export", &copy.to_string_lossy()]);
     assert!(
         out.status.success(),
         "{}",
