@@ -231,6 +231,7 @@ petition-count = { PLURAL($count) ->
     [few] { $count } подпісы
    *[many] { $count } подпісаў
 }
+petition-count-paper = { $count }: { $online } анлайн + { $paper } на паперы
 petition-goal = Мэта: { $goal }
 petition-closed = Петыцыя закрытая. Вынік: { $count }.
 petition-not-yet-open = Петыцыя адкрыецца { $date }.

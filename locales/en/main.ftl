@@ -199,6 +199,7 @@ petition-count = { PLURAL($count) ->
     [one] { $count } signature
    *[other] { $count } signatures
 }
+petition-count-paper = { $count }: { $online } online + { $paper } on paper
 petition-goal = Goal: { $goal }
 petition-closed = The petition is closed. Final count: { $count }.
 petition-not-yet-open = The petition opens on { $date }.

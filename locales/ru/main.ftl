@@ -235,6 +235,7 @@ petition-count = { PLURAL($count) ->
     [few] { $count } подписи
    *[many] { $count } подписей
 }
+petition-count-paper = { $count }: { $online } онлайн + { $paper } на бумаге
 petition-goal = Цель: { $goal }
 petition-closed = Петиция закрыта. Итог: { $count }.
 petition-not-yet-open = Петиция откроется { $date }.

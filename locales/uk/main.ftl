@@ -231,6 +231,7 @@ petition-count = { PLURAL($count) ->
     [few] { $count } підписи
    *[many] { $count } підписів
 }
+petition-count-paper = { $count }: { $online } онлайн + { $paper } на папері
 petition-goal = Мета: { $goal }
 petition-closed = Петицію закрито. Підсумок: { $count }.
 petition-not-yet-open = Петиція відкриється { $date }.

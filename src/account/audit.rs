@@ -40,10 +40,13 @@ pub enum AuditAction {
     /// An owner added another group's instance to the directory, or removed one.
     PeerAdded,
     PeerRemoved,
+    /// An editor added signatures collected on paper, or corrected an entry.
+    PaperAdded,
+    PaperCorrected,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 33] = [
+    pub const ALL: [AuditAction; 35] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -77,6 +80,8 @@ impl AuditAction {
         AuditAction::PasskeysRequirement,
         AuditAction::PeerAdded,
         AuditAction::PeerRemoved,
+        AuditAction::PaperAdded,
+        AuditAction::PaperCorrected,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -115,6 +120,8 @@ impl AuditAction {
             AuditAction::PasskeysRequirement => "passkeys-requirement",
             AuditAction::PeerAdded => "peer-added",
             AuditAction::PeerRemoved => "peer-removed",
+            AuditAction::PaperAdded => "paper-added",
+            AuditAction::PaperCorrected => "paper-corrected",
         }
     }
 

@@ -9,6 +9,7 @@ pub mod email;
 pub mod export;
 pub mod form;
 pub mod notice;
+pub mod paper;
 pub mod pdf;
 pub mod screening;
 pub mod seal;

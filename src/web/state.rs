@@ -16,6 +16,7 @@ use crate::account::Lifetimes;
 use crate::account::service::Accounts;
 use crate::campaign::{Campaign, Lang};
 use crate::config::MailSettings;
+use crate::petition::paper::Tally;
 use crate::petition::service::PetitionService;
 use crate::store::signatures::PetitionRow;
 use crate::store::{Store, StoreError};
@@ -197,6 +198,14 @@ impl AppState {
     /// Confirmed signatures of a petition: the live count, else the stored one.
     pub fn count(&self, row: PetitionRow) -> i64 {
         self.counts().get(&row.id).copied().unwrap_or(row.confirmed)
+    }
+
+    /// Signatures online (live) and on paper (changed with the content).
+    pub fn tally(&self, row: PetitionRow) -> Tally {
+        Tally {
+            online: self.count(row),
+            paper: row.paper,
+        }
     }
 
     pub fn counts_generation(&self) -> u64 {

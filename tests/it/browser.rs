@@ -628,6 +628,7 @@ async fn every_workspace_page_fits_a_360_px_screen() {
         .propose_key("anna-example", &key, Some("owner"), 0, i64::MAX / 2)
         .await
         .expect("propose");
+    crate::paper_signatures::add_and_correct(&app).await;
     let session = driver.session().await;
     session.resize(360, 800).await;
     let width = session.eval("return window.innerWidth").await;
@@ -661,6 +662,7 @@ async fn every_workspace_page_fits_a_360_px_screen() {
             format!("{a}/campaigns/{slug}/edit"),
             format!("{a}/campaigns/{slug}/history"),
             format!("{a}/campaigns/{slug}/keys"),
+            format!("{a}/campaigns/{slug}/petitions/free-anna/paper"),
             format!("{a}/deliver"),
             format!("{a}/account/passkeys"),
             format!("{a}/campaigns/{slug}/preview"),

@@ -115,6 +115,7 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         .propose_key("anna-example", &waiting, Some("owner"), 0, i64::MAX / 2)
         .await
         .expect("propose");
+    crate::paper_signatures::add_and_correct(&app).await;
     for path in [
         "/admin/en/",
         "/admin/ru/",
@@ -138,6 +139,8 @@ async fn workspace_pages_pass_the_nu_html_checker() {
         "/admin/en/organisations/memorial",
         "/admin/en/organisations/new",
         "/admin/en/peers",
+        "/admin/en/campaigns/anna-example/petitions/free-anna/paper",
+        "/admin/ru/campaigns/anna-example/petitions/free-anna/paper",
     ] {
         pages.push((path.into(), owner.get(path).await.body));
     }

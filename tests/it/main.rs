@@ -24,6 +24,7 @@ mod many_campaigns;
 mod mirrors;
 mod organiser_keys;
 mod pages;
+mod paper_signatures;
 mod passkeys;
 mod peers;
 mod petitions;

@@ -616,6 +616,21 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
         "/admin/en/campaigns/anna-example/petitions/free-anna/export",
         403,
     ),
+    (
+        "GET",
+        "/admin/en/campaigns/{other}/petitions/end-the-case/paper",
+        403,
+    ),
+    (
+        "POST",
+        "/admin/en/campaigns/{other}/petitions/end-the-case/paper",
+        403,
+    ),
+    (
+        "POST",
+        "/admin/en/campaigns/{other}/petitions/end-the-case/paper/1/correct",
+        403,
+    ),
 ];
 
 backend_test! {
@@ -717,6 +732,7 @@ fn route_table_covers_every_workspace_route() {
                 .replace("/keys/1/", "/keys/{id}/")
                 .replace("/organisations/memorial", "/organisations/{id}")
                 .replace("/peers/1/", "/peers/{id}/")
+                .replace("/paper/1/", "/paper/{id}/")
                 .replace("free-anna", "{petition}")
                 .replace("/form/person", "/form/{section}")
                 .replace("/form/timeline", "/form/{section}")

@@ -329,6 +329,8 @@ impl SignatureWriter {
 pub struct PetitionRow {
     pub id: i64,
     pub confirmed: i64,
+    /// Signatures added from paper (see `petition::paper`).
+    pub paper: i64,
     pub purged: bool,
     /// Its keyed address hashes were cleared (it closed).
     pub hashes_cleared: bool,
@@ -390,11 +392,12 @@ impl Store {
         &self,
         since: i64,
     ) -> Result<HashMap<(String, String), PetitionRow>, StoreError> {
-        /// campaign, slug, id, confirmed, purged_at, hashes_cleared_at
-        type Columns = (String, String, i64, i64, Option<i64>, Option<i64>);
+        /// campaign, slug, id, confirmed, paper, purged_at, hashes_cleared_at
+        type Columns = (String, String, i64, i64, i64, Option<i64>, Option<i64>);
         let rows: Vec<Columns> = on_pool!(self, |pool| {
             sqlx::query_as(
-                "SELECT p.campaign, p.slug, p.id, p.confirmed, p.purged_at, p.hashes_cleared_at
+                "SELECT p.campaign, p.slug, p.id, p.confirmed, p.paper, p.purged_at,
+                 p.hashes_cleared_at
                  FROM petitions p JOIN campaigns c ON c.slug = p.campaign WHERE c.rev > $1",
             )
             .bind(since)
@@ -403,12 +406,13 @@ impl Store {
         });
         Ok(rows
             .into_iter()
-            .map(|(campaign, slug, id, confirmed, purged, cleared)| {
+            .map(|(campaign, slug, id, confirmed, paper, purged, cleared)| {
                 (
                     (campaign, slug),
                     PetitionRow {
                         id,
                         confirmed,
+                        paper,
                         purged: purged.is_some(),
                         hashes_cleared: cleared.is_some(),
                     },

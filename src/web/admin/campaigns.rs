@@ -51,6 +51,9 @@ pub struct HomePage {
 pub struct PetitionLine {
     pub title: String,
     pub count: i64,
+    pub paper: i64,
+    /// For editors: the page of paper signatures.
+    pub paper_href: Option<String>,
     pub state: String,
     /// "opens … closes …", in words.
     pub dates: String,
@@ -263,7 +266,7 @@ pub async fn overview(
     let mut petitions = Vec::with_capacity(campaign.petitions.len());
     for p in &campaign.petitions {
         let row = content.petition_row(campaign.slug.as_str(), p.id.as_str());
-        let count = row.map(|row| state.count(row)).unwrap_or_default();
+        let tally = row.map(|row| state.tally(row)).unwrap_or_default();
         let (days, periods) = match row {
             Some(row) => {
                 let store_err = WebError::store(lang);
@@ -308,7 +311,9 @@ pub async fn overview(
         });
         petitions.push(PetitionLine {
             title: p.title.get(lang).to_string(),
-            count,
+            count: tally.online,
+            paper: tally.paper,
+            paper_href: may_edit.then(|| paths::paper(lang, campaign.slug.as_str(), p.id.as_str())),
             control,
             state: tr.t(match petition_state {
                 PetitionState::NotYetOpen => "admin-petition-not-yet-open",

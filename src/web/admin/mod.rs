@@ -23,6 +23,7 @@ mod mail_page;
 mod names;
 mod new_campaign;
 mod organisations;
+mod paper_page;
 mod passkeys_page;
 pub mod paths;
 mod peers_page;
@@ -207,6 +208,14 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/open",
             post(petitions::open),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/petitions/{petition}/paper",
+            get(paper_page::show).post(paper_page::add),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/petitions/{petition}/paper/{id}/correct",
+            post(paper_page::correct),
         )
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/export",

@@ -61,6 +61,18 @@ pub fn petition_control(lang: Lang, slug: &str, petition: &str, what: &str) -> S
     )
 }
 
+/// A petition's paper signatures: the list and the form that adds one.
+pub fn paper(lang: Lang, slug: &str, petition: &str) -> String {
+    format!(
+        "/admin/{}/campaigns/{slug}/petitions/{petition}/paper",
+        lang.code()
+    )
+}
+
+pub fn paper_correct(lang: Lang, slug: &str, petition: &str, id: i64) -> String {
+    format!("{}/{id}/correct", paper(lang, slug, petition))
+}
+
 pub fn edit(lang: Lang, slug: &str) -> String {
     format!("/admin/{}/campaigns/{slug}/edit", lang.code())
 }

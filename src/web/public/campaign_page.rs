@@ -318,7 +318,7 @@ pub fn build(
         .iter()
         .filter_map(|p| {
             let row = content.petition_row(slug, p.id.as_str())?;
-            let count = state.count(row);
+            let count = state.tally(row);
             let petition_state = p.state(today);
             Some(PetitionCard {
                 title: p.title.get(lang).to_string(),
@@ -330,7 +330,7 @@ pub fn build(
                         [("goal", fluent_bundle::FluentValue::from(g))],
                     )
                 }),
-                progress: p.goal.map(|g| (count.clamp(0, g as i64), g)),
+                progress: super::petition_page::progress(count, p.goal),
                 state_text: super::petition_page::state_text(&tr, p, petition_state, count),
                 open: petition_state == crate::campaign::PetitionState::Open,
                 anonymous: p.confirmation == crate::campaign::Confirmation::Anonymous,

@@ -19,6 +19,7 @@ use serde::Deserialize;
 use crate::campaign::{Campaign, Confirmation, Footnotes, Lang, Petition, PetitionState};
 use crate::i18n::{Tr, arg};
 use crate::petition::form::{Field, Problem, SignForm};
+use crate::petition::paper::Tally;
 use crate::web::error::WebError;
 use crate::web::layout::{Layout, html_page};
 use crate::web::page_cache::Scope;
@@ -122,16 +123,38 @@ pub struct PetitionPage {
     pub footnotes: Vec<FootnoteView>,
 }
 
-/// The count of a petition as people say it: "1 signature", "5 подписей".
-pub fn count_text(tr: &Tr, count: i64) -> String {
+/// A number of signatures as people say it: "1 signature", "5 подписей".
+pub fn signatures_text(tr: &Tr, count: i64) -> String {
     tr.args(
         "petition-count",
         [("count", fluent_bundle::FluentValue::from(count))],
     )
 }
 
+/// A petition's count: the total, and how much of it is on paper when some
+/// is ("1227 signatures: 1147 online + 80 on paper").
+pub fn count_text(tr: &Tr, tally: Tally) -> String {
+    let total = signatures_text(tr, tally.total());
+    if tally.paper == 0 {
+        return total;
+    }
+    tr.args(
+        "petition-count-paper",
+        [
+            ("count", arg(total)),
+            ("online", fluent_bundle::FluentValue::from(tally.online)),
+            ("paper", fluent_bundle::FluentValue::from(tally.paper)),
+        ],
+    )
+}
+
+/// Progress towards a goal, paper signatures included.
+pub fn progress(tally: Tally, goal: Option<u64>) -> Option<(i64, u64)> {
+    goal.map(|g| (tally.total().clamp(0, g as i64), g))
+}
+
 /// What a petition's state means for the visitor, when it is not simply open.
-pub fn state_text(tr: &Tr, p: &Petition, state: PetitionState, count: i64) -> Option<String> {
+pub fn state_text(tr: &Tr, p: &Petition, state: PetitionState, count: Tally) -> Option<String> {
     match state {
         PetitionState::Open => p
             .closes
@@ -223,7 +246,7 @@ pub async fn build(
     let row = content
         .petition_row(c.slug.as_str(), p.id.as_str())
         .ok_or(WebError::not_found(lang))?;
-    let count = state.count(row);
+    let count = state.tally(row);
     let petition_state = p.state(content.today);
     let mut notes = Footnotes::default();
     let text_html = block_html(&tr, &p.text, &content.registry, &mut notes);
@@ -249,7 +272,7 @@ pub async fn build(
             tr.args(
                 "petition-chart-label",
                 [
-                    ("count", arg(count_text(&tr, count))),
+                    ("count", arg(signatures_text(&tr, count.online))),
                     ("date", arg(tr.date(*d))),
                 ],
             )
@@ -283,7 +306,7 @@ pub async fn build(
                 [("goal", fluent_bundle::FluentValue::from(g))],
             )
         }),
-        progress: p.goal.map(|g| (count.clamp(0, g as i64), g)),
+        progress: progress(count, p.goal),
         open: petition_state == PetitionState::Open,
         state_text: state_text(&tr, p, petition_state, count),
         anonymous: p.confirmation == Confirmation::Anonymous,
@@ -361,9 +384,11 @@ pub async fn count_json(
     let row = content
         .petition_row(&slug, &id)
         .ok_or(WebError::not_found(lang))?;
-    let count = state.count(row);
+    let count = state.tally(row);
     let body = serde_json::json!({
-        "confirmed": count,
+        "confirmed": count.online,
+        "paper": count.paper,
+        "total": count.total(),
         "goal": petition.goal,
         "open": petition.state(content.today) == PetitionState::Open,
     });
