@@ -12,8 +12,8 @@ use axum::routing::get;
 use crate::web::AppState;
 use crate::web::error::WebError;
 use crate::web::public::{
-    api, assets, calendar, campaign_page, crawlers, directory, language, petition_page, signing,
-    updates,
+    api, assets, calendar, campaign_page, crawlers, directory, embed, language, petition_page,
+    signing, updates,
 };
 use crate::web::security;
 
@@ -94,6 +94,20 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route(
             "/{lang}/{slug}/petition/{id}/thanks/{kind}",
             get(signing::thanks),
+        )
+        .route(
+            "/{lang}/{slug}/petition/{id}/embed",
+            get(embed::page)
+                .post(embed::sign)
+                .layer(DefaultBodyLimit::max(FORM_BODY_LIMIT)),
+        )
+        .route(
+            "/{lang}/{slug}/petition/{id}/embed/thanks/{kind}",
+            get(embed::thanks),
+        )
+        .route(
+            "/{lang}/{slug}/petition/{id}/count.svg",
+            get(embed::count_svg),
         )
         .route(
             "/{lang}/confirm/{token}",

@@ -504,3 +504,10 @@ admin-paper-already-corrected = Гэты запіс ужо нехта выпра
 admin-petition-paper = На паперы
 admin-audit-paper-added = дадаў(ла) подпісы на паперы
 admin-audit-paper-corrected = выправіў(ла) подпісы на паперы
+
+# Embeds
+admin-embed-title = Размясціць на сайце партнёраў
+admin-embed-nobody = Пакуль ніводны сайт не можа ўбудаваць петыцыю: адміністратар сервера дадае адрас партнёра (напрыклад, https://partner.example) у embed_origins у файле налад. Малюнак-лічыльнік працуе ўсюды.
+admin-embed-origins = Сайты, якія могуць убудаваць петыцыю (embed_origins): { $origins }. Малюнак-лічыльнік працуе ўсюды.
+admin-embed-frame = Петыцыя з формай подпісу (HTML для ўстаўкі)
+admin-embed-counter = Лічыльнік са спасылкай на петыцыю (HTML для ўстаўкі)

@@ -232,6 +232,7 @@ petition-count = { PLURAL($count) ->
    *[many] { $count } подпісаў
 }
 petition-count-paper = { $count }: { $online } анлайн + { $paper } на паперы
+embed-open-petition = Адкрыць петыцыю
 petition-goal = Мэта: { $goal }
 petition-closed = Петыцыя закрытая. Вынік: { $count }.
 petition-not-yet-open = Петыцыя адкрыецца { $date }.

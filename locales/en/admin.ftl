@@ -504,3 +504,10 @@ admin-paper-already-corrected = Someone corrected this entry in the meantime: co
 admin-petition-paper = On paper
 admin-audit-paper-added = added paper signatures
 admin-audit-paper-corrected = corrected paper signatures
+
+# Embeds
+admin-embed-title = Put it on a partner's site
+admin-embed-nobody = No site may frame the petition yet: the server's administrator adds the partner's address (like https://partner.example) to embed_origins in the configuration file. The counter image works anywhere.
+admin-embed-origins = Sites that may frame the petition (embed_origins): { $origins }. The counter image works anywhere.
+admin-embed-frame = The petition with its signing form (HTML to paste)
+admin-embed-counter = The counter, linking to the petition (HTML to paste)

@@ -200,6 +200,7 @@ petition-count = { PLURAL($count) ->
    *[other] { $count } signatures
 }
 petition-count-paper = { $count }: { $online } online + { $paper } on paper
+embed-open-petition = Open the petition
 petition-goal = Goal: { $goal }
 petition-closed = The petition is closed. Final count: { $count }.
 petition-not-yet-open = The petition opens on { $date }.

@@ -504,3 +504,10 @@ admin-paper-already-corrected = Эту запись уже кто-то испр�
 admin-petition-paper = На бумаге
 admin-audit-paper-added = добавил(а) подписи на бумаге
 admin-audit-paper-corrected = исправил(а) подписи на бумаге
+
+# Embeds
+admin-embed-title = Разместить на сайте партнёров
+admin-embed-nobody = Пока ни один сайт не может встроить петицию: администратор сервера добавляет адрес партнёра (например, https://partner.example) в embed_origins в файле настроек. Картинка-счётчик работает везде.
+admin-embed-origins = Сайты, которые могут встроить петицию (embed_origins): { $origins }. Картинка-счётчик работает везде.
+admin-embed-frame = Петиция с формой подписи (HTML для вставки)
+admin-embed-counter = Счётчик со ссылкой на петицию (HTML для вставки)

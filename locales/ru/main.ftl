@@ -236,6 +236,7 @@ petition-count = { PLURAL($count) ->
    *[many] { $count } подписей
 }
 petition-count-paper = { $count }: { $online } онлайн + { $paper } на бумаге
+embed-open-petition = Открыть петицию
 petition-goal = Цель: { $goal }
 petition-closed = Петиция закрыта. Итог: { $count }.
 petition-not-yet-open = Петиция откроется { $date }.

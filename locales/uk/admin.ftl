@@ -504,3 +504,10 @@ admin-paper-already-corrected = Цей запис уже хтось виправ
 admin-petition-paper = На папері
 admin-audit-paper-added = додав(ла) підписи на папері
 admin-audit-paper-corrected = виправив(ла) підписи на папері
+
+# Embeds
+admin-embed-title = Розмістити на сайті партнерів
+admin-embed-nobody = Поки жоден сайт не може вбудувати петицію: адміністратор сервера додає адресу партнера (наприклад, https://partner.example) до embed_origins у файлі налаштувань. Зображення-лічильник працює всюди.
+admin-embed-origins = Сайти, які можуть вбудувати петицію (embed_origins): { $origins }. Зображення-лічильник працює всюди.
+admin-embed-frame = Петиція з формою підпису (HTML для вставлення)
+admin-embed-counter = Лічильник із посиланням на петицію (HTML для вставлення)

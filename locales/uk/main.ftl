@@ -232,6 +232,7 @@ petition-count = { PLURAL($count) ->
    *[many] { $count } підписів
 }
 petition-count-paper = { $count }: { $online } онлайн + { $paper } на папері
+embed-open-petition = Відкрити петицію
 petition-goal = Мета: { $goal }
 petition-closed = Петицію закрито. Підсумок: { $count }.
 petition-not-yet-open = Петиція відкриється { $date }.

@@ -15,6 +15,8 @@ pub struct CachedPage {
     cache_control: HeaderValue,
     etag: HeaderValue,
     content_language: Option<HeaderValue>,
+    /// A page partner sites may frame: its own policy (see `security::framable`).
+    frame_policy: Option<HeaderValue>,
     identity: Bytes,
     gzip: Option<Bytes>,
     brotli: Option<Bytes>,
@@ -116,6 +118,7 @@ impl CachedPage {
             etag: HeaderValue::from_str(&etag)
                 .unwrap_or_else(|_| HeaderValue::from_static("\"0\"")),
             content_language: None,
+            frame_policy: None,
             gzip: codings.gzip.and_then(|level| gzip(&identity, level)),
             brotli: codings
                 .brotli
@@ -145,6 +148,13 @@ impl CachedPage {
         self
     }
 
+    /// Partner sites may frame it, as `policy` says.
+    pub fn framable(mut self, policy: HeaderValue) -> Self {
+        self.frame_policy = Some(policy);
+        self.prebuild();
+        self
+    }
+
     pub fn etag(&self) -> &HeaderValue {
         &self.etag
     }
@@ -154,7 +164,10 @@ impl CachedPage {
         not_modified.insert(header::ETAG, self.etag.clone());
         not_modified.insert(header::CACHE_CONTROL, self.cache_control.clone());
         not_modified.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
-        super::security::apply(&mut not_modified);
+        match &self.frame_policy {
+            Some(policy) => super::security::framable(&mut not_modified, policy),
+            None => super::security::apply(&mut not_modified),
+        }
         let mut identity = not_modified.clone();
         identity.insert(header::CONTENT_TYPE, self.content_type.clone());
         if let Some(lang) = &self.content_language {

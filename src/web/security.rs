@@ -28,6 +28,32 @@ pub fn allow_own_scripts(response: &mut Response) {
     );
 }
 
+/// The policy of pages partner sites may frame (the petition's embed): the
+/// same as every page's, but for `frame-ancestors`, which names the sites
+/// in `embed_origins` (each checked to be a bare origin when the
+/// configuration is read); with none listed, nobody may frame it.
+pub fn embed_policy(origins: &[String]) -> HeaderValue {
+    let ancestors = if origins.is_empty() {
+        "'none'".to_string()
+    } else {
+        origins.join(" ")
+    };
+    let policy = format!(
+        "default-src 'none'; img-src 'self'; style-src 'self'; form-action 'self'; \
+         base-uri 'none'; frame-ancestors {ancestors}"
+    );
+    HeaderValue::from_str(&policy).unwrap_or(HeaderValue::from_static(CONTENT_SECURITY_POLICY))
+}
+
+/// Every security header, with `policy` as the page's CSP and without
+/// `X-Frame-Options` (whose only values are none or same origin): the
+/// policy's `frame-ancestors` decides who may frame it.
+pub fn framable(headers: &mut HeaderMap, policy: &HeaderValue) {
+    headers.insert(header::CONTENT_SECURITY_POLICY, policy.clone());
+    apply(headers);
+    headers.remove(header::X_FRAME_OPTIONS);
+}
+
 const HEADERS: [(HeaderName, HeaderValue); 6] = [
     (
         header::CONTENT_SECURITY_POLICY,

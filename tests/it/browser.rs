@@ -702,3 +702,88 @@ async fn every_workspace_page_fits_a_360_px_screen() {
     );
     session.close().await;
 }
+
+/// A partner's page that frames `src` at the page's full width, served on
+/// `listener`; returns its address.
+async fn partner_site(listener: tokio::net::TcpListener, src: &str) -> String {
+    let addr = listener.local_addr().expect("addr");
+    let html = format!(
+        r#"<!DOCTYPE html><html lang="ru"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>Partner</title></head><body style="margin:0"><h1>Partner</h1><iframe src="{src}" title="petition" width="100%" height="900" style="border:0"></iframe></body></html>"#
+    );
+    let router = axum::Router::new().route(
+        "/",
+        axum::routing::get(move || async move { axum::response::Html(html) }),
+    );
+    tokio::spawn(async move {
+        let _ = axum::serve(listener, router).await;
+    });
+    format!("http://{addr}/")
+}
+
+/// A partner listed in `embed_origins` frames the petition on a phone: the
+/// frame shows the count and the form, fits 360 px, and signs in place
+/// (the partner's page stays). A site not listed gets nothing: the
+/// browser refuses to show the frame.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_listed_partner_frames_the_petition_and_signs() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let bind = || tokio::net::TcpListener::bind("127.0.0.1:0");
+    let (ours, partner, stranger) = (
+        bind().await.expect("bind"),
+        bind().await.expect("bind"),
+        bind().await.expect("bind"),
+    );
+    let mut settings = crate::support::test_petition_settings();
+    settings.embed_origins = vec![format!("http://{}", partner.local_addr().expect("addr"))];
+    let app = TestApp::with_settings(Backend::Sqlite, settings)
+        .await
+        .expect("sqlite");
+    app.load_demo_and_fixture().await;
+    let base = serve_on(&app, ours).await;
+    let src = format!("{base}/ru/anna-example/petition/free-anna/embed");
+    let partner_url = partner_site(partner, &src).await;
+    let stranger_url = partner_site(stranger, &src).await;
+
+    let session = driver.session().await;
+    session.resize(360, 800).await;
+    session.goto(&partner_url).await;
+    session.enter_frame(0).await;
+    session.wait_for_text("Свободу Анне Пример").await;
+    let fits = session
+        .eval("return document.documentElement.scrollWidth <= window.innerWidth")
+        .await;
+    assert_eq!(fits, serde_json::json!(true), "the frame fits a phone");
+    session.type_css("#f-name", "Вера из рамки").await;
+    session.type_css("#f-email", "framed@example.org").await;
+    session.click_css("#f-consent").await;
+    session.click_css("form button[type=submit]").await;
+    session.wait_for_text("Проверьте почту").await;
+    session.leave_frames().await;
+    assert_eq!(session.url().await, partner_url, "the partner's page stays");
+    assert_eq!(
+        app.deliver_mail().await,
+        1,
+        "signed: the confirmation mail left"
+    );
+
+    session.goto(&stranger_url).await;
+    session.wait_for_text("Partner").await;
+    let refused = session
+        .browser_log()
+        .await
+        .iter()
+        .any(|l| l.contains("frame-ancestors"));
+    session.enter_frame(0).await;
+    let framed = session
+        .eval("return document.body ? document.body.innerText : ''")
+        .await;
+    assert!(
+        !framed.as_str().unwrap_or_default().contains("Свободу Анне"),
+        "a site not listed shows nothing of the petition: {framed}"
+    );
+    assert!(refused, "the browser says it refused the frame");
+    session.close().await;
+}

@@ -29,6 +29,9 @@ async fn demo_and_fixture_pages_pass_the_nu_html_checker() {
         "/en/anna-example/updates",
         "/ru/boris-romanov/updates/ban-on-certain-activities",
         "/en/no-such-page",
+        "/en/anna-example/petition/free-anna/embed",
+        "/be/anna-example/petition/old-appeal/embed",
+        "/ru/anna-example/petition/free-anna/embed/thanks/check-mail",
     ];
     let mut bodies = Vec::new();
     for page in pages {

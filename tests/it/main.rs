@@ -15,6 +15,7 @@ mod delivery_document;
 mod delivery_page;
 mod deploy;
 mod directory;
+mod embeds;
 mod feeds;
 mod hostile;
 mod html_validity;

@@ -14,8 +14,8 @@ use super::keys_page::utc_minute;
 use super::layout::{AdminLayout, Section, render};
 use super::paths;
 use crate::account::Role;
-use crate::campaign::PetitionState;
 use crate::campaign::keys::Keys;
+use crate::campaign::{Campaign, Lang, Petition, PetitionState};
 use crate::i18n::{Tr, arg};
 use crate::web::AppState;
 use crate::web::error::WebError;
@@ -54,6 +54,8 @@ pub struct PetitionLine {
     pub paper: i64,
     /// For editors: the page of paper signatures.
     pub paper_href: Option<String>,
+    /// For editors: the HTML partner sites paste (the framed form, the counter).
+    pub snippets: Option<(String, String)>,
     pub state: String,
     /// "opens … closes …", in words.
     pub dates: String,
@@ -81,6 +83,8 @@ pub struct CampaignPage {
     pub layout: AdminLayout,
     pub public_href: String,
     pub petitions: Vec<PetitionLine>,
+    /// Which partner sites may frame the petitions (`embed_origins`).
+    pub embed_note: String,
     pub may_deliver: bool,
     /// The page that opens the export in the browser.
     pub deliver_href: String,
@@ -241,6 +245,30 @@ pub struct OverviewQuery {
     published: Option<i64>,
 }
 
+/// What a partner site pastes: the framed petition, and the counter image
+/// linking to the petition, with absolute addresses on the public name.
+fn embed_snippets(
+    state: &AppState,
+    lang: Lang,
+    campaign: &Campaign,
+    p: &Petition,
+) -> (String, String) {
+    let lang = state
+        .offered(lang.code())
+        .unwrap_or(state.settings.default_lang);
+    let base = state.settings.public_url.trim_end_matches('/');
+    let petition = crate::web::paths::petition(lang, campaign.slug.as_str(), p.id.as_str());
+    let title = crate::campaign::markdown::escape_html(p.title.get(lang));
+    (
+        format!(
+            r#"<iframe src="{base}{petition}/embed" title="{title}" width="100%" height="620" style="border:0;max-width:480px" loading="lazy"></iframe>"#
+        ),
+        format!(
+            r#"<a href="{base}{petition}"><img src="{base}{petition}/count.svg" alt="{title}" width="320" height="76"></a>"#
+        ),
+    )
+}
+
 pub async fn overview(
     State(state): State<Arc<AppState>>,
     AdminLang(lang): AdminLang,
@@ -314,6 +342,7 @@ pub async fn overview(
             count: tally.online,
             paper: tally.paper,
             paper_href: may_edit.then(|| paths::paper(lang, campaign.slug.as_str(), p.id.as_str())),
+            snippets: may_edit.then(|| embed_snippets(&state, lang, &campaign, p)),
             control,
             state: tr.t(match petition_state {
                 PetitionState::NotYetOpen => "admin-petition-not-yet-open",
@@ -346,7 +375,17 @@ pub async fn overview(
         .map(|r| (r.key.clone(), utc_minute(r.effective_at)))
         .collect();
     let slug = params.slug.clone();
+    let origins = &state.petitions.settings.embed_origins;
+    let embed_note = if origins.is_empty() {
+        tr.t("admin-embed-nobody")
+    } else {
+        tr.args(
+            "admin-embed-origins",
+            [("origins", arg(origins.join(", ")))],
+        )
+    };
     let page = CampaignPage {
+        embed_note,
         layout: AdminLayout::new(
             &state,
             lang,

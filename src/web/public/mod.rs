@@ -7,6 +7,7 @@ pub mod calendar;
 pub mod campaign_page;
 pub mod crawlers;
 pub mod directory;
+pub mod embed;
 pub mod language;
 pub mod petition_page;
 pub mod signing;

@@ -327,19 +327,20 @@ pub async fn build(
             .flatten()
             .map(|id| format!("{here}?before={id}#signers")),
         form,
-        privacy_text: tr.args(
-            "privacy-text",
-            [(
-                "months",
-                fluent_bundle::FluentValue::from(
-                    (state.petitions.settings.retention_after_close.as_secs() / (30 * 24 * 3600))
-                        .max(1),
-                ),
-            )],
-        ),
+        privacy_text: privacy_text(state, &tr),
         footnotes: footnotes(&notes, &tr),
         layout,
     })
+}
+
+/// What the form keeps and for how long, beside every signing form.
+pub fn privacy_text(state: &AppState, tr: &Tr) -> String {
+    let months =
+        (state.petitions.settings.retention_after_close.as_secs() / (30 * 24 * 3600)).max(1);
+    tr.args(
+        "privacy-text",
+        [("months", fluent_bundle::FluentValue::from(months))],
+    )
 }
 
 /// `host[:port]` of an absolute URL.

@@ -95,13 +95,8 @@ pub async fn sign(
         }
         Err(refusal) => refusal,
     };
-    // Most refusals show the petition page again, with what was entered.
-    let entered = |problems: &[_]| match &form {
-        Ok(Form(form)) => FormView::from_form(form, problems, &tr),
-        Err(_) => FormView::default(),
-    };
-    let (view, status) = match refusal {
-        Refusal::RateLimited => {
+    let (view, status) = match answer(refusal, &form, &tr) {
+        Answer::RateLimited => {
             let page = notice(
                 &site,
                 lang,
@@ -111,14 +106,9 @@ pub async fn sign(
                 None,
                 Some(here),
             );
-            let mut response = render(&page, StatusCode::TOO_MANY_REQUESTS)?;
-            response.headers_mut().insert(
-                axum::http::header::RETRY_AFTER,
-                axum::http::HeaderValue::from_static("60"),
-            );
-            return Ok(response);
+            return Ok(retry_later(render(&page, StatusCode::TOO_MANY_REQUESTS)?));
         }
-        Refusal::Closed => {
+        Answer::Closed => {
             let page = notice(
                 &site,
                 lang,
@@ -130,7 +120,33 @@ pub async fn sign(
             );
             return render(&page, StatusCode::CONFLICT);
         }
-        Refusal::Unavailable => return Err(WebError::unavailable().in_lang(lang)),
+        Answer::Unavailable => return Err(WebError::unavailable().in_lang(lang)),
+        Answer::Form(view, status) => (*view, status),
+    };
+    page_again(
+        &state, &content, &site, &campaign, petition, lang, view, status,
+    )
+    .await
+}
+
+/// How a refused submission is answered, on whichever page has the form.
+pub enum Answer {
+    RateLimited,
+    Closed,
+    Unavailable,
+    /// The form again, with what was entered and what is wrong.
+    Form(Box<FormView>, StatusCode),
+}
+
+pub fn answer(refusal: Refusal, form: &Result<Form<SignForm>, FormRejection>, tr: &Tr) -> Answer {
+    let entered = |problems: &[_]| match form {
+        Ok(Form(form)) => FormView::from_form(form, problems, tr),
+        Err(_) => FormView::default(),
+    };
+    match refusal {
+        Refusal::RateLimited => Answer::RateLimited,
+        Refusal::Closed => Answer::Closed,
+        Refusal::Unavailable => Answer::Unavailable,
         Refusal::Unreadable => {
             let view = FormView {
                 general_error: Some(tr.t("form-unreadable")),
@@ -140,7 +156,7 @@ pub async fn sign(
                 .as_ref()
                 .err()
                 .map_or(StatusCode::BAD_REQUEST, |r| r.status());
-            (view, status)
+            Answer::Form(Box::new(view), status)
         }
         Refusal::Foreign => {
             // The visitor sees the form, filled in, and decides here.
@@ -150,19 +166,27 @@ pub async fn sign(
                 tr.t("sign-elsewhere-title"),
                 tr.t("sign-elsewhere-text")
             ));
-            (view, StatusCode::FORBIDDEN)
+            Answer::Form(Box::new(view), StatusCode::FORBIDDEN)
         }
         Refusal::TooFast => {
             let mut view = entered(&[]);
             view.general_error = Some(tr.t("form-too-fast"));
-            (view, StatusCode::UNPROCESSABLE_ENTITY)
+            Answer::Form(Box::new(view), StatusCode::UNPROCESSABLE_ENTITY)
         }
-        Refusal::Invalid(problems) => (entered(&problems), StatusCode::UNPROCESSABLE_ENTITY),
-    };
-    page_again(
-        &state, &content, &site, &campaign, petition, lang, view, status,
-    )
-    .await
+        Refusal::Invalid(problems) => Answer::Form(
+            Box::new(entered(&problems)),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        ),
+    }
+}
+
+/// A 429 says when to try again.
+pub fn retry_later(mut response: Response) -> Response {
+    response.headers_mut().insert(
+        axum::http::header::RETRY_AFTER,
+        axum::http::HeaderValue::from_static("60"),
+    );
+    response
 }
 
 /// The petition page again, with what was entered and what is wrong.

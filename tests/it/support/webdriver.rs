@@ -447,6 +447,18 @@ impl Session<'_> {
             .collect()
     }
 
+    /// Commands go into the page's `index`th frame from now on.
+    pub async fn enter_frame(&self, index: u32) {
+        self.cmd("POST", "/frame", Some(json!({ "id": index })))
+            .await;
+    }
+
+    /// Commands go to the top page again.
+    pub async fn leave_frames(&self) {
+        self.cmd("POST", "/frame", Some(json!({ "id": null })))
+            .await;
+    }
+
     pub async fn close(self) {
         self.cmd("DELETE", "", None).await;
     }
