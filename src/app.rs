@@ -13,7 +13,7 @@ use crate::web::AppState;
 use crate::web::error::WebError;
 use crate::web::public::{
     api, assets, calendar, campaign_page, crawlers, directory, embed, language, petition_page,
-    signing, updates,
+    share_cards, signing, updates,
 };
 use crate::web::security;
 
@@ -104,6 +104,14 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route(
             "/{lang}/{slug}/petition/{id}/embed/thanks/{kind}",
             get(embed::thanks),
+        )
+        .route(
+            "/{lang}/{slug}/card/{file}",
+            get(share_cards::campaign_card),
+        )
+        .route(
+            "/{lang}/{slug}/petition/{id}/card/{file}",
+            get(share_cards::petition_card),
         )
         .route(
             "/{lang}/{slug}/petition/{id}/count.svg",

@@ -9,6 +9,7 @@ pub mod campaign;
 pub mod cli;
 pub mod config;
 pub mod demo;
+pub mod fonts;
 pub mod i18n;
 pub mod mail;
 pub mod owner_only;

@@ -16,8 +16,7 @@ use super::export::PetitionText;
 use crate::campaign::Lang;
 use crate::i18n::Tr;
 
-static REGULAR: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans.ttf");
-static BOLD: &[u8] = include_bytes!("../../assets/fonts/DejaVuSans-Bold.ttf");
+use crate::fonts::{BOLD, REGULAR};
 
 /// A4 in points, and its margins.
 const PAGE: (f32, f32) = (595.0, 842.0);

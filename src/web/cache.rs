@@ -110,7 +110,7 @@ impl CachedPage {
         let digest = Sha256::digest(&identity);
         let etag = format!("\"{}\"", hex::encode(&digest[..12]));
         let compressible =
-            identity.len() >= MIN_COMPRESS && !content_type.starts_with("image/jpeg");
+            identity.len() >= MIN_COMPRESS && !matches!(content_type, "image/jpeg" | "image/png");
         let codings = codings(compressible);
         let mut page = CachedPage {
             content_type: HeaderValue::from_static(content_type),

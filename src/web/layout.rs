@@ -39,6 +39,8 @@ pub struct Layout {
     pub og_type: &'static str,
     pub og_locale: String,
     pub og_image: Option<String>,
+    /// The share card's description (its size is the card's, 1200×630).
+    pub og_image_alt: Option<String>,
     pub feed: Option<FeedLink>,
     pub css_href: String,
     pub icon_href: String,
@@ -98,6 +100,7 @@ impl Layout {
             og_type: "website",
             og_locale: lang.locale(),
             og_image: None,
+            og_image_alt: None,
             feed: None,
             css_href: assets::stylesheet_href(),
             icon_href: assets::icon_href(),

@@ -19,6 +19,7 @@ pub mod public;
 pub mod qr;
 pub mod rate_limit;
 pub mod security;
+pub mod share_card;
 pub mod site;
 pub mod state;
 pub mod static_copy;

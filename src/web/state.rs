@@ -29,6 +29,9 @@ pub use super::page_cache::Freshness;
 /// when asked.
 const PARSED_CAMPAIGNS: usize = 256;
 
+/// Photos kept ready for share cards (264 KB each).
+const CARD_PHOTOS: usize = 16;
+
 /// A whole campaign as read from the store.
 struct Parsed {
     rev: i64,
@@ -127,6 +130,9 @@ pub struct AppState {
     counts: RwLock<Arc<HashMap<i64, i64>>>,
     /// Changes whenever any count does: cached pages showing counts compare it.
     counts_generation: AtomicU64,
+    /// Photos made ready for share cards, by digest: a campaign's cards in
+    /// every language and at every count are drawn from one.
+    pub card_photos: quick_cache::sync::Cache<String, Arc<crate::web::share_card::PhotoPanel>>,
 }
 
 impl AppState {
@@ -182,6 +188,7 @@ impl AppState {
             parsed: quick_cache::sync::Cache::new(PARSED_CAMPAIGNS),
             counts: RwLock::new(Arc::new(counts)),
             counts_generation: AtomicU64::new(0),
+            card_photos: quick_cache::sync::Cache::new(CARD_PHOTOS),
         });
         state.keep_small_instance_parsed().await?;
         release_freed_memory();

@@ -30,6 +30,7 @@ mod passkeys;
 mod peers;
 mod petitions;
 mod safety_defaults;
+mod share_cards;
 mod signer_data;
 mod signers_privacy;
 mod static_copy;

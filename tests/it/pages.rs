@@ -184,21 +184,6 @@ backend_test! {
 }
 
 backend_test! {
-    async fn open_graph_and_twitter_cards_describe_the_campaign(backend: Backend) {
-        let Some(app) = TestApp::with_fixtures(backend).await else { return };
-        let html = app.page("/en/anna-example").await;
-        assert!(html.contains("<meta property=\"og:title\" content=\"Free Anna Example!\">"));
-        assert!(html.contains("<meta property=\"og:url\" content=\"https://svoboda.test/en/anna-example\">"));
-        assert!(html.contains("<meta property=\"og:image\" content=\"https://svoboda.test/photos/anna-example.jpg?v="));
-        assert!(html.contains("<meta name=\"twitter:card\" content=\"summary_large_image\">"));
-        assert!(html.contains("<meta property=\"og:description\" content=\"Teacher and volunteer, detained after a OVD-Info report.\">"), "{html}");
-        let demo = app.page("/en/boris-romanov").await;
-        assert!(demo.contains("<meta name=\"twitter:card\" content=\"summary\">"));
-        assert!(!demo.contains("og:image"), "no photo, no preview image");
-    }
-}
-
-backend_test! {
     async fn not_found_pages_speak_the_visitors_language(backend: Backend) {
         let Some(app) = TestApp::with_demo(backend).await else { return };
         let cases = [

@@ -210,6 +210,20 @@ async fn a_static_copy_served_by_nginx_has_every_link_working_and_valid_pages() 
         petition.contains("name=\"stamp\" value=\"\""),
         "a copy carries no stamp"
     );
+    // The share card is in the copy, at the address the page names.
+    let marker = "<meta property=\"og:image\" content=\"";
+    let card = petition
+        .split_once(marker)
+        .and_then(|(_, rest)| rest.split_once('"'))
+        .map(|(url, _)| url)
+        .expect("og:image");
+    let card = card
+        .strip_prefix(base.as_str())
+        .expect("on the copy's base");
+    assert!(
+        copy.path().join(card.trim_start_matches('/')).is_file(),
+        "{card}"
+    );
     for name in [
         "sitemap.xml",
         "robots.txt",

@@ -241,9 +241,8 @@ pub fn build(
         path: paths::feed(lang, slug),
     });
     let photo = paths::photo(content, c.slug.as_str(), &c.person.name, &tr);
-    if photo.is_some() {
-        layout.og_image = photo.as_ref().map(|p| p.src.clone());
-    }
+    let card = super::share_cards::spec(state, content, site, c, None, lang);
+    super::share_cards::show_on(&mut layout, &card, &paths::campaign(lang, slug));
 
     let sittings = c.upcoming_sittings(today);
     let next_hearing = sittings.first().map(|e| HearingView {
@@ -523,6 +522,18 @@ fn event_view(
         source: e.source.as_ref().map(|s| s.as_str().to_string()),
         upcoming: e.date >= today,
     }
+}
+
+/// "Борис в СИЗО с 12 марта 2024 г.": the status in one line, as on cards.
+pub fn status_line(tr: &Tr, c: &Campaign) -> String {
+    let short = c.person.short_name().get(tr.lang);
+    let gender = c.person.gender.map(|g| g.code()).unwrap_or("other");
+    let banner = tr.args(
+        &format!("status-banner-{}", c.status.kind.code()),
+        [("name", arg(short)), ("gender", arg(gender))],
+    );
+    let since = tr.args("status-since", [("date", arg(tr.date(c.status.since)))]);
+    format!("{banner} {since}")
 }
 
 /// The organisers' headline in the page's language, else "Free NAME!" (in

@@ -10,6 +10,7 @@ pub mod directory;
 pub mod embed;
 pub mod language;
 pub mod petition_page;
+pub mod share_cards;
 pub mod signing;
 pub mod submission;
 pub mod updates;

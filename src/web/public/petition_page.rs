@@ -278,13 +278,15 @@ pub async fn build(
             )
         })
         .unwrap_or_default();
-    let layout = Layout::new(
+    let mut layout = Layout::new(
         lang,
         site,
         title.clone(),
         crate::campaign::markdown::render_plain(p.text.get(lang), lang, &content.registry, 200),
         |l| paths::petition(l, c.slug.as_str(), p.id.as_str()),
     );
+    let card = super::share_cards::spec(state, content, site, c, Some(p.id.as_str()), lang);
+    super::share_cards::show_on(&mut layout, &card, &here);
     Ok(PetitionPage {
         person: c.person.name.get(lang).to_string(),
         campaign_href: paths::campaign(lang, c.slug.as_str()),

@@ -82,6 +82,16 @@ pub fn relative(from: &str, to: &str) -> String {
     out
 }
 
+/// The site path of a page's share card (`og:image`, an absolute URL on
+/// `base`, which the copy carries too), when it has one.
+pub fn share_card<'a>(html: &'a str, base: &str) -> Option<&'a str> {
+    let marker = "<meta property=\"og:image\" content=\"";
+    let start = html.find(marker)? + marker.len();
+    let len = html[start..].find('"')?;
+    let url = html[start..start + len].strip_prefix(base.trim_end_matches('/'))?;
+    url.starts_with('/').then_some(url)
+}
+
 /// The attributes whose values are links.
 const LINK_ATTRIBUTES: [&str; 3] = [" href=\"", " src=\"", " action=\""];
 
@@ -173,6 +183,17 @@ mod tests {
             "index.html"
         );
         assert_eq!(relative("ru/index.html", "ru/boris.atom"), "boris.atom");
+    }
+
+    #[test]
+    fn the_share_card_is_found_on_the_copys_base_only() {
+        let html = r#"<meta property="og:image" content="https://m.example/ru/b/card/ab.png">"#;
+        assert_eq!(
+            share_card(html, "https://m.example/"),
+            Some("/ru/b/card/ab.png")
+        );
+        assert_eq!(share_card(html, "https://other.example"), None);
+        assert_eq!(share_card("<p>", "https://m.example"), None);
     }
 
     #[test]

@@ -115,6 +115,11 @@ pub async fn export(
         let (content_type, body) = fetch(&mut app, &site, &source).await?;
         let body = if content_type.starts_with("text/html") {
             let html = String::from_utf8_lossy(&body);
+            if let Some(card) = links::share_card(&html, site.base())
+                && seen.insert(card.to_string())
+            {
+                queue.push_back(card.to_string());
+            }
             let rewritten = links::rewrite(&html, |href| {
                 let (target_path, fragment) = links::site_link(href)?;
                 let target = links::file_for(target_path)?;
