@@ -280,8 +280,7 @@ impl PhotoPanel {
             ((w * scale).ceil() as u32).max(PANEL as u32),
             ((h * scale).ceil() as u32).max(HEIGHT),
         );
-        let resized =
-            image::imageops::resize(&photo, sw, sh, image::imageops::FilterType::Triangle);
+        let resized = image::imageops::thumbnail(&photo, sw, sh);
         // Centred across, and from the top, where the face usually is.
         let left = (sw - PANEL as u32) / 2;
         let top = (sh - HEIGHT) / 4;
