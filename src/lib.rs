@@ -11,6 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod fonts;
 pub mod i18n;
+pub mod letters;
 pub mod mail;
 pub mod owner_only;
 pub mod peers;
