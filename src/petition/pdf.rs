@@ -16,7 +16,7 @@ use super::export::PetitionText;
 use crate::campaign::Lang;
 use crate::i18n::Tr;
 
-use crate::fonts::{BOLD, REGULAR};
+use crate::fonts::{BOLD, Metrics, REGULAR};
 
 /// A4 in points, and its margins.
 const PAGE: (f32, f32) = (595.0, 842.0);
@@ -45,62 +45,24 @@ pub enum PdfError {
 
 /// A face for measuring, and the same font for drawing.
 struct Face {
-    measure: ttf_parser::Face<'static>,
+    measure: Metrics,
     draw: Font,
 }
 
 impl Face {
     fn load(data: &'static [u8]) -> Result<Face, PdfError> {
         Ok(Face {
-            measure: ttf_parser::Face::parse(data, 0).map_err(|_| PdfError::Font)?,
+            measure: Metrics::parse(data).ok_or(PdfError::Font)?,
             draw: Font::new(data.into(), 0).ok_or(PdfError::Font)?,
         })
     }
 
-    /// The width of `text` at `size`, by the glyphs' advances.
     fn width(&self, text: &str, size: f32) -> f32 {
-        let units: u32 = text
-            .chars()
-            .map(|c| {
-                self.measure
-                    .glyph_index(c)
-                    .and_then(|g| self.measure.glyph_hor_advance(g))
-                    .unwrap_or(0) as u32
-            })
-            .sum();
-        units as f32 * size / f32::from(self.measure.units_per_em())
+        self.measure.width(text, size)
     }
 
-    /// `text` in lines no wider than `width`; a word longer than a line is
-    /// cut where it must be.
     fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(&candidate, size) <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            for c in word.chars() {
-                line.push(c);
-                if self.width(&line, size) > width && line.chars().count() > 1 {
-                    line.pop();
-                    lines.push(std::mem::replace(&mut line, c.to_string()));
-                }
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
+        self.measure.wrap(text, size, width)
     }
 }
 

@@ -252,6 +252,18 @@ impl Content {
         self.entry(slug).ok_or(WebError::not_found(lang))
     }
 
+    /// 404 unless campaign `slug` has petition `id`: answered from the
+    /// snapshot, without reading the campaign.
+    pub fn petition_or_404(&self, slug: &str, id: &str, lang: Lang) -> Result<(), WebError> {
+        let listed = self
+            .exists_or_404(slug, lang)?
+            .listing
+            .petitions
+            .iter()
+            .any(|p| p.id.as_str() == id);
+        listed.then_some(()).ok_or(WebError::not_found(lang))
+    }
+
     /// Every campaign, last updated first.
     pub fn entries(&self) -> impl ExactSizeIterator<Item = &Entry> {
         self.order.iter().map(Arc::as_ref)

@@ -12,7 +12,7 @@
 use sha2::{Digest, Sha256};
 use tiny_skia::{FillRule, Paint, PathBuilder, Pixmap, Rect, Transform};
 
-use crate::fonts::{BOLD, REGULAR};
+use crate::fonts::{BOLD, Metrics, REGULAR};
 
 pub const WIDTH: u32 = 1200;
 pub const HEIGHT: u32 = 630;
@@ -91,36 +91,24 @@ pub enum CardError {
     Draw(String),
 }
 
-/// A font for drawing: its outlines and advances.
+/// A font for drawing: its outlines, measured as the delivery document is.
 struct Font {
-    face: ttf_parser::Face<'static>,
+    metrics: Metrics,
 }
 
 impl Font {
     fn load(data: &'static [u8]) -> Result<Font, CardError> {
-        ttf_parser::Face::parse(data, 0)
-            .map(|face| Font { face })
-            .map_err(|_| CardError::Font)
-    }
-
-    fn scale(&self, size: f32) -> f32 {
-        size / f32::from(self.face.units_per_em())
-    }
-
-    fn glyph(&self, c: char) -> ttf_parser::GlyphId {
-        self.face
-            .glyph_index(c)
-            .or_else(|| self.face.glyph_index('?'))
-            .unwrap_or_default()
-    }
-
-    fn advance(&self, c: char, size: f32) -> f32 {
-        let id = self.glyph(c);
-        f32::from(self.face.glyph_hor_advance(id).unwrap_or(0)) * self.scale(size)
+        Metrics::parse(data)
+            .map(|metrics| Font { metrics })
+            .ok_or(CardError::Font)
     }
 
     fn width(&self, text: &str, size: f32) -> f32 {
-        text.chars().map(|c| self.advance(c, size)).sum()
+        self.metrics.width(text, size)
+    }
+
+    fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
+        self.metrics.wrap(text, size, width)
     }
 
     /// Draws `text` with its baseline at (x, y).
@@ -133,17 +121,17 @@ impl Font {
         size: f32,
         colour: (u8, u8, u8),
     ) {
-        let scale = self.scale(size);
         let mut path = Outline {
             builder: PathBuilder::new(),
             x,
             y,
-            scale,
+            scale: self.metrics.scale(size),
         };
         for c in text.chars() {
-            let id = self.glyph(c);
-            self.face.outline_glyph(id, &mut path);
-            path.x += f32::from(self.face.glyph_hor_advance(id).unwrap_or(0)) * scale;
+            self.metrics
+                .face()
+                .outline_glyph(self.metrics.glyph(c), &mut path);
+            path.x += self.metrics.advance(c, size);
         }
         if let Some(path) = path.builder.finish() {
             let mut paint = Paint::default();
@@ -157,38 +145,6 @@ impl Font {
                 None,
             );
         }
-    }
-
-    /// `text` in lines no wider than `width`, words kept whole unless one
-    /// alone is wider (then it is cut).
-    fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
-        let mut lines = Vec::new();
-        let mut line = String::new();
-        for word in text.split_whitespace() {
-            let candidate = if line.is_empty() {
-                word.to_string()
-            } else {
-                format!("{line} {word}")
-            };
-            if self.width(&candidate, size) <= width {
-                line = candidate;
-                continue;
-            }
-            if !line.is_empty() {
-                lines.push(std::mem::take(&mut line));
-            }
-            // A word wider than the line on its own is cut where it must be.
-            for c in word.chars() {
-                if !line.is_empty() && self.width(&line, size) + self.advance(c, size) > width {
-                    lines.push(std::mem::take(&mut line));
-                }
-                line.push(c);
-            }
-        }
-        if !line.is_empty() {
-            lines.push(line);
-        }
-        lines
     }
 }
 

@@ -16,13 +16,12 @@ use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 
 use super::petition_page::{FormView, count_text, privacy_text, progress, state_text};
-use super::signing::{Answer, answer, retry_later};
+use super::signing::{Answer, answer, retry_later, thanks_kind};
 use super::submission::{Submission, submit};
 use crate::campaign::{Campaign, Confirmation, Lang, Petition, PetitionState};
 use crate::i18n::Tr;
 use crate::petition::form::SignForm;
 use crate::petition::paper::Tally;
-use crate::petition::service::SignOutcome;
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
 use crate::web::page_cache::Scope;
@@ -137,13 +136,8 @@ pub async fn page(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let listed = content
-        .exists_or_404(&slug, lang)?
-        .listing
-        .petitions
-        .iter()
-        .any(|p| p.id.as_str() == id);
-    if !listed || site.is_static() {
+    content.petition_or_404(&slug, &id, lang)?;
+    if site.is_static() {
         return Err(WebError::not_found(lang));
     }
     let now = chrono::Utc::now().timestamp();
@@ -192,22 +186,11 @@ pub async fn sign(
     let content = state.content();
     let campaign = state.campaign_or_404(&content, &slug, lang).await?;
     let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
-    let submission = Submission {
-        campaign: &campaign,
-        petition,
-        lang,
-        site: &site,
-        peer: conn.as_ref().map(|Extension(c)| c),
-        headers: &headers,
-        form: form.as_ref().map(|Form(f)| f).map_err(|_| ()),
-    };
+    let submission = Submission::of_form(&campaign, petition, lang, &site, &conn, &headers, &form);
     let now = chrono::Utc::now().timestamp();
     let refusal = match submit(&state, &content, submission, now).await {
         Ok(outcome) => {
-            let kind = match outcome {
-                SignOutcome::CheckMail => "check-mail",
-                SignOutcome::Counted => "counted",
-            };
+            let kind = thanks_kind(outcome);
             let to = format!("{}/thanks/{kind}", embed_path(lang, &slug, &id));
             return Ok(Redirect::to(&to).into_response());
         }

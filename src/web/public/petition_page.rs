@@ -177,15 +177,7 @@ pub async fn handler(
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let content = state.content();
-    let listed = content
-        .exists_or_404(&slug, lang)?
-        .listing
-        .petitions
-        .iter()
-        .any(|p| p.id.as_str() == id);
-    if !listed {
-        return Err(WebError::not_found(lang));
-    }
+    content.petition_or_404(&slug, &id, lang)?;
     let before = query
         .before
         .as_deref()

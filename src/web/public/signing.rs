@@ -75,22 +75,11 @@ pub async fn sign(
     let campaign = state.campaign_or_404(&content, &slug, lang).await?;
     let petition = campaign.petition(&id).ok_or(WebError::not_found(lang))?;
     let here = paths::petition(lang, &slug, &id);
-    let submission = Submission {
-        campaign: &campaign,
-        petition,
-        lang,
-        site: &site,
-        peer: conn.as_ref().map(|Extension(c)| c),
-        headers: &headers,
-        form: form.as_ref().map(|Form(f)| f).map_err(|_| ()),
-    };
+    let submission = Submission::of_form(&campaign, petition, lang, &site, &conn, &headers, &form);
     let now = chrono::Utc::now().timestamp();
     let refusal = match submit(&state, &content, submission, now).await {
         Ok(outcome) => {
-            let kind = match outcome {
-                SignOutcome::CheckMail => "check-mail",
-                SignOutcome::Counted => "counted",
-            };
+            let kind = thanks_kind(outcome);
             return Ok(Redirect::to(&format!("{here}/thanks/{kind}")).into_response());
         }
         Err(refusal) => refusal,
@@ -127,6 +116,14 @@ pub async fn sign(
         &state, &content, &site, &campaign, petition, lang, view, status,
     )
     .await
+}
+
+/// The thanks page an accepted signature leads to (`…/thanks/{kind}`).
+pub fn thanks_kind(outcome: SignOutcome) -> &'static str {
+    match outcome {
+        SignOutcome::CheckMail => "check-mail",
+        SignOutcome::Counted => "counted",
+    }
 }
 
 /// How a refused submission is answered, on whichever page has the form.

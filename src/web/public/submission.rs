@@ -4,6 +4,8 @@
 use std::net::SocketAddr;
 
 use axum::extract::ConnectInfo;
+use axum::extract::rejection::FormRejection;
+use axum::{Extension, Form};
 
 use axum::http::HeaderMap;
 
@@ -45,6 +47,29 @@ pub struct Submission<'a> {
     pub headers: &'a HeaderMap,
     /// `Err` when the body could not be read.
     pub form: Result<&'a SignForm, ()>,
+}
+
+impl<'a> Submission<'a> {
+    /// A submission of the petition form (on its page or in a partner's frame).
+    pub fn of_form(
+        campaign: &'a Campaign,
+        petition: &'a Petition,
+        lang: crate::campaign::Lang,
+        site: &'a Site,
+        conn: &'a Option<Extension<ConnectInfo<SocketAddr>>>,
+        headers: &'a HeaderMap,
+        form: &'a Result<Form<SignForm>, FormRejection>,
+    ) -> Self {
+        Submission {
+            campaign,
+            petition,
+            lang,
+            site,
+            peer: conn.as_ref().map(|Extension(c)| c),
+            headers,
+            form: form.as_ref().map(|Form(f)| f).map_err(|_| ()),
+        }
+    }
 }
 
 /// Applies every rule of signing, in order, and stores the signature.
