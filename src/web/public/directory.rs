@@ -409,7 +409,7 @@ fn overview(state: &AppState, content: &Content, tr: &Tr, lang: Lang) -> Overvie
     let signatures: i64 = content
         .entries()
         .flat_map(|e| e.petitions.values())
-        .map(|row| state.tally(*row).total())
+        .map(|row| state.count(*row))
         .sum();
     Overview {
         by_status,

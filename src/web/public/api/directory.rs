@@ -101,7 +101,7 @@ fn directory(state: &AppState, content: &Content) -> Directory {
                         let row = e.petitions.get(p.id.as_str())?;
                         Some(PetitionCount {
                             id: p.id.to_string(),
-                            signatures: state.tally(*row).total(),
+                            signatures: state.count(*row),
                         })
                     })
                     .collect(),
