@@ -511,3 +511,7 @@ admin-embed-nobody = Пакуль ніводны сайт не можа ўбуд
 admin-embed-origins = Сайты, якія могуць убудаваць петыцыю (embed_origins): { $origins }. Малюнак-лічыльнік працуе ўсюды.
 admin-embed-frame = Петыцыя з формай подпісу (HTML для ўстаўкі)
 admin-embed-counter = Лічыльнік са спасылкай на петыцыю (HTML для ўстаўкі)
+
+# A yes-or-no field of the campaign forms
+admin-flag-true = Так
+admin-flag-false = Не

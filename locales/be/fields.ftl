@@ -144,6 +144,12 @@ field-help-donations-note = Заўвага
 field-help-donations-risk = Папярэджанне пра рызыкі
 field-help-letters = Лісты
 field-help-letters-tips = Пра што пісаць, пра што не пісаць, як даслаць
+field-help-letters-can-write = Лісты цяпер даходзяць (не пазначана: так)
+field-help-letters-languages = Мовы, на якіх установа прапускае лісты (коды накшталт ru; не пазначана: ru)
+field-help-letters-services = Платныя сэрвісы электронных лістоў
+field-help-letters-services-name = Назва
+field-help-letters-services-url = Адрас
+field-help-letters-services-cost = Кошт
 
 field-petitions = Петыцыі
 field-petitions-id = Кароткае імя ў адрасе (напрыклад, main)

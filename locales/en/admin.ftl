@@ -511,3 +511,7 @@ admin-embed-nobody = No site may frame the petition yet: the server's administra
 admin-embed-origins = Sites that may frame the petition (embed_origins): { $origins }. The counter image works anywhere.
 admin-embed-frame = The petition with its signing form (HTML to paste)
 admin-embed-counter = The counter, linking to the petition (HTML to paste)
+
+# A yes-or-no field of the campaign forms
+admin-flag-true = Yes
+admin-flag-false = No

@@ -132,6 +132,12 @@ field-help-donations-note = Note
 field-help-donations-risk = Risk warning
 field-help-letters = Letters
 field-help-letters-tips = What to write, what not to, how to send
+field-help-letters-can-write = Letters reach them now (unset: yes)
+field-help-letters-languages = Languages the facility lets letters through in (codes like ru; unset: ru)
+field-help-letters-services = Paid e-letter services
+field-help-letters-services-name = Name
+field-help-letters-services-url = Address
+field-help-letters-services-cost = Cost
 
 field-petitions = Petitions
 field-petitions-id = Short name in the address (e.g. main)

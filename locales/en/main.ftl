@@ -96,6 +96,20 @@ donate = Donate
 risk = Be careful
 letters = Write a letter
 letters-address = Letters and postcards go to
+letters-paused = { $gender ->
+    [female] Letters do not reach { $name } now: she cannot receive them for a while. Follow the news to know when they do again.
+    [male] Letters do not reach { $name } now: he cannot receive them for a while. Follow the news to know when they do again.
+   *[other] Letters do not reach { $name } now. Follow the news to know when they do again.
+}
+letters-languages = The facility lets through letters in: { $languages }. Letters in other languages are not passed on.
+letters-language = { $code ->
+    [ru] Russian
+    [en] English
+    [be] Belarusian
+    [uk] Ukrainian
+   *[other] { $code }
+}
+letters-services = Paid e-letter services deliver to the facility too (the letter arrives printed, sometimes faster):
 share = Tell others
 share-link = Link to this page
 share-text = Support { $name }

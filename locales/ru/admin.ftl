@@ -511,3 +511,7 @@ admin-embed-nobody = Пока ни один сайт не может встро�
 admin-embed-origins = Сайты, которые могут встроить петицию (embed_origins): { $origins }. Картинка-счётчик работает везде.
 admin-embed-frame = Петиция с формой подписи (HTML для вставки)
 admin-embed-counter = Счётчик со ссылкой на петицию (HTML для вставки)
+
+# A yes-or-no field of the campaign forms
+admin-flag-true = Да
+admin-flag-false = Нет

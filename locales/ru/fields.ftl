@@ -144,6 +144,12 @@ field-help-donations-note = Примечание
 field-help-donations-risk = Предупреждение о рисках
 field-help-letters = Письма
 field-help-letters-tips = О чём писать, о чём не писать, как отправить
+field-help-letters-can-write = Письма сейчас доходят (не указано: да)
+field-help-letters-languages = Языки, на которых учреждение пропускает письма (коды вроде ru; не указано: ru)
+field-help-letters-services = Платные сервисы электронных писем
+field-help-letters-services-name = Название
+field-help-letters-services-url = Адрес
+field-help-letters-services-cost = Стоимость
 
 field-petitions = Петиции
 field-petitions-id = Краткое имя в адресе (например, main)

@@ -511,3 +511,7 @@ admin-embed-nobody = Поки жоден сайт не може вбудуват
 admin-embed-origins = Сайти, які можуть вбудувати петицію (embed_origins): { $origins }. Зображення-лічильник працює всюди.
 admin-embed-frame = Петиція з формою підпису (HTML для вставлення)
 admin-embed-counter = Лічильник із посиланням на петицію (HTML для вставлення)
+
+# A yes-or-no field of the campaign forms
+admin-flag-true = Так
+admin-flag-false = Ні

@@ -144,6 +144,12 @@ field-help-donations-note = Примітка
 field-help-donations-risk = Попередження про ризики
 field-help-letters = Листи
 field-help-letters-tips = Про що писати, про що не писати, як надіслати
+field-help-letters-can-write = Листи зараз доходять (не вказано: так)
+field-help-letters-languages = Мови, якими установа пропускає листи (коди на кшталт ru; не вказано: ru)
+field-help-letters-services = Платні сервіси електронних листів
+field-help-letters-services-name = Назва
+field-help-letters-services-url = Адреса
+field-help-letters-services-cost = Вартість
 
 field-petitions = Петиції
 field-petitions-id = Коротке ім'я в адресі (наприклад, main)

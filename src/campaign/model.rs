@@ -356,6 +356,47 @@ impl Donation {
 pub struct Letters {
     /// Markdown: what to write about, what not to, how to send.
     pub tips: Localized,
+    /// Whether letters reach the person now: a transfer, a punishment cell
+    /// or a ban on correspondence stops them for a while.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub can_write: bool,
+    /// The languages the facility lets letters through in (ISO 639-1);
+    /// Russian when none is given.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub languages: Vec<String>,
+    /// Paid services that print and deliver e-letters to the facility
+    /// (FSIN-pismo, Zonatelecom): a way for those who can pay.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub services: Vec<LetterService>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn is_true(b: &bool) -> bool {
+    *b
+}
+
+impl Letters {
+    /// The facility's languages, Russian by default.
+    pub fn facility_languages(&self) -> Vec<String> {
+        if self.languages.is_empty() {
+            vec!["ru".to_string()]
+        } else {
+            self.languages.clone()
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LetterService {
+    pub name: String,
+    pub url: WebLink,
+    /// What a letter costs there, as the organisers put it ("from 40 ₽ a page").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub cost: Option<Localized>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]

@@ -404,3 +404,49 @@ backend_test! {
         assert!(!form.contains(">осуждён<") && !form.contains(">умер<"), "no masculine for Anna");
     }
 }
+
+backend_test! {
+    /// The letters' settings: whether letters reach the person now, the
+    /// languages the facility lets through and paid e-letter services, set
+    /// in the help form (yes or no for a flag, unset for the default) and
+    /// shown on the page; while letters do not reach, the page says so and
+    /// gives no address.
+    async fn letters_settings_are_set_in_the_form_and_shown_on_the_page(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let page = app.page("/en/anna-example").await;
+        assert!(page.contains(r#"<a href="https://fsin-pismo.example/" rel="noopener noreferrer">FSIN-pismo</a> <span class="meta">from 40 ₽ a page</span>"#));
+        assert!(page.contains("The facility lets through letters in: Russian."));
+        assert!(page.contains("420000, Kazan, Example st., 1"));
+        let ru = app.page("/ru/anna-example").await;
+        assert!(ru.contains("от 40 ₽ за страницу") && ru.contains("пропускает письма на языках: русский"));
+
+        let mut editor = Browser::new(&app, [198, 51, 100, 2]);
+        enrol(&mut editor, &invitation(&app, editor_of("anna-example")).await, "editor").await;
+        let action = "/admin/en/campaigns/anna-example/form/help";
+        let html = editor.get(action).await.text();
+        assert!(html.contains(r#"name="help.letters.can_write""#), "a field for the flag");
+        assert!(html.contains(r#"<option value="false">No</option>"#));
+        let mut fields = form_fields(&html, action);
+        assert_eq!(get(&fields, "help.letters.can_write"), "", "unset: the default");
+        set(&mut fields, "help.letters.can_write", "false");
+        assert_eq!(press(&mut editor, &html, action, &fields, "save").await.status, StatusCode::OK);
+        let draft = head(&app).await;
+        let letters = draft.help.letters.as_ref().expect("letters");
+        assert!(!letters.can_write);
+        assert_eq!(letters.services.len(), 1, "the services are kept");
+        assert_eq!(letters.facility_languages(), ["ru"]);
+        let file = editor.get("/admin/en/campaigns/anna-example/campaign.toml").await.text();
+        assert!(file.contains("can_write = false"), "a boolean in the file");
+        let refused = {
+            set(&mut fields, "help.letters.can_write", "maybe");
+            press(&mut editor, &html, action, &fields, "save").await
+        };
+        assert_eq!(refused.status, StatusCode::UNPROCESSABLE_ENTITY, "only yes or no");
+
+        let published = editor.submit(&html, "/admin/en/campaigns/anna-example/publish", &[("confirm", "yes")]).await;
+        assert_eq!(published.status, StatusCode::SEE_OTHER);
+        let page = app.page("/en/anna-example").await;
+        assert!(page.contains("Letters do not reach Anna now: she cannot receive them for a while."), "the page says so");
+        assert!(!page.contains("420000, Kazan, Example st., 1"), "and gives no address meanwhile");
+    }
+}

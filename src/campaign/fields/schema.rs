@@ -28,6 +28,8 @@ pub enum Kind {
     Organisation,
     /// One of these codes.
     Choice(&'static [&'static str]),
+    /// Yes or no (`true`/`false` in the file); left unset, the default.
+    Flag,
     /// A table of fields; absent when all its fields are empty, unless required.
     Group(&'static [Field]),
     /// An array of tables, each with these fields.
@@ -248,7 +250,19 @@ const HELP: &[Field] = &[
     field("donations", Kind::Tagged(DONATIONS)),
     field(
         "letters",
-        Kind::Group(&[required_text("tips", Kind::Markdown)]),
+        Kind::Group(&[
+            required_text("tips", Kind::Markdown),
+            field("can_write", Kind::Flag),
+            field("languages", Kind::Values(&Kind::Line)),
+            field(
+                "services",
+                Kind::List(&[
+                    required("name", Kind::Line),
+                    required("url", Kind::Url),
+                    text("cost", Kind::Line),
+                ]),
+            ),
+        ]),
     ),
 ];
 

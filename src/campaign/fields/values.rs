@@ -709,6 +709,11 @@ fn scalar(kind: &Kind, raw: &str) -> Result<Option<Value>, Problem> {
             .map_err(|_| Problem::BadSlug),
         Kind::Email if !file::looks_like_email(&text) => Err(Problem::BadEmail),
         Kind::Choice(codes) if !codes.contains(&text.as_str()) => Err(Problem::BadChoice),
+        Kind::Flag => match text.as_str() {
+            "true" => Ok(Some(Value::Boolean(true))),
+            "false" => Ok(Some(Value::Boolean(false))),
+            _ => Err(Problem::BadChoice),
+        },
         _ => string(text),
     }
 }

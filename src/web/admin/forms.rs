@@ -420,7 +420,7 @@ impl Rows<'_> {
             Kind::Number => "number",
             Kind::Url => "url",
             Kind::Email => "email",
-            Kind::Choice(_) | Kind::Organisation => "select",
+            Kind::Choice(_) | Kind::Organisation | Kind::Flag => "select",
             _ => "text",
         };
         let mut input = self.input(name, label, control, required, lang);
@@ -455,6 +455,16 @@ impl Rows<'_> {
                             [("gender", arg(self.gender.map_or("other", Gender::code)))],
                         ),
                         selected: *code == current,
+                    }))
+                    .collect();
+            }
+            Kind::Flag => {
+                // Unset keeps the default, which the label names.
+                input.choices = std::iter::once(empty())
+                    .chain(["true", "false"].into_iter().map(|code| Choice {
+                        value: code.to_string(),
+                        label: self.tr.t(&format!("admin-flag-{code}")),
+                        selected: code == current,
                     }))
                     .collect();
             }

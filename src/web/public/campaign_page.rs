@@ -101,6 +101,12 @@ pub struct LettersView {
     pub address: String,
     pub recipient: String,
     pub tips_html: String,
+    /// "Letters do not reach Boris now": set when they do not.
+    pub paused: Option<String>,
+    /// "Letters in Russian only", when the facility lets through one language.
+    pub languages: String,
+    /// Paid e-letter services: (name, address, cost).
+    pub services: Vec<(String, String, Option<String>)>,
 }
 
 pub struct PetitionCard {
@@ -304,6 +310,35 @@ pub fn build(
                 address: f.address.get(lang).to_string(),
                 recipient: name.clone(),
                 tips_html: block_html(&tr, &l.tips, registry, &mut notes),
+                paused: (!l.can_write).then(|| {
+                    tr.args(
+                        "letters-paused",
+                        [("name", arg(short)), ("gender", arg(gender))],
+                    )
+                }),
+                languages: tr.args(
+                    "letters-languages",
+                    [(
+                        "languages",
+                        arg(l
+                            .facility_languages()
+                            .iter()
+                            .map(|code| tr.args("letters-language", [("code", arg(code.as_str()))]))
+                            .collect::<Vec<_>>()
+                            .join(", ")),
+                    )],
+                ),
+                services: l
+                    .services
+                    .iter()
+                    .map(|s| {
+                        (
+                            s.name.clone(),
+                            s.url.as_str().to_string(),
+                            s.cost.as_ref().map(|c| c.get(lang).to_string()),
+                        )
+                    })
+                    .collect(),
             })
         });
     let donations: Vec<DonationView> = c
