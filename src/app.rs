@@ -12,13 +12,16 @@ use axum::routing::get;
 use crate::web::AppState;
 use crate::web::error::WebError;
 use crate::web::public::{
-    api, assets, calendar, campaign_page, crawlers, directory, embed, language, petition_page,
-    share_cards, signing, updates,
+    api, assets, calendar, campaign_page, crawlers, directory, embed, language, letter_page,
+    petition_page, share_cards, signing, updates,
 };
 use crate::web::security;
 
 /// The signing form is a few short fields; nothing bigger is read.
 const FORM_BODY_LIMIT: usize = 16 * 1024;
+/// A letter of `letter_page::MAX_CHARS` Cyrillic characters, form-encoded
+/// (six bytes each), with room to spare.
+const LETTER_BODY_LIMIT: usize = 160 * 1024;
 
 /// The whole application: the page cache in front of the router.
 pub type App = crate::web::cached_first::CachedFirst;
@@ -108,6 +111,12 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route(
             "/{lang}/{slug}/card/{file}",
             get(share_cards::campaign_card),
+        )
+        .route(
+            "/{lang}/{slug}/letter",
+            get(letter_page::show)
+                .post(letter_page::check)
+                .layer(DefaultBodyLimit::max(LETTER_BODY_LIMIT)),
         )
         .route(
             "/{lang}/{slug}/petition/{id}/card/{file}",

@@ -41,6 +41,8 @@ pub struct FileConfig {
     pub languages: Option<Vec<Lang>>,
     /// A folder of languages added by files (`xx/main.ftl`…).
     pub locales_dir: Option<PathBuf>,
+    /// Organisers' additions to the letter checker's lists (`ru.txt`…).
+    pub letters_words_dir: Option<PathBuf>,
     pub refresh_interval_ms: Option<u64>,
     pub page_cache_mb: Option<u64>,
     /// How often peers' directories are fetched (seconds).
@@ -195,6 +197,8 @@ pub struct Config {
     /// http address of `admin_addr`, else `public_url`. Its scheme decides
     /// whether the session cookie is `Secure`.
     pub workspace_url: String,
+    /// Organisers' additions to the letter checker's lists.
+    pub letters_words_dir: Option<PathBuf>,
     pub sessions: Lifetimes,
     /// How long an added organiser key waits before signatures are sealed
     /// to it (other owners can cancel it meanwhile).
@@ -241,6 +245,12 @@ impl FileConfig {
         let mut config: FileConfig = toml::from_str(text).map_err(|e| e.to_string())?;
         if let Some(dir) = &config.locales_dir {
             config.locales_dir = Some(base.join(dir));
+        }
+        if let Some(dir) = &config.letters_words_dir {
+            let dir = base.join(dir);
+            crate::letters::checker::load_lists(Some(&dir))
+                .map_err(|e| format!("letters_words_dir: {e}"))?;
+            config.letters_words_dir = Some(dir);
         }
         if let Some(languages) = &config.languages {
             if languages.is_empty() {
@@ -450,6 +460,7 @@ impl Config {
                     .filter_map(|o| normalize_origin(o))
                     .collect(),
             },
+            letters_words_dir: file.letters_words_dir.clone(),
             workspace_url: match (&file.admin_url, file.admin_addr) {
                 (Some(url), _) => url.trim_end_matches('/').to_string(),
                 (None, Some(addr)) => format!("http://{addr}"),
@@ -551,6 +562,10 @@ mod tests {
             (
                 "locales_dir = \"/no/such/folder\"",
                 "locales_dir: cannot read",
+            ),
+            (
+                "letters_words_dir = \"/no/such/folder\"",
+                "letters_words_dir: cannot read",
             ),
         ] {
             let err = FileConfig::parse(text).expect_err(text);

@@ -96,6 +96,34 @@ donate = Donate
 risk = Be careful
 letters = Write a letter
 letters-address = Letters and postcards go to
+letters-write = Write a letter and check it before sending
+letter-title = A letter to { $name }
+letter-intro = Write your letter here and press the button: the page marks what prison censors often stop, counts the pages and shows the letter ready to copy by hand, print, or paste into an e-letter service.
+letter-nothing-kept = Nothing you type is kept: the check runs when you press the button, and the text is forgotten once the page is back.
+letter-guide = What to write about, and what not to
+letter-text = Your letter
+letter-name = First name to sign with (optional)
+letter-name-hint = A first name is enough. Leave it empty to sign as you like by hand.
+letter-check = Check the letter
+letter-check-title = What a censor may stop
+letter-findings-none = Nothing from our lists. Censors may still stop a letter for other reasons: keep to everyday life.
+letter-findings-intro = Censors often hold back letters with these words; consider writing around them. It is your choice.
+letter-topic-war = the war
+letter-topic-case = the criminal case
+letter-topic-politics = politics
+letter-topic-lgbt = LGBT topics
+letter-topic-insult = words about officials that censors take as insults
+letter-topic-foreign-script = words in a language the facility does not let through
+letter-pages = { PLURAL($pages) ->
+    [one] About { $pages } printed page.
+   *[other] About { $pages } printed pages.
+}
+letter-long = Short letters pass the censor sooner, and e-letter services charge by the page.
+letter-preview = The letter as it will be printed
+letter-how-to-send = Print this page (only the letter is printed) or copy it by hand, and send it to the address at the top; or paste the text into an e-letter service.
+letter-empty = The letter is empty: write something first.
+letter-too-long = The letter is longer than { $max } characters: please shorten it.
+letter-unreadable = The form could not be read. Please try again.
 letters-paused = { $gender ->
     [female] Letters do not reach { $name } now: she cannot receive them for a while. Follow the news to know when they do again.
     [male] Letters do not reach { $name } now: he cannot receive them for a while. Follow the news to know when they do again.

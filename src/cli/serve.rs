@@ -33,6 +33,11 @@ pub fn web_settings(config: &Config) -> WebSettings {
         demo: config.demo,
         admin_apart: config.admin_addr.is_some(),
         workspace_url: config.workspace_url.clone(),
+        // Checked when the configuration was read.
+        letter_words: std::sync::Arc::new(
+            crate::letters::checker::load_lists(config.letters_words_dir.as_deref())
+                .unwrap_or_else(|_| crate::letters::checker::load_lists(None).unwrap_or_default()),
+        ),
     }
 }
 

@@ -121,6 +121,41 @@ impl WordList {
     }
 }
 
+/// Every language's list: the shipped ones, each extended by the
+/// organisers' file of its language in `dir` (`ru.txt`, in the shipped
+/// lists' format), and lists of other languages from there too. A file
+/// with a mistake stops the start, naming the file and line.
+pub fn load_lists(dir: Option<&std::path::Path>) -> Result<HashMap<String, WordList>, String> {
+    let mut lists: HashMap<String, WordList> = ["ru", "en"]
+        .into_iter()
+        .filter_map(|l| Some((l.to_string(), WordList::shipped(l)?)))
+        .collect();
+    let Some(dir) = dir else {
+        return Ok(lists);
+    };
+    let entries =
+        std::fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries {
+        let path = entry
+            .map_err(|e| format!("cannot read {}: {e}", dir.display()))?
+            .path();
+        let Some(lang) = path
+            .file_name()
+            .and_then(|n| n.to_str())
+            .and_then(|n| n.strip_suffix(".txt"))
+            .filter(|l| (2..=3).contains(&l.len()) && l.bytes().all(|b| b.is_ascii_lowercase()))
+        else {
+            continue;
+        };
+        let text = std::fs::read_to_string(&path)
+            .map_err(|e| format!("cannot read {}: {e}", path.display()))?;
+        let more = WordList::parse(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+        let list = lists.remove(lang).unwrap_or_default().extended(more);
+        lists.insert(lang.to_string(), list);
+    }
+    Ok(lists)
+}
+
 /// A passage of the letter and why it may be stopped.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -337,6 +372,24 @@ mod tests {
         assert_eq!(
             WordList::parse("# x\nдождь"),
             Err(ListError::NoTopic { line: 2 })
+        );
+    }
+
+    #[test]
+    fn organisers_files_extend_the_shipped_lists() {
+        let dir = tempfile::tempdir().expect("dir");
+        std::fs::write(dir.path().join("ru.txt"), "[case]\n=дело\n").expect("write");
+        std::fs::write(dir.path().join("be.txt"), "[war]\nвайн\n").expect("write");
+        std::fs::write(dir.path().join("README"), "not a list").expect("write");
+        let lists = load_lists(Some(dir.path())).expect("loads");
+        assert_eq!(check("Как дело?", &lists, &["ru".into()]).len(), 1);
+        assert_eq!(check("пра вайну", &lists, &["be".into()]).len(), 1);
+        assert!(lists.contains_key("en"), "the shipped lists stay");
+        std::fs::write(dir.path().join("uk.txt"), "війна").expect("write");
+        let broken = load_lists(Some(dir.path())).expect_err("refused");
+        assert!(
+            broken.contains("uk.txt") && broken.contains("line 1"),
+            "{broken}"
         );
     }
 

@@ -73,6 +73,8 @@ pub struct WebSettings {
     /// Where organisers open the workspace (see `Config::workspace_url`):
     /// its session cookie and invitation links follow it.
     pub workspace_url: String,
+    /// The letter checker's lists by language (see `letters::checker`).
+    pub letter_words: Arc<HashMap<String, crate::letters::checker::WordList>>,
 }
 
 /// Today's date and the time: the system's, or in tests a fixed date (so

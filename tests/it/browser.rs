@@ -227,6 +227,8 @@ async fn belarusian_and_ukrainian_pages_fit_a_phone() {
             format!("/{lang}/anna-example"),
             format!("/{lang}/anna-example/petition/free-anna"),
             format!("/{lang}/anna-example/updates"),
+            format!("/{lang}/anna-example/letter"),
+            format!("/{lang}/anna-example/petition/free-anna/embed"),
         ] {
             session.goto(&format!("{base}{page}")).await;
             let measured = session.eval(wide).await;
@@ -785,5 +787,64 @@ async fn a_listed_partner_frames_the_petition_and_signs() {
         "a site not listed shows nothing of the petition: {framed}"
     );
     assert!(refused, "the browser says it refused the frame");
+    session.close().await;
+}
+
+/// With JavaScript off, on a phone: a letter in Russian is written and
+/// checked; the risky word is marked, the letter shown as printed, and
+/// nothing is wider than the screen.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_letter_is_written_and_checked_without_javascript_on_a_phone() {
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    let app = TestApp::with_fixtures(Backend::Sqlite)
+        .await
+        .expect("sqlite");
+    let base = serve(&app).await;
+    let session = driver.session_without_javascript().await;
+    session.resize(360, 800).await;
+    session.goto(&format!("{base}/ru/anna-example")).await;
+    session.click_css("a[href='/ru/anna-example/letter']").await;
+    session.wait_for_text_natively("Ваше письмо").await;
+    session
+        .type_css("#l-text", "Привет, Аня! Говорят о войне, а я думаю о тебе.")
+        .await;
+    session.type_css("#l-name", "Вера").await;
+    session.click_css(".letter-form button[type=submit]").await;
+    let shown = session
+        .wait_for_text_natively("Что может не пропустить цензор")
+        .await;
+    assert!(shown.contains("война: «войне»"), "{shown}");
+    assert!(shown.contains("420000, Kazan, Example st., 1"));
+    assert_eq!(session.text_css("mark").await, "войне");
+    assert_eq!(session.text_css(".signature").await, "Вера");
+    session.close().await;
+
+    // The checked page, measured (measuring needs a script of WebDriver's).
+    let session = driver.session().await;
+    session.resize(360, 800).await;
+    session
+        .goto(&format!("{base}/ru/anna-example/letter"))
+        .await;
+    session
+        .type_css(
+            "#l-text",
+            &"Длинное-предлинное-слово-без-пробелов ".repeat(40),
+        )
+        .await;
+    session.click_css(".letter-form button[type=submit]").await;
+    session
+        .wait_for_text("Письмо, каким оно будет напечатано")
+        .await;
+    let fits = session
+        .eval("return document.documentElement.scrollWidth <= window.innerWidth")
+        .await;
+    assert_eq!(
+        fits,
+        serde_json::json!(true),
+        "the checked letter fits a phone"
+    );
     session.close().await;
 }

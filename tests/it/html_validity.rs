@@ -32,11 +32,24 @@ async fn demo_and_fixture_pages_pass_the_nu_html_checker() {
         "/en/anna-example/petition/free-anna/embed",
         "/be/anna-example/petition/old-appeal/embed",
         "/ru/anna-example/petition/free-anna/embed/thanks/check-mail",
+        "/ru/anna-example/letter",
+        "/uk/anna-example/letter",
     ];
     let mut bodies = Vec::new();
     for page in pages {
         bodies.push((page.to_string(), app.get(page).await.body));
     }
+    let checked = app
+        .post_form(
+            "/be/anna-example/letter",
+            &[
+                ("text", "Прывітанне! Пра вайну і war.\n\nАбдымаю."),
+                ("name", "Вера"),
+            ],
+            [198, 51, 100, 50],
+        )
+        .await;
+    bodies.push(("a checked letter".into(), checked.body));
     check(&jar, &bodies);
 }
 

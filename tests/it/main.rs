@@ -21,6 +21,7 @@ mod hostile;
 mod html_validity;
 mod i18n;
 mod languages;
+mod letters;
 mod many_campaigns;
 mod mirrors;
 mod organiser_keys;

@@ -107,6 +107,22 @@ pub struct LettersView {
     pub languages: String,
     /// Paid e-letter services: (name, address, cost).
     pub services: Vec<(String, String, Option<String>)>,
+    /// The page that checks a letter before it is sent.
+    pub write_href: String,
+}
+
+/// "The facility lets through letters in: Russian."
+pub fn letter_languages(tr: &Tr, letters: &crate::campaign::model::Letters) -> String {
+    let names: Vec<String> = letters
+        .facility_languages()
+        .iter()
+        .map(|code| tr.args("letters-language", [("code", arg(code.as_str()))]))
+        .collect();
+    tr.args("letters-languages", [("languages", arg(names.join(", ")))])
+}
+
+fn letter_href(lang: Lang, slug: &str) -> String {
+    format!("{}/letter", paths::campaign(lang, slug))
 }
 
 pub struct PetitionCard {
@@ -316,18 +332,9 @@ pub fn build(
                         [("name", arg(short)), ("gender", arg(gender))],
                     )
                 }),
-                languages: tr.args(
-                    "letters-languages",
-                    [(
-                        "languages",
-                        arg(l
-                            .facility_languages()
-                            .iter()
-                            .map(|code| tr.args("letters-language", [("code", arg(code.as_str()))]))
-                            .collect::<Vec<_>>()
-                            .join(", ")),
-                    )],
-                ),
+                languages: letter_languages(&tr, l),
+                write_href: letter_href(lang, slug),
+
                 services: l
                     .services
                     .iter()

@@ -9,6 +9,7 @@ pub mod crawlers;
 pub mod directory;
 pub mod embed;
 pub mod language;
+pub mod letter_page;
 pub mod petition_page;
 pub mod share_cards;
 pub mod signing;

@@ -253,6 +253,7 @@ impl TestApp {
             workspace_url: PUBLIC_URL.to_string(),
             mail: svoboda::config::MailSettings::Hold,
             demo: false,
+            letter_words: Arc::new(svoboda::letters::checker::load_lists(None).expect("lists")),
         };
         adjust(&mut settings);
         let state = AppState::new(store.clone(), settings, Clock::fixed(today()), petitions)
