@@ -27,6 +27,9 @@ pub struct Listing {
     pub petitions: Vec<PetitionSummary>,
     /// Updates' ids and dates.
     pub updates: Vec<(Slug, NaiveDate)>,
+    /// Letters reach the person now: held at a facility, the campaign has
+    /// a letters section, and it does not say they are stopped.
+    pub takes_letters: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -64,6 +67,8 @@ impl From<&Campaign> for Listing {
             .collect();
         sittings.sort_by_key(|s| (s.date, s.time));
         Listing {
+            takes_letters: c.status.accepts_letters()
+                && c.help.letters.as_ref().is_some_and(|l| l.can_write),
             slug: c.slug.clone(),
             updated: c.updated,
             name: c.person.name.clone(),

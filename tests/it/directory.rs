@@ -64,6 +64,17 @@ backend_test! {
         assert!(first < second, "soonest first");
         assert!(html.contains("Birthdays in custody"));
         assert!(html.contains("March 10, 2024"));
+        assert!(html.contains("href=\"/en/anna-example/letter\""), "a birthday leads to writing");
+
+        // While letters do not reach her, to the campaign's letters section.
+        let mut campaign = app.store.campaign("anna-example").await.expect("read").expect("campaign");
+        campaign.help.letters.as_mut().expect("letters").can_write = false;
+        app.store
+            .save_campaign(&campaign, svoboda::store::PhotoChange::Keep, svoboda::store::SaveMode::Replace)
+            .await
+            .expect("save");
+        app.state.reload().await.expect("reload");
+        let html = app.page("/en/").await;
         assert!(html.contains("href=\"/en/anna-example#letters\""));
     }
 }

@@ -372,7 +372,12 @@ fn overview(state: &AppState, content: &Content, tr: &Tr, lang: Lang) -> Overvie
                         date: tr.date(day),
                         iso: day.to_string(),
                         name: c.name.get(lang).to_string(),
-                        href: format!("{}#letters", paths::campaign(lang, c.slug.as_str())),
+                        // Straight to writing, where letters reach the person.
+                        href: if c.takes_letters {
+                            format!("{}/letter", paths::campaign(lang, c.slug.as_str()))
+                        } else {
+                            format!("{}#letters", paths::campaign(lang, c.slug.as_str()))
+                        },
                     },
                 )
             })
