@@ -145,6 +145,7 @@ field-help-donations-risk = Папярэджанне пра рызыкі
 field-help-letters = Лісты
 field-help-letters-tips = Пра што пісаць, пра што не пісаць, як даслаць
 field-help-letters-can-write = Лісты цяпер даходзяць (не пазначана: так)
+field-help-letters-risky = Пісаць небяспечна для аўтара ліста (не пазначана: так, калі чалавек у Беларусі)
 field-help-letters-languages = Мовы, на якіх установа прапускае лісты (коды накшталт ru; не пазначана: ru)
 field-help-letters-services = Платныя сэрвісы электронных лістоў
 field-help-letters-services-name = Назва

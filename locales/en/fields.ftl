@@ -133,6 +133,7 @@ field-help-donations-risk = Risk warning
 field-help-letters = Letters
 field-help-letters-tips = What to write, what not to, how to send
 field-help-letters-can-write = Letters reach them now (unset: yes)
+field-help-letters-risky = Writing is risky for the writer (unset: yes when held in Belarus)
 field-help-letters-languages = Languages the facility lets letters through in (codes like ru; unset: ru)
 field-help-letters-services = Paid e-letter services
 field-help-letters-services-name = Name

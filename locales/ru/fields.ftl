@@ -145,6 +145,7 @@ field-help-donations-risk = Предупреждение о рисках
 field-help-letters = Письма
 field-help-letters-tips = О чём писать, о чём не писать, как отправить
 field-help-letters-can-write = Письма сейчас доходят (не указано: да)
+field-help-letters-risky = Писать опасно для автора письма (не указано: да, если человек в Беларуси)
 field-help-letters-languages = Языки, на которых учреждение пропускает письма (коды вроде ru; не указано: ru)
 field-help-letters-services = Платные сервисы электронных писем
 field-help-letters-services-name = Название

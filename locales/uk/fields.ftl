@@ -145,6 +145,7 @@ field-help-donations-risk = Попередження про ризики
 field-help-letters = Листи
 field-help-letters-tips = Про що писати, про що не писати, як надіслати
 field-help-letters-can-write = Листи зараз доходять (не вказано: так)
+field-help-letters-risky = Писати небезпечно для автора листа (не вказано: так, якщо людина в Білорусі)
 field-help-letters-languages = Мови, якими установа пропускає листи (коди на кшталт ru; не вказано: ru)
 field-help-letters-services = Платні сервіси електронних листів
 field-help-letters-services-name = Назва

@@ -368,6 +368,12 @@ pub struct Letters {
     /// (FSIN-pismo, Zonatelecom): a way for those who can pay.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub services: Vec<LetterService>,
+    /// Writing is dangerous for the writer (letters have been used as
+    /// evidence against their senders): the letter page says so plainly and
+    /// leaves the name off unless the writer insists. Unset: when the person
+    /// is held in Belarus.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub risky: Option<bool>,
 }
 
 fn yes() -> bool {
@@ -376,6 +382,32 @@ fn yes() -> bool {
 
 fn is_true(b: &bool) -> bool {
     *b
+}
+
+impl Campaign {
+    /// Whether writing to this person puts the writer at risk: as the
+    /// organisers say, else when the person is held in Belarus (charged
+    /// under a Belarusian code, or a facility whose address is there).
+    pub fn writing_is_risky(&self) -> bool {
+        if let Some(risky) = self.help.letters.as_ref().and_then(|l| l.risky) {
+            return risky;
+        }
+        let charged_in_belarus = self.charges.iter().any(|c| {
+            matches!(
+                c.code,
+                LegalCode::CriminalCodeBy | LegalCode::AdministrativeCodeBy
+            )
+        });
+        let held_in_belarus = self.status.facility.as_ref().is_some_and(|f| {
+            f.address.values().any(|a| {
+                let a = a.to_lowercase();
+                ["беларус", "belarus", "рэспубліка беларусь"]
+                    .iter()
+                    .any(|w| a.contains(w))
+            })
+        });
+        charged_in_belarus || held_in_belarus
+    }
 }
 
 impl Letters {

@@ -84,3 +84,52 @@ backend_test! {
         assert_eq!(posted.status, StatusCode::CONFLICT);
     }
 }
+
+backend_test! {
+    /// Where writing is risky for the writer (Belarus by default), the page
+    /// says so plainly and the name stays off the letter unless the writer
+    /// ticks that they insist; organisers may mark any campaign so.
+    async fn where_writing_is_risky_the_page_says_so_and_leaves_the_name_off(backend: Backend) {
+        let Some(app) = TestApp::with_fixtures(backend).await else { return };
+        let page = app.page(LETTER).await;
+        assert!(!page.contains("class=\"risk\" role=\"note\""), "a Russian facility: not by default");
+        let signed = app.post_form(LETTER, &[("text", "Привет"), ("name", "Вера")], [198, 51, 100, 44]).await.text();
+        assert!(signed.contains(r#"<p class="signature">Вера</p>"#));
+
+        let mut campaign = app.store.campaign("anna-example").await.expect("read").expect("campaign");
+        campaign.status.facility.as_mut().expect("facility").address =
+            svoboda::campaign::Localized::same("220000, Рэспубліка Беларусь, Мінск, вул. Валадарскага, 2");
+        app.store
+            .save_campaign(&campaign, svoboda::store::PhotoChange::Keep, svoboda::store::SaveMode::Replace)
+            .await
+            .expect("save");
+        app.state.reload().await.expect("reload");
+        let page = app.page(LETTER).await;
+        assert!(page.contains("Писать этому человеку может быть опасно для вас"), "held in Belarus: said plainly");
+        assert!(page.contains(r#"<input id="l-sign" name="sign" type="checkbox">"#), "the name is off by default");
+        let unsigned = app.post_form(LETTER, &[("text", "Привет"), ("name", "Вера")], [198, 51, 100, 45]).await.text();
+        assert!(!unsigned.contains(r#"class="signature""#), "the name is left off");
+        let insisted = app
+            .post_form(LETTER, &[("text", "Привет"), ("name", "Вера"), ("sign", "on")], [198, 51, 100, 46])
+            .await
+            .text();
+        assert!(insisted.contains(r#"<p class="signature">Вера</p>"#), "unless the writer insists");
+
+        campaign.help.letters.as_mut().expect("letters").risky = Some(false);
+        app.store
+            .save_campaign(&campaign, svoboda::store::PhotoChange::Keep, svoboda::store::SaveMode::Replace)
+            .await
+            .expect("save");
+        app.state.reload().await.expect("reload");
+        assert!(!app.page(LETTER).await.contains("опасно для вас"), "the organisers decide");
+
+        // Charged under the Belarusian code, held anywhere: risky too.
+        campaign.help.letters.as_mut().expect("letters").risky = None;
+        campaign.status.facility.as_mut().expect("facility").address =
+            svoboda::campaign::Localized::same("420000, Kazan, Example st., 1");
+        campaign.charges[0].code = svoboda::campaign::LegalCode::CriminalCodeBy;
+        assert!(campaign.writing_is_risky());
+        campaign.charges[0].code = svoboda::campaign::LegalCode::CriminalCodeRf;
+        assert!(!campaign.writing_is_risky());
+    }
+}

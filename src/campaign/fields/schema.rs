@@ -253,6 +253,7 @@ const HELP: &[Field] = &[
         Kind::Group(&[
             required_text("tips", Kind::Markdown),
             field("can_write", Kind::Flag),
+            field("risky", Kind::Flag),
             field("languages", Kind::Values(&Kind::Line)),
             field(
                 "services",

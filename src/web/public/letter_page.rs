@@ -41,6 +41,15 @@ pub struct LetterForm {
     pub text: String,
     #[serde(default)]
     pub name: String,
+    /// Where writing is risky, the name is used only when this is ticked.
+    #[serde(default)]
+    pub sign: Option<String>,
+}
+
+impl LetterForm {
+    fn insists(&self) -> bool {
+        self.sign.is_some()
+    }
 }
 
 /// Words of one topic in the letter, and what the topic means.
@@ -67,6 +76,11 @@ pub struct LetterPage {
     pub languages: String,
     /// "Letters do not reach Anna now": then no form.
     pub paused: Option<String>,
+    /// Writing puts the writer at risk: the page says so, and the name is
+    /// left off unless the writer insists.
+    pub risky: bool,
+    /// The name that signs the preview, if any.
+    pub signature: Option<String>,
     pub action: String,
     pub form: LetterForm,
     pub error: Option<String>,
@@ -132,6 +146,8 @@ fn page(
             )
         }),
         action: letter_path(lang, slug),
+        risky: c.writing_is_risky(),
+        signature: None,
         recipient,
         form,
         error: None,
@@ -196,6 +212,9 @@ pub async fn check(
         &languages,
         &text,
     ));
+    let name = page.form.name.trim();
+    page.signature =
+        (!name.is_empty() && (!page.risky || page.form.insists())).then(|| name.to_string());
     render(&page, StatusCode::OK)
 }
 
