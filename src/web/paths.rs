@@ -42,6 +42,11 @@ pub fn petition(lang: Lang, slug: &str, id: &str) -> String {
     format!("/{lang}/{slug}/petition/{id}")
 }
 
+/// Writing a letter to the person of campaign `slug`.
+pub fn letter(lang: Lang, slug: &str) -> String {
+    format!("/{lang}/{slug}/letter")
+}
+
 pub const API_CAMPAIGNS: &str = "/api/v1/campaigns";
 
 pub fn api_campaign(slug: &str) -> String {

@@ -121,10 +121,6 @@ pub fn letter_languages(tr: &Tr, letters: &crate::campaign::model::Letters) -> S
     tr.args("letters-languages", [("languages", arg(names.join(", ")))])
 }
 
-fn letter_href(lang: Lang, slug: &str) -> String {
-    format!("{}/letter", paths::campaign(lang, slug))
-}
-
 pub struct PetitionCard {
     pub title: String,
     pub href: String,
@@ -333,7 +329,7 @@ pub fn build(
                     )
                 }),
                 languages: letter_languages(&tr, l),
-                write_href: letter_href(lang, slug),
+                write_href: paths::letter(lang, slug),
 
                 services: l
                     .services

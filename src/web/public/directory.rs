@@ -374,7 +374,7 @@ fn overview(state: &AppState, content: &Content, tr: &Tr, lang: Lang) -> Overvie
                         name: c.name.get(lang).to_string(),
                         // Straight to writing, where letters reach the person.
                         href: if c.takes_letters {
-                            format!("{}/letter", paths::campaign(lang, c.slug.as_str()))
+                            paths::letter(lang, c.slug.as_str())
                         } else {
                             format!("{}#letters", paths::campaign(lang, c.slug.as_str()))
                         },

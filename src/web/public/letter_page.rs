@@ -26,7 +26,7 @@ use crate::web::layout::Layout;
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::AppState;
-use crate::web::text::block_html;
+use crate::web::text::{FootnoteView, block_html, footnotes};
 
 /// The longest letter taken: some ten printed pages.
 pub const MAX_CHARS: usize = 20_000;
@@ -81,6 +81,8 @@ pub struct LetterPage {
     pub risky: bool,
     /// The name that signs the preview, if any.
     pub signature: Option<String>,
+    /// Footnotes of the guide (organisations' legal labels).
+    pub footnotes: Vec<FootnoteView>,
     pub action: String,
     pub form: LetterForm,
     pub error: Option<String>,
@@ -93,10 +95,6 @@ pub struct Checked {
     pub segments: Vec<Segment>,
     pub pages: String,
     pub long: bool,
-}
-
-fn letter_path(lang: Lang, slug: &str) -> String {
-    format!("{}/letter", paths::campaign(lang, slug))
 }
 
 /// The page, for a campaign that takes letters; 404 for one that does not.
@@ -132,12 +130,14 @@ fn page(
         "letter-title",
         [("name", arg(recipient.as_str())), ("dative", arg(dative))],
     );
+    let tips_html = block_html(&tr, &letters.tips, &content.registry, &mut notes);
     Ok(LetterPage {
-        layout: Layout::new(lang, site, title, String::new(), |l| letter_path(l, slug)),
+        footnotes: footnotes(&notes, &tr),
+        tips_html,
+        layout: Layout::new(lang, site, title, String::new(), |l| paths::letter(l, slug)),
         campaign_href: paths::campaign(lang, slug),
         facility: facility.name.get(lang).to_string(),
         address: facility.address.get(lang).to_string(),
-        tips_html: block_html(&tr, &letters.tips, &content.registry, &mut notes),
         languages: super::campaign_page::letter_languages(&tr, letters),
         paused: (!letters.can_write).then(|| {
             tr.args(
@@ -145,7 +145,7 @@ fn page(
                 [("name", arg(short)), ("gender", arg(gender))],
             )
         }),
-        action: letter_path(lang, slug),
+        action: paths::letter(lang, slug),
         risky: c.writing_is_risky(),
         signature: None,
         recipient,
