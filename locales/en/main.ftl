@@ -124,6 +124,7 @@ letter-pages = { PLURAL($pages) ->
 letter-long = Short letters pass the censor sooner, and e-letter services charge by the page.
 letter-preview = The letter as it will be printed
 letter-how-to-send = Print this page (only the letter is printed) or copy it by hand, and send it to the address at the top; or paste the text into an e-letter service.
+letter-sends-to = This copy of the site has your letter checked at { $host }, which keeps nothing. If that address is blocked for you, use one of the addresses at the bottom of the page.
 letter-empty = The letter is empty: write something first.
 letter-too-long = The letter is longer than { $max } characters: please shorten it.
 letter-unreadable = The form could not be read. Please try again.

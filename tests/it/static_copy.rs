@@ -210,6 +210,14 @@ async fn a_static_copy_served_by_nginx_has_every_link_working_and_valid_pages() 
         petition.contains("name=\"stamp\" value=\"\""),
         "a copy carries no stamp"
     );
+    // A letter is checked by the live site, as signatures are taken there.
+    let letter = std::fs::read_to_string(copy.path().join("ru/anna-example/letter/index.html"))
+        .expect("letter page");
+    assert!(letter.contains(&format!("action=\"{PUBLIC_URL}/ru/anna-example/letter\"")));
+    assert!(
+        letter.contains("Эта копия сайта проверяет письмо на svoboda.test"),
+        "and says where"
+    );
     // The share card is in the copy, at the address the page names.
     let marker = "<meta property=\"og:image\" content=\"";
     let card = petition

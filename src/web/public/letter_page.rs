@@ -84,6 +84,8 @@ pub struct LetterPage {
     /// Footnotes of the guide (organisations' legal labels).
     pub footnotes: Vec<FootnoteView>,
     pub action: String,
+    /// On a static copy: which address checks the letter.
+    pub sends_to: Option<String>,
     pub form: LetterForm,
     pub error: Option<String>,
     /// After a check: what was found, the marked text and the page count.
@@ -145,7 +147,12 @@ fn page(
                 [("name", arg(short)), ("gender", arg(gender))],
             )
         }),
-        action: paths::letter(lang, slug),
+        // A static copy sends the check to the live site, as it does signatures.
+        action: site.form_action(&paths::letter(lang, slug)),
+        sends_to: site.is_static().then(|| {
+            let host = super::petition_page::host_of(&site.form_action(""));
+            tr.args("letter-sends-to", [("host", arg(host))])
+        }),
         risky: c.writing_is_risky(),
         signature: None,
         recipient,

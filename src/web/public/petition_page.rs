@@ -338,7 +338,7 @@ pub fn privacy_text(state: &AppState, tr: &Tr) -> String {
 }
 
 /// `host[:port]` of an absolute URL.
-fn host_of(url: &str) -> String {
+pub fn host_of(url: &str) -> String {
     url::Url::parse(url)
         .ok()
         .and_then(|u| {
