@@ -322,12 +322,7 @@ pub fn build(
                 address: f.address.get(lang).to_string(),
                 recipient: name.clone(),
                 tips_html: block_html(&tr, &l.tips, registry, &mut notes),
-                paused: (!l.can_write).then(|| {
-                    tr.args(
-                        "letters-paused",
-                        [("name", arg(short)), ("gender", arg(gender))],
-                    )
-                }),
+                paused: letters_paused(&tr, c),
                 languages: letter_languages(&tr, l),
                 write_href: paths::letter(lang, slug),
 
@@ -445,11 +440,8 @@ pub fn build(
             .is_some_and(|h| !h.trim().is_empty()),
         actions,
         status_code: c.status.kind.code(),
-        status_banner: tr.args(
-            &format!("status-banner-{}", c.status.kind.code()),
-            [("name", arg(short)), ("gender", arg(gender))],
-        ),
-        status_since: tr.args("status-since", [("date", arg(tr.date(c.status.since)))]),
+        status_banner: status_banner(&tr, c),
+        status_since: status_since(&tr, c),
         status_since_iso: c.status.since.to_string(),
         sentence: c.status.sentence.as_ref().map(|s| s.get(lang).to_string()),
         terms: c
@@ -562,16 +554,41 @@ fn event_view(
     }
 }
 
-/// "Борис в СИЗО с 12 марта 2024 г.": the status in one line, as on cards.
-pub fn status_line(tr: &Tr, c: &Campaign) -> String {
+/// The person's short name and grammatical gender, as status texts take them.
+fn name_and_gender<'a>(tr: &Tr, c: &'a Campaign) -> (&'a str, &'static str) {
     let short = c.person.short_name().get(tr.lang);
-    let gender = c.person.gender.map(|g| g.code()).unwrap_or("other");
-    let banner = tr.args(
+    (short, c.person.gender.map(|g| g.code()).unwrap_or("other"))
+}
+
+/// "Борис в СИЗО".
+fn status_banner(tr: &Tr, c: &Campaign) -> String {
+    let (short, gender) = name_and_gender(tr, c);
+    tr.args(
         &format!("status-banner-{}", c.status.kind.code()),
         [("name", arg(short)), ("gender", arg(gender))],
-    );
-    let since = tr.args("status-since", [("date", arg(tr.date(c.status.since)))]);
-    format!("{banner} {since}")
+    )
+}
+
+/// "с 12 марта 2024 г.".
+fn status_since(tr: &Tr, c: &Campaign) -> String {
+    tr.args("status-since", [("date", arg(tr.date(c.status.since)))])
+}
+
+/// "Борис в СИЗО с 12 марта 2024 г.": the status in one line, as on cards.
+pub fn status_line(tr: &Tr, c: &Campaign) -> String {
+    format!("{} {}", status_banner(tr, c), status_since(tr, c))
+}
+
+/// "Letters do not reach Anna now", when the campaign says they do not.
+pub fn letters_paused(tr: &Tr, c: &Campaign) -> Option<String> {
+    let paused = c.help.letters.as_ref().is_some_and(|l| !l.can_write);
+    paused.then(|| {
+        let (short, gender) = name_and_gender(tr, c);
+        tr.args(
+            "letters-paused",
+            [("name", arg(short)), ("gender", arg(gender))],
+        )
+    })
 }
 
 /// The organisers' headline in the page's language, else "Free NAME!" (in

@@ -11,11 +11,11 @@ use std::sync::Arc;
 use askama::Template;
 use axum::extract::rejection::FormRejection;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::{Extension, Form};
 
-use super::petition_page::{FormView, count_text, privacy_text, progress, state_text};
+use super::petition_page::{FormView, count_text, privacy_text, progress, render, state_text};
 use super::signing::{Answer, answer, retry_later, thanks_kind};
 use super::submission::{Submission, submit};
 use crate::campaign::{Campaign, Confirmation, Lang, Petition, PetitionState};
@@ -24,6 +24,7 @@ use crate::petition::form::SignForm;
 use crate::petition::paper::Tally;
 use crate::web::cache::{CachedPage, PAGE_MAX_AGE};
 use crate::web::error::WebError;
+use crate::web::layout::html_page;
 use crate::web::page_cache::Scope;
 use crate::web::paths;
 use crate::web::public::assets;
@@ -109,18 +110,7 @@ fn framable_response(
     status: StatusCode,
     state: &AppState,
 ) -> Result<Response, WebError> {
-    let html = page
-        .render()
-        .map_err(|e| WebError::internal(format!("rendering a page failed: {e}")))?;
-    let mut response = (
-        status,
-        [
-            (header::CONTENT_TYPE, "text/html; charset=utf-8"),
-            (header::CACHE_CONTROL, "no-store"),
-        ],
-        html,
-    )
-        .into_response();
+    let mut response = render(page, status)?;
     let policy = security::embed_policy(&state.petitions.settings.embed_origins);
     security::framable(response.headers_mut(), &policy);
     Ok(response)
@@ -159,14 +149,7 @@ pub async fn page(
     let page = build(&state, &content, &campaign, petition, lang, form, None)?;
     let policy = security::embed_policy(&state.petitions.settings.embed_origins);
     let page = content.page_at(&key, Scope::Campaign(&slug), freshness, || {
-        let html = page
-            .render()
-            .map_err(|e| WebError::internal(format!("rendering a page failed: {e}")))?;
-        Ok::<_, WebError>(
-            CachedPage::new("text/html; charset=utf-8", PAGE_MAX_AGE, html)
-                .with_language(lang)
-                .framable(policy),
-        )
+        Ok::<_, WebError>(html_page(&page, lang)?.framable(policy))
     })?;
     Ok(page.respond(&headers))
 }

@@ -117,8 +117,6 @@ fn page(
     }
     let content = state.content();
     let mut notes = crate::campaign::Footnotes::default();
-    let short = c.person.short_name().get(lang);
-    let gender = c.person.gender.map(|g| g.code()).unwrap_or("other");
     let recipient = c.person.name.get(lang).to_string();
     // In Russian "Письмо Анне Пример": a name written in Russian is
     // declined; any other stays as written, as Russian does with foreign names.
@@ -141,12 +139,7 @@ fn page(
         facility: facility.name.get(lang).to_string(),
         address: facility.address.get(lang).to_string(),
         languages: super::campaign_page::letter_languages(&tr, letters),
-        paused: (!letters.can_write).then(|| {
-            tr.args(
-                "letters-paused",
-                [("name", arg(short)), ("gender", arg(gender))],
-            )
-        }),
+        paused: super::campaign_page::letters_paused(&tr, c),
         // A static copy sends the check to the live site, as it does signatures.
         action: site.form_action(&paths::letter(lang, slug)),
         sends_to: site.is_static().then(|| {
