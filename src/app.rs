@@ -13,7 +13,7 @@ use crate::web::AppState;
 use crate::web::error::WebError;
 use crate::web::public::{
     api, assets, calendar, campaign_page, crawlers, directory, embed, language, letter_page,
-    petition_page, share_cards, signing, updates,
+    petition_page, receipt_page, share_cards, signing, updates,
 };
 use crate::web::security;
 
@@ -115,7 +115,7 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route(
             "/{lang}/{slug}/letter",
             get(letter_page::show)
-                .post(letter_page::check)
+                .post(letter_page::post)
                 .layer(DefaultBodyLimit::max(LETTER_BODY_LIMIT)),
         )
         .route(
@@ -125,6 +125,12 @@ fn public_routes() -> Router<Arc<AppState>> {
         .route(
             "/{lang}/{slug}/petition/{id}/count.svg",
             get(embed::count_svg),
+        )
+        .route("/{lang}/write-a-letter", get(letter_page::someone))
+        .route("/{lang}/receipt/{token}", get(receipt_page::show))
+        .route(
+            "/{lang}/receipt/{token}/reply/{reply}",
+            get(receipt_page::reply),
         )
         .route(
             "/{lang}/confirm/{token}",

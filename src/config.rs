@@ -43,6 +43,10 @@ pub struct FileConfig {
     pub locales_dir: Option<PathBuf>,
     /// Organisers' additions to the letter checker's lists (`ru.txt`…).
     pub letters_words_dir: Option<PathBuf>,
+    /// Days what a letter says is kept after volunteers marked it sent.
+    pub letters_days_after_sent: Option<u64>,
+    /// Days a reply is kept after its writer first opened it.
+    pub letter_replies_days_after_opened: Option<u64>,
     pub refresh_interval_ms: Option<u64>,
     pub page_cache_mb: Option<u64>,
     /// How often peers' directories are fetched (seconds).
@@ -117,6 +121,25 @@ pub enum MailSettings {
         password: Option<String>,
         from: String,
     },
+}
+
+/// How long letters sent through campaigns are kept.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LetterSettings {
+    /// After volunteers marked a letter sent (or not passed on, where the
+    /// organisers do not keep those), what it says is deleted.
+    pub kept_after_sent: Duration,
+    /// After the writer first opened a reply, it is deleted.
+    pub replies_kept_after_opened: Duration,
+}
+
+impl Default for LetterSettings {
+    fn default() -> Self {
+        LetterSettings {
+            kept_after_sent: hours(24 * 30),
+            replies_kept_after_opened: hours(24 * 30),
+        }
+    }
 }
 
 /// The rules of signing an operator may tune.
@@ -199,6 +222,7 @@ pub struct Config {
     pub workspace_url: String,
     /// Organisers' additions to the letter checker's lists.
     pub letters_words_dir: Option<PathBuf>,
+    pub letters: LetterSettings,
     pub sessions: Lifetimes,
     /// How long an added organiser key waits before signatures are sealed
     /// to it (other owners can cancel it meanwhile).
@@ -461,6 +485,12 @@ impl Config {
                     .collect(),
             },
             letters_words_dir: file.letters_words_dir.clone(),
+            letters: LetterSettings {
+                kept_after_sent: hours(24 * file.letters_days_after_sent.unwrap_or(30)),
+                replies_kept_after_opened: hours(
+                    24 * file.letter_replies_days_after_opened.unwrap_or(30),
+                ),
+            },
             workspace_url: match (&file.admin_url, file.admin_addr) {
                 (Some(url), _) => url.trim_end_matches('/').to_string(),
                 (None, Some(addr)) => format!("http://{addr}"),

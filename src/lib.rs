@@ -16,6 +16,7 @@ pub mod mail;
 pub mod owner_only;
 pub mod peers;
 pub mod petition;
+pub mod print;
 pub mod priority;
 pub mod store;
 pub mod web;

@@ -361,3 +361,48 @@ error-too-large-title = Too much sent at once
 error-too-large-text = What was sent is longer than this page takes. Go back: a shorter text, or a smaller file, will go through.
 peer-group = Run by { $group }
 peer-as-of = as of { $date }
+letter-rate-limited = Too many letters from your connection in a short time. Please wait a minute and send again: your text is below, copy it first if you like.
+letter-elsewhere = This letter was sent to us from another site's page, perhaps without your knowing. Nothing was sent: check the letter below and press “Send” here if you want it to go.
+letter-return-address-too-long = The return address is longer than 300 characters: please shorten it.
+letter-email-invalid = This does not look like an e-mail address. Check it, or leave the field empty.
+letter-unavailable = The letter could not be saved just now. Nothing is lost: your text is below. Please try again in a few minutes.
+letter-return-address = Return address (optional)
+letter-return-address-hint = Printed under the letter, for a reply straight to you. Leave it empty and the reply comes through the campaign's volunteers.
+letter-return-address-hint-risky = Left off the letter unless you tick the box above. Safer: leave it empty, the reply comes through the volunteers.
+letter-email = E-mail for a reply notice (optional)
+letter-email-hint = Never printed or shown to anyone. When a reply arrives we send one short message that names no one, and delete the address.
+letter-send = Send through the campaign
+letter-send-explain = Sent letters are sealed at once: only the campaign's letter volunteers can open them, to print and post them. You get a private link to follow your letter and read the reply.
+letter-sent-title = Your letter is on its way
+letter-sent-text = Letter No { $number } to { $name } is received. Volunteers will print it and post it.
+letter-sent-keep-title = Keep this link
+letter-sent-keep-text = It shows where your letter is and, when it comes, the reply. It is shown only now: bookmark it or copy it somewhere safe. We cannot show it again.
+letter-sent-private = The site keeps no copy of this link: without it nobody, we included, can tell that you wrote.
+letter-sent-notice = When a reply arrives, we send one short message to the address you left, and delete it.
+mail-letter-reply-subject = A reply has arrived
+mail-letter-reply-text =
+    Hello,
+
+    a reply has arrived to the letter you sent through { $site }. Open the link you kept when you sent it to read the reply.
+
+    Your address has now been deleted from the site; this is the only message it was used for.
+receipt-title = Letter No { $number }
+receipt-to = To { $name }
+receipt-received = Received on { $date }.
+receipt-state-received = Waiting for the volunteers to print and post it.
+receipt-state-sent = Posted on { $date }.
+receipt-state-not-forwarded = The volunteers could not pass this letter on. Their reason:
+receipt-replies = Reply
+receipt-reply = Arrived on { $date }
+receipt-reply-alt = Photo of the handwritten reply
+receipt-reply-deleted = Deleted some time after you opened it, as the site does with every reply.
+receipt-private = Only this link opens this page. Keep it private: anyone who has it sees the letter's state and the reply.
+letters-pdf-title = Letters to { $name }
+letters-pdf-number = Letter No { $number }
+letters-pdf-return = Return address: { $address }
+letters-pdf-slip-title = Reply slip · letter No { $number }
+letters-pdf-slip-keep-number = To answer, write your reply and mention letter No { $number }: the volunteers pass it to the writer.
+letters-pdf-slip-send-to = To answer, write your reply on this slip or on a sheet with letter No { $number } and send it to: { $address }. The volunteers pass it to the writer.
+letters-pdf-none = No letters in this export opened with this key.
+write-to-someone = Write to someone who gets few letters
+write-to-someone-none = Nobody on this site can receive letters right now.

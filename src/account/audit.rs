@@ -43,10 +43,15 @@ pub enum AuditAction {
     /// An editor added signatures collected on paper, or corrected an entry.
     PaperAdded,
     PaperCorrected,
+    /// A letters volunteer downloaded a campaign's sealed letters, marked
+    /// one sent or not passed on, or uploaded a reply (by number only).
+    LettersDownloaded,
+    LetterMarked,
+    LetterReplyUploaded,
 }
 
 impl AuditAction {
-    pub const ALL: [AuditAction; 35] = [
+    pub const ALL: [AuditAction; 38] = [
         AuditAction::SignIn,
         AuditAction::SignInFailed,
         AuditAction::SignInWithRecoveryCode,
@@ -82,6 +87,9 @@ impl AuditAction {
         AuditAction::PeerRemoved,
         AuditAction::PaperAdded,
         AuditAction::PaperCorrected,
+        AuditAction::LettersDownloaded,
+        AuditAction::LetterMarked,
+        AuditAction::LetterReplyUploaded,
     ];
 
     /// The stored name, also the suffix of its translation key.
@@ -122,6 +130,9 @@ impl AuditAction {
             AuditAction::PeerRemoved => "peer-removed",
             AuditAction::PaperAdded => "paper-added",
             AuditAction::PaperCorrected => "paper-corrected",
+            AuditAction::LettersDownloaded => "letters-downloaded",
+            AuditAction::LetterMarked => "letter-marked",
+            AuditAction::LetterReplyUploaded => "letter-reply-uploaded",
         }
     }
 

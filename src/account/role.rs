@@ -9,15 +9,19 @@ pub enum Role {
     Editor,
     /// Downloads the sealed signature export and sees counts; nothing else.
     Delivery,
+    /// Downloads the campaign's sealed letters, marks them sent or not
+    /// passed on, and uploads replies; nothing else.
+    Letters,
 }
 
 impl Role {
-    pub const ALL: [Role; 2] = [Role::Editor, Role::Delivery];
+    pub const ALL: [Role; 3] = [Role::Editor, Role::Delivery, Role::Letters];
 
     pub fn as_str(self) -> &'static str {
         match self {
             Role::Editor => "editor",
             Role::Delivery => "delivery",
+            Role::Letters => "letters",
         }
     }
 
@@ -55,6 +59,12 @@ impl Access {
     /// Download the sealed signature export of the campaign's petitions.
     pub fn may_deliver(&self, campaign: &str) -> bool {
         self.owner || self.holds(campaign, Role::Delivery)
+    }
+
+    /// Download, mark and answer the campaign's letters: its letters
+    /// volunteers and owners; not editors, not delivery people.
+    pub fn may_handle_letters(&self, campaign: &str) -> bool {
+        self.owner || self.holds(campaign, Role::Letters)
     }
 
     /// Open signatures of some campaign: owners and delivery people.
@@ -101,6 +111,11 @@ mod tests {
         assert!(editor.may_deliver("b") && !editor.may_edit("b"));
         assert!(!editor.may_see("c") && !editor.may_edit("c") && !editor.may_deliver("c"));
         assert!(!editor.may_manage_instance());
+        assert!(!editor.may_handle_letters("a") && !editor.may_handle_letters("b"));
+        let volunteer = access(false, &[("a", Role::Letters)]);
+        assert!(volunteer.may_handle_letters("a") && volunteer.may_see("a"));
+        assert!(!volunteer.may_edit("a") && !volunteer.may_deliver("a"));
+        assert!(!volunteer.may_handle_letters("b") && !volunteer.may_deliver_any());
         let owner = access(true, &[]);
         assert!(owner.may_edit("c") && owner.may_deliver("c") && owner.may_manage_instance());
     }

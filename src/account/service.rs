@@ -492,9 +492,9 @@ impl Accounts {
     }
 
     /// Whether the owners require `account` to sign in with its passkey: an
-    /// owner's or a delivery person's account (they can read signers) that
-    /// has one. Accounts without a passkey still sign in with a code, so
-    /// that they can add one.
+    /// owner's, a delivery person's or a letters volunteer's account (they
+    /// can read signers or writers) that has one. Accounts without a
+    /// passkey still sign in with a code, so that they can add one.
     async fn must_use_passkey(&self, account: &Account) -> Result<bool, StoreError> {
         let note = self
             .store
@@ -504,7 +504,11 @@ impl Accounts {
             return Ok(false);
         }
         let access = self.store.access(account).await?;
-        let delivers = access.owner || access.grants.iter().any(|g| g.role == Role::Delivery);
+        let delivers = access.owner
+            || access
+                .grants
+                .iter()
+                .any(|g| matches!(g.role, Role::Delivery | Role::Letters));
         Ok(delivers && !self.store.passkeys_of(account.id).await?.is_empty())
     }
 

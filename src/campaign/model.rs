@@ -374,6 +374,19 @@ pub struct Letters {
     /// is held in Belarus.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub risky: Option<bool>,
+    /// Letters may be sent through the campaign: the letter page's form
+    /// seals them for the campaign's letters volunteers, who print and post
+    /// them. Off until the organisers have such volunteers.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub forward: bool,
+    /// Where the person sends replies (the volunteers' address), printed on
+    /// the reply slip of each letter sent through the campaign.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reply_to: Option<String>,
+    /// Letters the volunteers could not pass on stay sealed until the
+    /// person's release; `false` deletes them as sent ones are.
+    #[serde(default = "yes", skip_serializing_if = "is_true")]
+    pub keep_undelivered: bool,
 }
 
 fn yes() -> bool {

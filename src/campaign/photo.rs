@@ -64,6 +64,12 @@ pub enum PhotoError {
 /// Decodes a JPEG, PNG or WebP, turns it upright, scales it down to fit
 /// the page, and encodes JPEG.
 pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
+    prepare_to(bytes, MAX_SIDE)
+}
+
+/// As [`prepare`], to at most `max_side` pixels a side: a scan of a
+/// handwritten reply must stay readable.
+pub fn prepare_to(bytes: &[u8], max_side: u32) -> Result<Photo, PhotoError> {
     if bytes.len() > MAX_FILE_BYTES {
         return Err(PhotoError::TooLarge);
     }
@@ -97,8 +103,8 @@ pub fn prepare(bytes: &[u8]) -> Result<Photo, PhotoError> {
     let full = DynamicImage::from_decoder(decoder).map_err(unreadable)?;
     // Scaled down first (area averaging, with no buffer the size of the
     // original), turned upright after: no second full-size copy.
-    let mut img = if full.width() > MAX_SIDE || full.height() > MAX_SIDE {
-        let small = full.thumbnail(MAX_SIDE, MAX_SIDE);
+    let mut img = if full.width() > max_side || full.height() > max_side {
+        let small = full.thumbnail(max_side, max_side);
         drop(full);
         small
     } else {

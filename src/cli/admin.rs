@@ -42,6 +42,7 @@ pub async fn invite(
             }
             let role = match role {
                 AdminRole::Editor => Role::Editor,
+                AdminRole::Letters => Role::Letters,
                 _ => Role::Delivery,
             };
             Some(Grant {

@@ -3,6 +3,7 @@
 
 pub mod admin;
 pub mod campaign;
+pub mod letters;
 pub mod mirror;
 pub mod secret;
 mod serve;
@@ -55,6 +56,9 @@ pub enum Command {
     /// Export, decrypt and recount petition signatures.
     #[command(subcommand)]
     Signatures(SignaturesCommand),
+    /// Letters sent through campaigns, on a letters volunteer's computer.
+    #[command(subcommand)]
+    Letters(LettersCommand),
     /// The instance secret (keys the address hashes, signs links).
     #[command(subcommand)]
     Secret(SecretCommand),
@@ -99,7 +103,7 @@ pub enum AdminCommand {
     Invite {
         #[arg(long, value_enum, default_value = "owner")]
         role: AdminRole,
-        /// The campaign (slug) of an editor or delivery role.
+        /// The campaign (slug) of an editor, delivery or letters role.
         #[arg(long)]
         campaign: Option<String>,
         /// The address the link starts with (default: where the server
@@ -120,6 +124,9 @@ pub enum AdminRole {
     Editor,
     /// Downloads a campaign's sealed signatures; nothing else.
     Delivery,
+    /// Downloads a campaign's sealed letters, marks them sent, uploads
+    /// replies; nothing else.
+    Letters,
 }
 
 #[derive(Debug, Subcommand)]
@@ -253,6 +260,22 @@ pub enum SignaturesCommand {
     Recount,
 }
 
+#[derive(Debug, Subcommand)]
+pub enum LettersCommand {
+    /// Print-ready pages (PDF) of an export downloaded from the workspace's
+    /// letters page: each letter under the person's full name and the
+    /// facility's address, signed as its writer chose, with a reply slip.
+    Pdf {
+        /// The identity file from `svoboda keys generate` (or age-keygen).
+        #[arg(long)]
+        identity: PathBuf,
+        file: PathBuf,
+        /// A new file (created owner-only) instead of standard output.
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
 #[derive(Debug, thiserror::Error)]
 pub enum CliError {
     #[error(transparent)]
@@ -371,6 +394,11 @@ pub async fn run(cli: Cli) -> Result<(), CliError> {
             mirror::export(&config, &dir, url.as_deref()).await
         }
         Command::Keys(KeysCommand::Generate { out }) => signatures::generate(&out),
+        Command::Letters(LettersCommand::Pdf {
+            identity,
+            file,
+            out,
+        }) => letters::pdf(&identity, &file, out.as_deref()),
         Command::Signatures(cmd) => {
             let config = crate::config::Config::resolve(file, over);
             match cmd {

@@ -38,6 +38,7 @@ pub fn web_settings(config: &Config) -> WebSettings {
             crate::letters::checker::load_lists(config.letters_words_dir.as_deref())
                 .unwrap_or_else(|_| crate::letters::checker::load_lists(None).unwrap_or_default()),
         ),
+        letters: config.letters,
     }
 }
 
@@ -100,6 +101,8 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         }
     };
     let maintenance = petitions.spawn_maintenance(store.clone(), Duration::from_secs(600));
+    let letters_retention =
+        crate::letters::retention::spawn(store.clone(), settings.letters, Duration::from_secs(600));
     let state = AppState::new(store.clone(), settings, Clock::system(), petitions).await?;
     let refresher = state.spawn_refresher();
     let peers = tokio::spawn(crate::peers::run(
@@ -160,6 +163,7 @@ pub async fn run(config: Config) -> Result<(), CliError> {
         sender.abort();
     }
     maintenance.abort();
+    letters_retention.abort();
     store.close().await;
     Ok(())
 }

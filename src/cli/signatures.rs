@@ -55,7 +55,7 @@ async fn petition_of(
 }
 
 /// Standard output, or a new file only its owner can read.
-fn output(out: Option<&Path>) -> Result<std::io::BufWriter<Box<dyn Write>>, CliError> {
+pub(super) fn output(out: Option<&Path>) -> Result<std::io::BufWriter<Box<dyn Write>>, CliError> {
     let sink: Box<dyn Write> = match out {
         None => Box::new(std::io::stdout()),
         Some(path) => {

@@ -14,7 +14,7 @@ use base64::Engine;
 use base64::engine::general_purpose::STANDARD as B64;
 use serde::{Deserialize, Serialize};
 
-use super::seal::{Opener, SealError, age_file};
+use super::seal::{Opener, SealError, age_file, split_age_file};
 use super::service::SealedRecord;
 use crate::campaign::{Lang, Petition, Registry};
 use crate::store::signatures::ExportedSignature;
@@ -209,11 +209,4 @@ pub fn open(input: impl BufRead, opener: &mut Opener) -> Result<Opened, ReadErro
         });
     }
     Ok(opened)
-}
-
-/// An age file split into its header text (through the MAC line) and payload.
-fn split_age_file(bytes: &[u8]) -> Option<(&str, &[u8])> {
-    let mac_line = bytes.windows(4).position(|w| w == b"\n---")? + 1;
-    let end = mac_line + bytes[mac_line..].iter().position(|&b| b == b'\n')? + 1;
-    Some((std::str::from_utf8(&bytes[..end]).ok()?, &bytes[end..]))
 }

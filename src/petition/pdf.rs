@@ -4,23 +4,13 @@
 //! glyphs used). Laid out here (words wrapped by their measured widths,
 //! the table's header repeated on every page, "page N of M"), drawn by krilla.
 
-use std::sync::LazyLock;
-
-use krilla::Document;
-use krilla::geom::Point;
-use krilla::metadata::Metadata;
-use krilla::page::PageSettings;
-use krilla::text::{Font, TextDirection};
-
 use super::export::PetitionText;
 use crate::campaign::Lang;
 use crate::i18n::Tr;
 
-use crate::fonts::{BOLD, Metrics, REGULAR};
+pub use crate::print::PdfError;
+use crate::print::{self, Layout, MARGIN, Placed};
 
-/// A4 in points, and its margins.
-const PAGE: (f32, f32) = (595.0, 842.0);
-const MARGIN: f32 = 56.0;
 const TEXT_SIZE: f32 = 11.0;
 const TABLE_SIZE: f32 = 9.5;
 /// The table's columns: number, name, city, country, date (their widths).
@@ -35,111 +25,8 @@ pub struct Row {
     pub date: String,
 }
 
-#[derive(Debug, thiserror::Error)]
-pub enum PdfError {
-    #[error("the embedded font cannot be read")]
-    Font,
-    #[error("the PDF could not be written: {0}")]
-    Write(String),
-}
-
-/// A face for measuring, and the same font for drawing.
-struct Face {
-    measure: Metrics,
-    draw: Font,
-}
-
-impl Face {
-    fn load(data: &'static [u8]) -> Result<Face, PdfError> {
-        Ok(Face {
-            measure: Metrics::parse(data).ok_or(PdfError::Font)?,
-            draw: Font::new(data.into(), 0).ok_or(PdfError::Font)?,
-        })
-    }
-
-    fn width(&self, text: &str, size: f32) -> f32 {
-        self.measure.width(text, size)
-    }
-
-    fn wrap(&self, text: &str, size: f32, width: f32) -> Vec<String> {
-        self.measure.wrap(text, size, width)
-    }
-}
-
-static FACES: LazyLock<Result<(Face, Face), String>> = LazyLock::new(|| {
-    Ok((
-        Face::load(REGULAR).map_err(|e| e.to_string())?,
-        Face::load(BOLD).map_err(|e| e.to_string())?,
-    ))
-});
-
-/// A piece of text placed on a page.
-struct Placed {
-    x: f32,
-    /// The baseline, from the page's top.
-    y: f32,
-    size: f32,
-    bold: bool,
-    text: String,
-}
-
-/// Pages being filled, top to bottom.
-struct Layout<'a> {
-    regular: &'a Face,
-    bold: &'a Face,
-    pages: Vec<Vec<Placed>>,
-    y: f32,
-}
-
+/// The signers' table.
 impl Layout<'_> {
-    /// Where the last baseline may go: above the page number.
-    const BOTTOM: f32 = PAGE.1 - MARGIN - 18.0;
-
-    fn page(&mut self) -> &mut Vec<Placed> {
-        if self.pages.is_empty() {
-            self.pages.push(Vec::new());
-            self.y = MARGIN;
-        }
-        let last = self.pages.len() - 1;
-        &mut self.pages[last]
-    }
-
-    fn new_page(&mut self) {
-        self.pages.push(Vec::new());
-        self.y = MARGIN;
-    }
-
-    /// Room for `height` more, or a new page.
-    fn need(&mut self, height: f32) -> bool {
-        self.page();
-        if self.y + height > Self::BOTTOM {
-            self.new_page();
-            return true;
-        }
-        false
-    }
-
-    fn line(&mut self, x: f32, text: String, size: f32, bold: bool, leading: f32) {
-        self.need(leading);
-        self.y += leading;
-        let y = self.y;
-        self.page().push(Placed {
-            x,
-            y,
-            size,
-            bold,
-            text,
-        });
-    }
-
-    fn paragraph(&mut self, text: &str, size: f32, bold: bool, after: f32) {
-        let face = if bold { self.bold } else { self.regular };
-        for line in face.wrap(text, size, PAGE.0 - 2.0 * MARGIN) {
-            self.line(MARGIN, line, size, bold, size * 1.4);
-        }
-        self.y += after;
-    }
-
     /// Each cell of a row in lines that fit its column: nothing a signer
     /// wrote is cut.
     fn cell_lines(&self, cells: [&str; 5], bold: bool) -> Vec<Vec<String>> {
@@ -189,55 +76,17 @@ impl Layout<'_> {
 
 /// The document in `lang`.
 pub fn render(text: &PetitionText, rows: &[Row], lang: Lang) -> Result<Vec<u8>, PdfError> {
-    let (regular, bold) = FACES.as_ref().map_err(|_| PdfError::Font)?;
     let tr = Tr::new(lang);
     let (title, pages) = lay_out(text, rows, lang)?;
-    let mut document = Document::new();
-    document.set_metadata(
-        Metadata::new()
-            .title(title)
-            .language(lang.code().to_string())
-            .creator("Svoboda".to_string()),
-    );
-    let total = pages.len();
-    let settings =
-        PageSettings::from_wh(PAGE.0, PAGE.1).ok_or_else(|| PdfError::Write("page size".into()))?;
-    for (i, placed) in pages.into_iter().enumerate() {
-        let mut page = document.start_page_with(settings.clone());
-        let mut surface = page.surface();
-        for p in placed {
-            let font = if p.bold { &bold.draw } else { &regular.draw };
-            surface.draw_text(
-                Point::from_xy(p.x, p.y),
-                font.clone(),
-                p.size,
-                &p.text,
-                false,
-                TextDirection::Auto,
-            );
-        }
-        let number = tr.args(
+    print::write(title, lang, pages, |page, pages| {
+        tr.args(
             "pdf-page",
             [
-                ("page", fluent_bundle::FluentValue::from(i + 1)),
-                ("pages", fluent_bundle::FluentValue::from(total)),
+                ("page", fluent_bundle::FluentValue::from(page)),
+                ("pages", fluent_bundle::FluentValue::from(pages)),
             ],
-        );
-        let width = regular.width(&number, 9.0);
-        surface.draw_text(
-            Point::from_xy((PAGE.0 - width) / 2.0, PAGE.1 - MARGIN + 10.0),
-            regular.draw.clone(),
-            9.0,
-            &number,
-            false,
-            TextDirection::Auto,
-        );
-        surface.finish();
-        page.finish();
-    }
-    document
-        .finish()
-        .map_err(|e| PdfError::Write(format!("{e:?}")))
+        )
+    })
 }
 
 /// The document's title, and its text placed page by page.
@@ -246,7 +95,6 @@ fn lay_out(
     rows: &[Row],
     lang: Lang,
 ) -> Result<(String, Vec<Vec<Placed>>), PdfError> {
-    let (regular, bold) = FACES.as_ref().map_err(|_| PdfError::Font)?;
     let tr = Tr::new(lang);
     let in_lang = |map: &std::collections::BTreeMap<String, String>| {
         map.get(lang.code())
@@ -255,12 +103,7 @@ fn lay_out(
             .unwrap_or_default()
     };
     let title = in_lang(&text.title);
-    let mut layout = Layout {
-        regular,
-        bold,
-        pages: Vec::new(),
-        y: MARGIN,
-    };
+    let mut layout = Layout::new()?;
     let addressee = in_lang(&text.addressee);
     if !addressee.is_empty() {
         layout.paragraph(
@@ -329,7 +172,7 @@ mod tests {
         /// Wrapped lines fit the width and lose no word.
         #[test]
         fn wrapping_fits_and_keeps_every_word(text in "[a-zа-я ]{0,300}", width in 40.0f32..480.0) {
-            let Ok((regular, _)) = FACES.as_ref() else { panic!("fonts") };
+            let Ok((regular, _)) = print::FACES.as_ref() else { panic!("fonts") };
             let lines = regular.wrap(&text, TEXT_SIZE, width);
             for line in &lines {
                 prop_assert!(regular.width(line, TEXT_SIZE) <= width || line.chars().count() == 1, "{line}");

@@ -181,6 +181,13 @@ pub fn age_file(header: &str, sealed: &[u8]) -> Vec<u8> {
     file
 }
 
+/// An age file split into its header text (through the MAC line) and payload.
+pub fn split_age_file(bytes: &[u8]) -> Option<(&str, &[u8])> {
+    let mac_line = bytes.windows(4).position(|w| w == b"\n---")? + 1;
+    let end = mac_line + bytes[mac_line..].iter().position(|&b| b == b'\n')? + 1;
+    Some((std::str::from_utf8(&bytes[..end]).ok()?, &bytes[end..]))
+}
+
 /// Hands out the current epoch of each organiser key, starting a new one when
 /// the current is older than `lifetime`; an old epoch's key is wiped once the
 /// last signature sealed with it is done.

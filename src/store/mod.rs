@@ -9,6 +9,7 @@ mod campaigns;
 mod connect;
 pub mod erasure;
 pub mod instance_notes;
+pub mod letters;
 pub mod paper;
 pub mod passkeys;
 pub mod peers;

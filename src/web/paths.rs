@@ -47,6 +47,21 @@ pub fn letter(lang: Lang, slug: &str) -> String {
     format!("/{lang}/{slug}/letter")
 }
 
+/// A letter's receipt: private to its writer (the token opens it).
+pub fn receipt(lang: Lang, token: &str) -> String {
+    format!("/{lang}/receipt/{token}")
+}
+
+/// A reply to the letter of a receipt.
+pub fn receipt_reply(lang: Lang, token: &str, reply: i64) -> String {
+    format!("/{lang}/receipt/{token}/reply/{reply}")
+}
+
+/// "Write to someone": a person who got few letters lately.
+pub fn write_to_someone(lang: Lang) -> String {
+    format!("/{lang}/write-a-letter")
+}
+
 pub const API_CAMPAIGNS: &str = "/api/v1/campaigns";
 
 pub fn api_campaign(slug: &str) -> String {

@@ -75,6 +75,8 @@ pub struct WebSettings {
     pub workspace_url: String,
     /// The letter checker's lists by language (see `letters::checker`).
     pub letter_words: Arc<HashMap<String, crate::letters::checker::WordList>>,
+    /// How long letters and replies are kept.
+    pub letters: crate::config::LetterSettings,
 }
 
 /// Today's date and the time: the system's, or in tests a fixed date (so
@@ -123,6 +125,8 @@ pub struct AppState {
     pub petitions: Arc<PetitionService>,
     pub accounts: Accounts,
     pub limiter: SignLimiter,
+    /// The same limits for sending letters.
+    pub letter_limiter: SignLimiter,
     /// Held while a page that changes faster than content is rendered.
     pub render_lock: tokio::sync::Mutex<()>,
     content: RwLock<Arc<Content>>,
@@ -169,6 +173,14 @@ impl AppState {
             p.client_ip_header.clone(),
             p.trusted_proxies.clone(),
         );
+        // Letters are limited as signatures are, in a bucket of their own:
+        // signing does not use up a writer's letters, nor the reverse.
+        let letter_limiter = SignLimiter::new(
+            p.sign_per_minute,
+            p.sign_burst,
+            p.client_ip_header.clone(),
+            p.trusted_proxies.clone(),
+        );
         let accounts = Accounts::new(store.clone(), petitions.secret.clone(), settings.sessions);
         let sites = Arc::new(super::site::Sites::new(
             &settings.public_url,
@@ -184,6 +196,7 @@ impl AppState {
             petitions,
             accounts,
             limiter,
+            letter_limiter,
             render_lock: tokio::sync::Mutex::new(()),
             content: RwLock::new(Arc::new(content)),
             pages,
@@ -411,6 +424,7 @@ impl AppState {
                     tracing::warn!(error = %e, "could not check for content changes");
                 }
                 state.limiter.forget_idle();
+                state.letter_limiter.forget_idle();
                 // Sessions that are over leave the database within a minute.
                 if tidied.elapsed() >= Duration::from_secs(60) {
                     tidied = std::time::Instant::now();

@@ -254,6 +254,9 @@ const HELP: &[Field] = &[
             required_text("tips", Kind::Markdown),
             field("can_write", Kind::Flag),
             field("risky", Kind::Flag),
+            field("forward", Kind::Flag),
+            field("reply_to", Kind::Line),
+            field("keep_undelivered", Kind::Flag),
             field("languages", Kind::Values(&Kind::Line)),
             field(
                 "services",

@@ -94,6 +94,8 @@ pub struct CampaignPage {
     /// Keys waiting to apply: (key, from when).
     pub pending_keys: Vec<(String, String)>,
     pub keys_href: String,
+    /// The letters page, for letters volunteers and owners.
+    pub letters_href: Option<String>,
     /// Just published: the public page at an address no cache holds yet.
     pub published_href: Option<String>,
 }
@@ -405,6 +407,9 @@ pub async fn overview(
             .collect(),
         pending_keys,
         keys_href: paths::keys(lang, campaign.slug.as_str()),
+        letters_href: (signed.access.may_handle_letters(campaign.slug.as_str())
+            && campaign.help.letters.is_some())
+        .then(|| paths::letters(lang, campaign.slug.as_str())),
         // A browser may hold the public page for a minute (max-age): an
         // address it has not seen shows the new version at once.
         published_href: query.published.map(|at| {

@@ -131,7 +131,9 @@ async fn admit(state: &AppState, request: Request) -> Result<Request, Response> 
 /// The routes that take a file (multipart, token in the address).
 fn takes_upload(path: &str) -> bool {
     path.starts_with("/admin/")
-        && (path.ends_with("/photo") || path.ends_with("/campaigns/new/upload"))
+        && (path.ends_with("/photo")
+            || path.ends_with("/campaigns/new/upload")
+            || path.ends_with("/letters/reply"))
 }
 
 fn is_form(headers: &HeaderMap) -> bool {

@@ -19,6 +19,7 @@ mod forms;
 pub mod guard;
 mod keys_page;
 mod layout;
+mod letters_page;
 mod mail_page;
 mod names;
 mod new_campaign;
@@ -216,6 +217,22 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/paper/{id}/correct",
             post(paper_page::correct),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/letters",
+            get(letters_page::show),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/letters/export/{which}",
+            get(letters_page::download),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/letters/mark",
+            post(letters_page::mark),
+        )
+        .route(
+            "/admin/{lang}/campaigns/{slug}/letters/reply",
+            post(letters_page::reply).layer(DefaultBodyLimit::max(guard::UPLOAD_LIMIT)),
         )
         .route(
             "/admin/{lang}/campaigns/{slug}/petitions/{petition}/export",

@@ -131,6 +131,22 @@ pub fn form(lang: Lang, slug: &str, section: &str) -> String {
 
 /// A campaign's organiser keys (and where an owner adds one).
 /// The page that opens a petition's signatures on the organiser's device.
+/// A campaign's letters, for its letters volunteers.
+pub fn letters(lang: Lang, slug: &str) -> String {
+    format!("/admin/{}/campaigns/{slug}/letters", lang.code())
+}
+
+/// The sealed export of the letters waiting (`all`: downloaded ones too).
+pub fn letters_export(lang: Lang, slug: &str, all: bool) -> String {
+    let which = if all { "all" } else { "new" };
+    format!("{}/export/{which}", letters(lang, slug))
+}
+
+/// Opening a letters export in the browser.
+pub fn letters_open(lang: Lang, slug: &str) -> String {
+    format!("{}/open", letters(lang, slug))
+}
+
 pub fn deliver(lang: Lang) -> String {
     format!("/admin/{}/deliver", lang.code())
 }

@@ -205,6 +205,8 @@ pub struct Overview {
     pub releases: Vec<ReleaseItem>,
     pub hearings: Vec<HearingItem>,
     pub birthdays: Vec<BirthdayItem>,
+    /// "Write to someone who gets few letters", where anyone can get letters.
+    pub write_href: Option<String>,
 }
 
 fn card(content: &Content, tr: &Tr, lang: Lang, c: &Listing) -> Card {
@@ -417,6 +419,10 @@ fn overview(state: &AppState, content: &Content, tr: &Tr, lang: Lang) -> Overvie
         .map(|row| state.count(*row))
         .sum();
     Overview {
+        write_href: content
+            .listings()
+            .any(|c| c.takes_letters)
+            .then(|| paths::write_to_someone(lang)),
         by_status,
         signatures_total: tr.args(
             "count-signatures-total",

@@ -1,35 +1,40 @@
-//! `/{lang}/{slug}/letter`: writing a letter to a person in custody, and
-//! checking it before it goes. The writer types the letter; pressing the
-//! button marks what prison censors are likely to stop (see
-//! `letters::checker`), counts the pages and shows the letter as it will
-//! be printed, with the facility's address, to copy by hand, print or paste
-//! into an e-letter service. Nothing typed is kept: the check runs on the
-//! request and the text is gone once the page is sent back. No script.
+//! `/{lang}/{slug}/letter`: writing a letter to a person in custody,
+//! checking it, and sending it through the campaign. "Check" marks what
+//! prison censors are likely to stop (see `letters::checker`), counts the
+//! pages and shows the letter as it will be printed, with the facility's
+//! address, to copy by hand, print or paste into an e-letter service:
+//! nothing of it is kept. "Send" (where the campaign's volunteers pass
+//! letters on) seals the letter to the campaign's keys and answers with the
+//! receipt link, shown once (see `letters::sending`). No script.
 
 use std::collections::HashMap;
+use std::net::SocketAddr;
 use std::sync::Arc;
 
 use askama::Template;
-use axum::Form;
 use axum::extract::rejection::FormRejection;
-use axum::extract::{Path, State};
-use axum::http::StatusCode;
-use axum::response::Response;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::{HeaderMap, StatusCode};
+use axum::response::{IntoResponse, Redirect, Response};
+use axum::{Extension, Form};
 use serde::Deserialize;
 
 use super::petition_page::render;
+use super::signing::retry_later;
 use crate::campaign::{Campaign, Lang};
 use crate::i18n::{Tr, arg};
 use crate::letters::checker::{self, Topic};
+use crate::letters::pick;
+use crate::letters::sending::{Draft, DraftProblem};
 use crate::web::error::WebError;
 use crate::web::layout::Layout;
+use crate::web::origin::{PostSource, post_source};
 use crate::web::paths;
 use crate::web::site::Site;
 use crate::web::state::AppState;
 use crate::web::text::{FootnoteView, block_html, footnotes};
 
-/// The longest letter taken: some ten printed pages.
-pub const MAX_CHARS: usize = 20_000;
+pub use crate::letters::sending::MAX_CHARS;
 /// Characters of a printed page, as e-letter services count them.
 const PAGE_CHARS: usize = 1800;
 /// Beyond this, a letter waits longer at the censor.
@@ -44,6 +49,14 @@ pub struct LetterForm {
     /// Where writing is risky, the name is used only when this is ticked.
     #[serde(default)]
     pub sign: Option<String>,
+    #[serde(default)]
+    pub return_address: String,
+    /// For a notice when a reply arrives; never printed.
+    #[serde(default)]
+    pub email: String,
+    /// Present when "send" was pressed, rather than "check".
+    #[serde(default)]
+    pub send: Option<String>,
 }
 
 impl LetterForm {
@@ -81,6 +94,10 @@ pub struct LetterPage {
     pub risky: bool,
     /// The name that signs the preview, if any.
     pub signature: Option<String>,
+    /// The return address under it, if any.
+    pub return_address: Option<String>,
+    /// The campaign's volunteers pass letters on: the form can send.
+    pub can_send: bool,
     /// Footnotes of the guide (organisations' legal labels).
     pub footnotes: Vec<FootnoteView>,
     pub action: String,
@@ -148,6 +165,9 @@ fn page(
         }),
         risky: c.writing_is_risky(),
         signature: None,
+        return_address: None,
+        // A static copy's form cannot send: its page is another origin.
+        can_send: letters.forward && !site.is_static() && !c.organiser_keys().is_empty(),
         recipient,
         form,
         error: None,
@@ -168,17 +188,30 @@ pub async fn show(
     render(&page, StatusCode::OK)
 }
 
-/// POST: the check, and the letter as it will be printed.
-pub async fn check(
+/// POST: the check, and the letter as it will be printed; or sending it.
+pub async fn post(
     State(state): State<Arc<AppState>>,
     Path((lang, slug)): Path<(String, String)>,
     site: Site,
+    conn: Option<Extension<ConnectInfo<SocketAddr>>>,
+    headers: HeaderMap,
     form: Result<Form<LetterForm>, FormRejection>,
 ) -> Result<Response, WebError> {
     let lang = paths::lang(&lang, &state)?;
     let tr = Tr::new(lang);
     let content = state.content();
     let campaign = state.campaign_or_404(&content, &slug, lang).await?;
+    let sending = form.as_ref().is_ok_and(|Form(f)| f.send.is_some());
+    if sending {
+        let ip = state
+            .letter_limiter
+            .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
+        if !state.letter_limiter.check(ip) {
+            let mut page = page(&state, &site, &campaign, lang, LetterForm::default())?;
+            page.error = Some(tr.t("letter-rate-limited"));
+            return Ok(retry_later(render(&page, StatusCode::TOO_MANY_REQUESTS)?));
+        }
+    }
     let Ok(Form(form)) = form else {
         let mut page = page(&state, &site, &campaign, lang, LetterForm::default())?;
         page.error = Some(tr.t("letter-unreadable"));
@@ -188,17 +221,28 @@ pub async fn check(
     if page.paused.is_some() {
         return render(&page, StatusCode::CONFLICT);
     }
-    let text = page.form.text.trim_end().to_string();
-    if text.trim().is_empty() {
-        page.error = Some(tr.t("letter-empty"));
-        return render(&page, StatusCode::UNPROCESSABLE_ENTITY);
-    }
-    if text.chars().count() > MAX_CHARS || page.form.name.chars().count() > 60 {
-        page.error = Some(tr.args(
-            "letter-too-long",
-            [("max", fluent_bundle::FluentValue::from(MAX_CHARS))],
-        ));
-        return render(&page, StatusCode::UNPROCESSABLE_ENTITY);
+    let draft = Draft::read(
+        &page.form.text,
+        &page.form.name,
+        &page.form.return_address,
+        &page.form.email,
+        page.risky,
+        page.form.insists(),
+    );
+    let draft = match draft {
+        Ok(draft) => draft,
+        Err(problem) => {
+            page.error = Some(problem_text(&tr, problem));
+            return render(&page, StatusCode::UNPROCESSABLE_ENTITY);
+        }
+    };
+    if sending && page.can_send {
+        let source = post_source(&headers, site.base(), &[]);
+        if source == PostSource::Foreign {
+            page.error = Some(tr.t("letter-elsewhere"));
+            return render(&page, StatusCode::FORBIDDEN);
+        }
+        return super::letter_sending::send(&state, &site, &campaign, lang, draft, page).await;
     }
     let languages = campaign
         .help
@@ -210,12 +254,24 @@ pub async fn check(
         &tr,
         &state.settings.letter_words,
         &languages,
-        &text,
+        &draft.text,
     ));
-    let name = page.form.name.trim();
-    page.signature =
-        (!name.is_empty() && (!page.risky || page.form.insists())).then(|| name.to_string());
+    page.signature = draft.name;
+    page.return_address = draft.return_address;
     render(&page, StatusCode::OK)
+}
+
+/// What is wrong with a letter, in the writer's language.
+pub fn problem_text(tr: &Tr, problem: DraftProblem) -> String {
+    match problem {
+        DraftProblem::Empty => tr.t("letter-empty"),
+        DraftProblem::TooLong | DraftProblem::NameTooLong => tr.args(
+            "letter-too-long",
+            [("max", fluent_bundle::FluentValue::from(MAX_CHARS))],
+        ),
+        DraftProblem::ReturnAddressTooLong => tr.t("letter-return-address-too-long"),
+        DraftProblem::BadEmail => tr.t("letter-email-invalid"),
+    }
 }
 
 /// What the checker finds in `text`, for the page.
@@ -281,4 +337,52 @@ fn checked(
         ),
         long: pages > SHORT_PAGES,
     }
+}
+
+/// GET `/{lang}/write-a-letter`: to the letter page of someone who can get
+/// letters now, picked with a weight towards those who got the fewest
+/// through this site in the last 30 days. A fresh pick each time (`no-store`).
+pub async fn someone(
+    State(state): State<Arc<AppState>>,
+    Path(lang): Path<String>,
+    site: Site,
+) -> Result<Response, WebError> {
+    let lang = paths::lang(&lang, &state)?;
+    let content = state.content();
+    let now = chrono::Utc::now().timestamp();
+    let counts = state
+        .store
+        .letter_counts_since(now - pick::WINDOW_DAYS * 86_400)
+        .await
+        .map_err(|e| {
+            tracing::error!(error = %e, "letter counts could not be read");
+            WebError::unavailable().in_lang(lang)
+        })?;
+    let candidates: Vec<(&str, u64)> = content
+        .listings()
+        .filter(|c| c.takes_letters)
+        .map(|c| {
+            let slug = c.slug.as_str();
+            (slug, counts.get(slug).copied().unwrap_or(0))
+        })
+        .collect();
+    let Some(slug) = pick::pick(&candidates, &mut rand::thread_rng()) else {
+        let tr = Tr::new(lang);
+        let page = super::signing::NoticePage {
+            layout: Layout::new(lang, &site, tr.t("write-to-someone"), String::new(), |l| {
+                paths::write_to_someone(l)
+            }),
+            heading: tr.t("write-to-someone"),
+            message: tr.t("write-to-someone-none"),
+            button: None,
+            back_href: None,
+        };
+        return render(&page, StatusCode::OK);
+    };
+    let mut response = Redirect::to(&paths::letter(lang, slug)).into_response();
+    response.headers_mut().insert(
+        axum::http::header::CACHE_CONTROL,
+        axum::http::HeaderValue::from_static("no-store"),
+    );
+    Ok(response)
 }

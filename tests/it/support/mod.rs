@@ -254,6 +254,7 @@ impl TestApp {
             mail: svoboda::config::MailSettings::Hold,
             demo: false,
             letter_words: Arc::new(svoboda::letters::checker::load_lists(None).expect("lists")),
+            letters: svoboda::config::LetterSettings::default(),
         };
         adjust(&mut settings);
         let state = AppState::new(store.clone(), settings, Clock::fixed(today()), petitions)

@@ -1,0 +1,502 @@
+//! A campaign's letters, for its letters volunteers (and owners; not its
+//! editors or delivery people): the list by number and state, the sealed
+//! export of the letters waiting, marks (sent, or not passed on with the
+//! reason the writer will read), and replies: a photo or scan, cleaned as
+//! every upload is and sealed so that only the writer's receipt opens it.
+//! The server sees the letters' numbers and states, never what they say.
+
+use std::sync::Arc;
+
+use askama::Template;
+use axum::Form;
+use axum::extract::multipart::MultipartRejection;
+use axum::extract::{Multipart, Path, State};
+use axum::http::StatusCode;
+use axum::response::Response;
+use serde::Deserialize;
+
+use super::context::{AdminLang, SignedIn, now};
+use super::download::attachment;
+use super::editing::{Upload, file_field};
+use super::layout::{AdminLayout, Section, render};
+use super::paths;
+use crate::account::AuditAction;
+use crate::campaign::Lang;
+use crate::campaign::photo::PhotoError;
+use crate::i18n::{Tr, arg};
+use crate::letters::export::{self, Recipient};
+use crate::letters::letter::{LetterState, Mark, MarkProblem};
+use crate::letters::receipt::seal_reply;
+use crate::petition::service::to_the_hour;
+use crate::store::letters::{Marked, ReplyTarget};
+use crate::web::AppState;
+use crate::web::error::WebError;
+
+/// Letters the list shows; older ones are still counted and exported.
+const LISTED: i64 = 500;
+/// A reply scan's longest side: handwriting stays readable.
+const REPLY_SIDE: u32 = 2000;
+
+#[derive(Deserialize)]
+pub struct SlugParams {
+    slug: String,
+}
+
+#[derive(Deserialize)]
+pub struct ExportParams {
+    slug: String,
+    which: String,
+}
+
+#[derive(Debug, Default, Deserialize)]
+pub struct MarkForm {
+    #[serde(default)]
+    pub number: String,
+    /// "sent" or "not-forwarded".
+    #[serde(default)]
+    pub outcome: String,
+    #[serde(default)]
+    pub reason: String,
+}
+
+pub struct LetterLine {
+    pub number: i64,
+    pub received: String,
+    pub state: String,
+    pub reason: Option<String>,
+    pub replies: i64,
+    pub deleted: bool,
+    pub exported: bool,
+}
+
+#[derive(Template)]
+#[template(path = "admin/letters.html")]
+pub struct LettersPage {
+    pub layout: AdminLayout,
+    pub campaign_href: String,
+    /// The campaign does not take letters through it: the page says so.
+    pub not_forwarding: bool,
+    pub waiting: String,
+    pub new_href: String,
+    pub all_href: String,
+    pub open_href: String,
+    pub command: String,
+    pub letters: Vec<LetterLine>,
+    pub mark_action: String,
+    pub reply_action: String,
+    pub form: MarkForm,
+    pub done: Option<String>,
+    pub problem: Option<String>,
+    /// Which form the problem is about: "mark" or "reply".
+    pub problem_at: &'static str,
+}
+
+/// Letters volunteers and owners only.
+fn may_handle(signed: &SignedIn, lang: Lang, slug: &str) -> Result<(), WebError> {
+    if signed.0.access.may_handle_letters(slug) {
+        Ok(())
+    } else {
+        Err(WebError::forbidden(lang))
+    }
+}
+
+/// What the page answers after a form, besides the list.
+#[derive(Default)]
+struct Outcome {
+    form: MarkForm,
+    done: Option<String>,
+    problem: Option<(&'static str, String)>,
+}
+
+async fn page(
+    state: &AppState,
+    lang: Lang,
+    signed: &SignedIn,
+    slug: &str,
+    outcome: Outcome,
+    status: StatusCode,
+) -> Result<Response, WebError> {
+    let tr = Tr::new(lang);
+    let content = state.content();
+    let campaign = state.campaign_or_404(&content, slug, lang).await?;
+    let rows = state
+        .store
+        .letters_of(slug, LISTED)
+        .await
+        .map_err(WebError::store(lang))?;
+    let waiting = rows
+        .iter()
+        .filter(|r| r.state == LetterState::Received && !r.deleted)
+        .count();
+    let new = rows
+        .iter()
+        .filter(|r| r.state == LetterState::Received && !r.deleted && !r.exported)
+        .count();
+    let title = tr.args(
+        "admin-letters-title",
+        [("name", arg(campaign.person.name.get(lang)))],
+    );
+    let date = |ts: i64| {
+        chrono::DateTime::from_timestamp(ts, 0)
+            .map(|t| tr.date_time(t.date_naive(), Some(t.time())))
+            .unwrap_or_default()
+    };
+    let (problem_at, problem) = match outcome.problem {
+        Some((at, text)) => (at, Some(text)),
+        None => ("", None),
+    };
+    let page = LettersPage {
+        layout: AdminLayout::new(
+            state,
+            lang,
+            Some(&signed.0),
+            Section::Campaigns,
+            title,
+            |l| paths::letters(l, slug),
+        ),
+        campaign_href: paths::campaign(lang, slug),
+        not_forwarding: !campaign.help.letters.as_ref().is_some_and(|l| l.forward),
+        waiting: tr.args(
+            "admin-letters-waiting",
+            [
+                ("count", fluent_bundle::FluentValue::from(waiting)),
+                ("new", fluent_bundle::FluentValue::from(new)),
+            ],
+        ),
+        new_href: paths::letters_export(lang, slug, false),
+        all_href: paths::letters_export(lang, slug, true),
+        open_href: paths::letters_open(lang, slug),
+        command: format!("svoboda letters pdf --identity KEY.txt {slug}-letters.txt > letters.pdf"),
+        letters: rows
+            .iter()
+            .map(|r| {
+                let (state, reason) = match &r.state {
+                    LetterState::Received => (tr.t("admin-letters-state-received"), None),
+                    LetterState::Sent { on } => (
+                        tr.args("admin-letters-state-sent", [("date", arg(tr.date(*on)))]),
+                        None,
+                    ),
+                    LetterState::NotForwarded { reason } => (
+                        tr.t("admin-letters-state-not-forwarded"),
+                        Some(reason.clone()),
+                    ),
+                };
+                LetterLine {
+                    number: r.number,
+                    received: date(r.received_at),
+                    state,
+                    reason,
+                    replies: r.replies,
+                    deleted: r.deleted,
+                    exported: r.exported,
+                }
+            })
+            .collect(),
+        mark_action: format!("{}/mark", paths::letters(lang, slug)),
+        reply_action: format!(
+            "{}/reply?csrf={}",
+            paths::letters(lang, slug),
+            signed.0.session.csrf
+        ),
+        form: outcome.form,
+        done: outcome.done,
+        problem,
+        problem_at,
+    };
+    render(&page, status)
+}
+
+pub async fn show(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Path(params): Path<SlugParams>,
+) -> Result<Response, WebError> {
+    may_handle(&signed, lang, &params.slug)?;
+    page(
+        &state,
+        lang,
+        &signed,
+        &params.slug,
+        Outcome::default(),
+        StatusCode::OK,
+    )
+    .await
+}
+
+/// The sealed export: the same file `svoboda letters pdf` and the
+/// browser page open. Downloading marks the letters downloaded.
+pub async fn download(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Path(params): Path<ExportParams>,
+) -> Result<Response, WebError> {
+    may_handle(&signed, lang, &params.slug)?;
+    let only_new = match params.which.as_str() {
+        "new" => true,
+        "all" => false,
+        _ => return Err(WebError::not_found(lang)),
+    };
+    let content = state.content();
+    let campaign = state.campaign_or_404(&content, &params.slug, lang).await?;
+    let to = Recipient::of(&campaign, &Lang::known()).unwrap_or_default();
+    let letters = state
+        .store
+        .letters_for_export(&params.slug, only_new)
+        .await
+        .map_err(WebError::store(lang))?;
+    audit(
+        &state,
+        lang,
+        &signed,
+        AuditAction::LettersDownloaded,
+        &params.slug,
+        format!("{} ({})", letters.len(), params.which),
+    )
+    .await?;
+    let mut text = export::header(&params.slug, &to);
+    for letter in &letters {
+        text.push_str(&export::line(letter));
+    }
+    let day = state.clock.today().format("%Y-%m-%d");
+    Ok(attachment(
+        "text/plain; charset=utf-8",
+        &format!("{}-letters-{day}.txt", params.slug),
+        text,
+    ))
+}
+
+pub async fn mark(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Path(params): Path<SlugParams>,
+    Form(form): Form<MarkForm>,
+) -> Result<Response, WebError> {
+    may_handle(&signed, lang, &params.slug)?;
+    let tr = Tr::new(lang);
+    let not_forwarded = form.outcome == "not-forwarded";
+    let (number, mark) = match Mark::read(&form.number, not_forwarded, &form.reason) {
+        Ok(read) => read,
+        Err(problem) => {
+            let key = match problem {
+                MarkProblem::NoNumber => "admin-letters-no-number",
+                MarkProblem::NoReason => "admin-letters-no-reason",
+                MarkProblem::ReasonTooLong => "admin-letters-reason-too-long",
+            };
+            let outcome = Outcome {
+                problem: Some(("mark", tr.t(key))),
+                form,
+                done: None,
+            };
+            return page(
+                &state,
+                lang,
+                &signed,
+                &params.slug,
+                outcome,
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let marked = state
+        .store
+        .mark_letter(&params.slug, number, &mark, to_the_hour(now()))
+        .await
+        .map_err(WebError::store(lang))?;
+    if marked == Marked::NotFound {
+        let outcome = Outcome {
+            problem: Some(("mark", no_such_letter(&tr, number))),
+            form,
+            done: None,
+        };
+        return page(
+            &state,
+            lang,
+            &signed,
+            &params.slug,
+            outcome,
+            StatusCode::NOT_FOUND,
+        )
+        .await;
+    }
+    let (detail, done_key) = match &mark {
+        Mark::Sent => (format!("No {number}: sent"), "admin-letters-marked-sent"),
+        Mark::NotForwarded { .. } => (
+            format!("No {number}: not passed on"),
+            "admin-letters-marked-not-forwarded",
+        ),
+    };
+    audit(
+        &state,
+        lang,
+        &signed,
+        AuditAction::LetterMarked,
+        &params.slug,
+        detail,
+    )
+    .await?;
+    let outcome = Outcome {
+        done: Some(tr.args(done_key, [("number", arg(number.to_string()))])),
+        ..Outcome::default()
+    };
+    page(&state, lang, &signed, &params.slug, outcome, StatusCode::OK).await
+}
+
+fn no_such_letter(tr: &Tr, number: i64) -> String {
+    tr.args(
+        "admin-letters-no-such",
+        [("number", arg(number.to_string()))],
+    )
+}
+
+/// A reply's photo or scan: its number comes in the form with the file.
+pub async fn reply(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Path(params): Path<SlugParams>,
+    multipart: Result<Multipart, MultipartRejection>,
+) -> Result<Response, WebError> {
+    may_handle(&signed, lang, &params.slug)?;
+    let tr = Tr::new(lang);
+    let refuse = |text: String, status: StatusCode| {
+        let outcome = Outcome {
+            problem: Some(("reply", text)),
+            ..Outcome::default()
+        };
+        page(&state, lang, &signed, &params.slug, outcome, status)
+    };
+    let (number, upload) = reply_fields(multipart).await;
+    let Some(number) = number else {
+        return refuse(
+            tr.t("admin-letters-no-number"),
+            StatusCode::UNPROCESSABLE_ENTITY,
+        )
+        .await;
+    };
+    let bytes = match upload {
+        Upload::File(bytes) => bytes,
+        Upload::Missing => {
+            return refuse(
+                tr.t("admin-letters-reply-missing"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Upload::TooLarge => {
+            return refuse(tr.t("admin-photo-too-large"), StatusCode::PAYLOAD_TOO_LARGE).await;
+        }
+    };
+    let target = state
+        .store
+        .reply_target(&params.slug, number)
+        .await
+        .map_err(WebError::store(lang))?;
+    let ReplyTarget::Key(key) = target else {
+        return refuse(no_such_letter(&tr, number), StatusCode::NOT_FOUND).await;
+    };
+    // Re-encoded from its pixels: GPS, camera and every other metadata of
+    // the original are gone before anything is stored.
+    let cleaned =
+        tokio::task::spawn_blocking(move || crate::campaign::photo::prepare_to(&bytes, REPLY_SIDE))
+            .await
+            .map_err(|e| WebError::internal(format!("reply preparation stopped: {e}")))?;
+    let photo = match cleaned {
+        Ok(photo) => photo,
+        Err(PhotoError::TooLarge) => {
+            return refuse(tr.t("admin-photo-too-large"), StatusCode::PAYLOAD_TOO_LARGE).await;
+        }
+        Err(PhotoError::TooManyPixels) => {
+            return refuse(
+                tr.t("admin-photo-too-many-pixels"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+        Err(PhotoError::Unreadable(_)) => {
+            return refuse(
+                tr.t("admin-photo-unreadable"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
+        }
+    };
+    let sealed = seal_reply(&key, &photo.jpeg)
+        .map_err(|e| WebError::internal(format!("sealing a reply failed: {e}")))?;
+    let queued = state
+        .store
+        .add_reply(&params.slug, number, &sealed, to_the_hour(now()))
+        .await
+        .map_err(WebError::store(lang))?;
+    let Some(notice) = queued else {
+        return refuse(no_such_letter(&tr, number), StatusCode::NOT_FOUND).await;
+    };
+    audit(
+        &state,
+        lang,
+        &signed,
+        AuditAction::LetterReplyUploaded,
+        &params.slug,
+        format!("No {number}"),
+    )
+    .await?;
+    let key = if notice {
+        "admin-letters-reply-done-notice"
+    } else {
+        "admin-letters-reply-done"
+    };
+    let outcome = Outcome {
+        done: Some(tr.args(key, [("number", arg(number.to_string()))])),
+        ..Outcome::default()
+    };
+    page(&state, lang, &signed, &params.slug, outcome, StatusCode::OK).await
+}
+
+/// The letter's number and the file of the reply form.
+async fn reply_fields(multipart: Result<Multipart, MultipartRejection>) -> (Option<i64>, Upload) {
+    let Ok(mut multipart) = multipart else {
+        return (None, file_field(multipart, "reply").await);
+    };
+    let mut number = None;
+    loop {
+        match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some("number") => {
+                let text = field.text().await.unwrap_or_default();
+                number = Mark::read(&text, false, "").ok().map(|(n, _)| n);
+            }
+            Ok(Some(field)) if field.name() == Some("reply") => {
+                let upload = match field.bytes().await {
+                    Ok(bytes) if bytes.is_empty() => Upload::Missing,
+                    Ok(bytes) => Upload::File(bytes.to_vec()),
+                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Upload::TooLarge,
+                    Err(_) => Upload::Missing,
+                };
+                return (number, upload);
+            }
+            Ok(Some(_)) => {}
+            Ok(None) => return (number, Upload::Missing),
+            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
+                return (number, Upload::TooLarge);
+            }
+            Err(_) => return (number, Upload::Missing),
+        }
+    }
+}
+
+async fn audit(
+    state: &AppState,
+    lang: Lang,
+    signed: &SignedIn,
+    action: AuditAction,
+    slug: &str,
+    detail: String,
+) -> Result<(), WebError> {
+    state
+        .accounts
+        .audit(Some(&signed.0.account), action, Some(slug), detail, now())
+        .await
+        .map_err(WebError::store(lang))
+}
