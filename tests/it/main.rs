@@ -22,6 +22,7 @@ mod html_validity;
 mod i18n;
 mod languages;
 mod letters;
+mod letters_sent;
 mod many_campaigns;
 mod mirrors;
 mod organiser_keys;

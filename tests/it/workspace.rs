@@ -631,6 +631,21 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
         "/admin/en/campaigns/{other}/petitions/end-the-case/paper/1/correct",
         403,
     ),
+    // Letters are for letters volunteers: not even the campaign's editor.
+    ("GET", "/admin/en/campaigns/anna-example/letters", 403),
+    (
+        "GET",
+        "/admin/en/campaigns/anna-example/letters/export/new",
+        403,
+    ),
+    ("POST", "/admin/en/campaigns/anna-example/letters/mark", 403),
+    (
+        "POST",
+        "/admin/en/campaigns/anna-example/letters/reply",
+        403,
+    ),
+    ("GET", "/admin/en/campaigns/{other}/letters", 403),
+    ("POST", "/admin/en/campaigns/{other}/letters/mark", 403),
 ];
 
 backend_test! {
@@ -733,6 +748,7 @@ fn route_table_covers_every_workspace_route() {
                 .replace("/organisations/memorial", "/organisations/{id}")
                 .replace("/peers/1/", "/peers/{id}/")
                 .replace("/paper/1/", "/paper/{id}/")
+                .replace("/export/new", "/export/{which}")
                 .replace("free-anna", "{petition}")
                 .replace("/form/person", "/form/{section}")
                 .replace("/form/timeline", "/form/{section}")

@@ -387,7 +387,11 @@ pub async fn reply(
             .await;
         }
         Upload::TooLarge => {
-            return refuse(tr.t("admin-photo-too-large"), StatusCode::PAYLOAD_TOO_LARGE).await;
+            return refuse(
+                tr.t("admin-photo-too-large"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
     };
     let target = state
@@ -407,7 +411,11 @@ pub async fn reply(
     let photo = match cleaned {
         Ok(photo) => photo,
         Err(PhotoError::TooLarge) => {
-            return refuse(tr.t("admin-photo-too-large"), StatusCode::PAYLOAD_TOO_LARGE).await;
+            return refuse(
+                tr.t("admin-photo-too-large"),
+                StatusCode::UNPROCESSABLE_ENTITY,
+            )
+            .await;
         }
         Err(PhotoError::TooManyPixels) => {
             return refuse(
