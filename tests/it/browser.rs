@@ -3,7 +3,7 @@
 use std::sync::Arc;
 
 use crate::support::webdriver::Driver;
-use crate::support::{Backend, TestApp, unavailable};
+use crate::support::{Backend, PUBLIC_URL, TestApp, unavailable};
 
 /// Serves the app on a loopback port, as `svoboda serve` does.
 pub(crate) async fn serve(app: &TestApp) -> String {
@@ -820,7 +820,28 @@ async fn a_letter_is_written_and_checked_without_javascript_on_a_phone() {
     assert!(shown.contains("420000, Kazan, Example st., 1"));
     assert_eq!(session.text_css("mark").await, "войне");
     assert_eq!(session.text_css(".signature").await, "Вера");
+    // Sent through the campaign, still without a script: the receipt link
+    // is shown once, and opens the letter's state.
+    session.click_css("button[name=send]").await;
+    session.wait_for_text_natively("Сохраните эту ссылку").await;
+    // On the site's own name (the test server is reached by another).
+    let receipt = session.text_css(".receipt-link .copy a").await;
+    let path = receipt
+        .strip_prefix(PUBLIC_URL)
+        .expect("the site's address");
+    assert!(path.starts_with("/ru/receipt/"), "{receipt}");
+    session.goto(&format!("{base}{path}")).await;
+    let shown = session.wait_for_text_natively("Письмо № 1").await;
+    assert!(
+        shown.contains("Ждёт, когда волонтёры распечатают и отправят его."),
+        "{shown}"
+    );
     session.close().await;
+    let dump = crate::support::stored_bytes(&app.db).await;
+    assert!(
+        !crate::support::stored_contains(&dump, "думаю о тебе".as_bytes()),
+        "the letter reached the disk sealed"
+    );
 
     // The checked page, measured (measuring needs a script of WebDriver's).
     let session = driver.session().await;
@@ -846,5 +867,25 @@ async fn a_letter_is_written_and_checked_without_javascript_on_a_phone() {
         serde_json::json!(true),
         "the checked letter fits a phone"
     );
+    session.click_css("button[name=send]").await;
+    session.wait_for_text("Сохраните эту ссылку").await;
+    let fits = session
+        .eval("return document.documentElement.scrollWidth <= window.innerWidth")
+        .await;
+    assert_eq!(
+        fits,
+        serde_json::json!(true),
+        "the receipt link fits a phone"
+    );
+    let receipt = session.text_css(".receipt-link .copy a").await;
+    let path = receipt
+        .strip_prefix(PUBLIC_URL)
+        .expect("the site's address");
+    session.goto(&format!("{base}{path}")).await;
+    session.wait_for_text("Письмо № 2").await;
+    let fits = session
+        .eval("return document.documentElement.scrollWidth <= window.innerWidth")
+        .await;
+    assert_eq!(fits, serde_json::json!(true), "the receipt fits a phone");
     session.close().await;
 }

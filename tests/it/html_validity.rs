@@ -50,6 +50,25 @@ async fn demo_and_fixture_pages_pass_the_nu_html_checker() {
         )
         .await;
     bodies.push(("a checked letter".into(), checked.body));
+    let sent = app
+        .post_form(
+            "/uk/anna-example/letter",
+            &[
+                ("text", "Привіт!"),
+                ("send", "1"),
+                ("email", "a@example.org"),
+            ],
+            [198, 51, 100, 51],
+        )
+        .await
+        .text();
+    let start = sent.find("/uk/receipt/").expect("a receipt link");
+    let receipt = sent[start..].split('"').next().expect("link").to_string();
+    bodies.push(("a sent letter".into(), sent.into_bytes()));
+    for lang in ["uk", "be"] {
+        let path = receipt.replacen("/uk/", &format!("/{lang}/"), 1);
+        bodies.push((path.clone(), app.get(&path).await.body));
+    }
     check(&jar, &bodies);
 }
 
@@ -160,6 +179,39 @@ async fn workspace_pages_pass_the_nu_html_checker() {
     ] {
         pages.push((path.into(), owner.get(path).await.body));
     }
+    // Letters: a list with one waiting and one marked, and a mistake.
+    for text in ["Привет!", "Держись!"] {
+        app.post_form(
+            "/ru/anna-example/letter",
+            &[("text", text), ("send", "1")],
+            [198, 51, 100, 52],
+        )
+        .await;
+    }
+    let letters = owner
+        .get("/admin/ru/campaigns/anna-example/letters")
+        .await
+        .text();
+    let marked = owner
+        .submit(
+            &letters,
+            "/admin/ru/campaigns/anna-example/letters/mark",
+            &[
+                ("number", "1"),
+                ("outcome", "not-forwarded"),
+                ("reason", "Этап"),
+            ],
+        )
+        .await;
+    pages.push(("letters, one marked".into(), marked.body));
+    let mistaken = owner
+        .submit(
+            &letters,
+            "/admin/en/campaigns/anna-example/letters/mark",
+            &[("number", "x")],
+        )
+        .await;
+    pages.push(("letters with a mistake".into(), mistaken.body));
     let edit = owner
         .get("/admin/en/campaigns/anna-example/edit")
         .await
