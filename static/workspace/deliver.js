@@ -6,63 +6,17 @@
 (function () {
   "use strict";
   const tool = document.getElementById("deliver-tool");
-  if (!tool || typeof age === "undefined" || typeof SvobodaDeliveryRules === "undefined") return;
+  if (!tool || typeof age === "undefined" || typeof SvobodaDeliveryRules === "undefined" ||
+    typeof SvobodaSealed === "undefined") return;
   const rules = SvobodaDeliveryRules;
+  const { Refusal, identityOf: identityWith, bytesOf, textOf, element } = SvobodaSealed;
   const $ = (id) => document.getElementById(id);
   const lang = document.documentElement.lang;
-  const plural = new Intl.PluralRules(lang);
   const domains = new Set(tool.dataset.disposable.split(" ").filter((d) => d !== ""));
   const MAGIC = "# svoboda signatures v1";
   const TEXT_LINE = "# petition-text ";
-
-  // A message of the page, in its language: {name} filled from `vars`;
-  // for a message with a count, the form of that count's plural category.
-  function say(id, vars = {}) {
-    const el = $("deliver-messages").querySelector(`[data-id="${id}"]`);
-    let text = el.dataset.text;
-    if (text === undefined) {
-      const category = plural.select(vars.count);
-      const sample = ["1", "2", "5"].find((n) => plural.select(Number(n)) === category) || "5";
-      text = el.dataset["n" + sample];
-    }
-    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in vars ? String(vars[name]) : whole));
-  }
-
-  class Refusal extends Error {}
-
-  function identityOf(text) {
-    const line = text.split(/\r?\n/).map((l) => l.trim()).find((l) => l.startsWith("AGE-SECRET-KEY-1"));
-    if (!line) throw new Refusal(say("deliver-bad-identity"));
-    const inner = new age.Decrypter();
-    try {
-      inner.addIdentity(line);
-    } catch {
-      throw new Refusal(say("deliver-bad-identity"));
-    }
-    const decrypter = new age.Decrypter();
-    // One key agreement per sealing period, not per signature: the
-    // signatures of one period share their header.
-    const known = new Map();
-    const identity = {
-      matched: false,
-      async unwrapFileKey(stanzas) {
-        const key = stanzas.map((s) => s.args.join(" ") + "\n" + s.body.join(",")).join("\n");
-        if (!known.has(key)) known.set(key, await inner.unwrapFileKey(stanzas));
-        const fileKey = known.get(key);
-        identity.matched = fileKey !== null;
-        return fileKey === null ? null : fileKey.slice();
-      },
-    };
-    decrypter.addIdentity(identity);
-    return { decrypter, identity };
-  }
-
-  function bytesOf(base64) {
-    const raw = atob(base64);
-    const bytes = new Uint8Array(raw.length);
-    for (let i = 0; i < raw.length; i++) bytes[i] = raw.charCodeAt(i);
-    return bytes;
-  }
+  const say = SvobodaSealed.messages($("deliver-messages"), lang);
+  const identityOf = (text) => identityWith(text, say("deliver-bad-identity"));
 
   // The export's lines, read as `petition::export::open` reads them.
   async function open(exportText, identityText, progress) {
@@ -140,13 +94,6 @@
     return say("date-format", { day: Number(m[3]), month: say("month-" + Number(m[2])), year: m[1] });
   }
 
-  function element(tag, text, className) {
-    const el = document.createElement(tag);
-    if (text !== undefined) el.textContent = text;
-    if (className) el.className = className;
-    return el;
-  }
-
   let current = null;
 
   function confirmed() {
@@ -217,11 +164,6 @@
     const box = $("deliver-error");
     box.textContent = message;
     box.hidden = false;
-  }
-
-  async function textOf(input) {
-    const file = input.files && input.files[0];
-    return file ? file.text() : null;
   }
 
   $("deliver-open").addEventListener("click", async () => {

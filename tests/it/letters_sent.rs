@@ -296,6 +296,11 @@ backend_test! {
         let mut volunteer = volunteer(&app).await;
         let overview = volunteer.get("/admin/en/campaigns/anna-example").await.text();
         assert!(overview.contains(&format!("href=\"{LETTERS}\"")), "the volunteer's way in");
+        let opener = volunteer.get(&format!("{LETTERS}/open")).await;
+        assert_eq!(opener.status, StatusCode::OK);
+        let policy = opener.header("content-security-policy").to_string();
+        assert!(policy.contains("script-src 'self'") && policy.contains("connect-src 'none'"), "{policy}");
+        assert!(!opener.text().contains("<script>") && opener.text().contains("src=\"/static/letters-open.js?v="));
         let page = volunteer.get(LETTERS).await.text();
         let no_reason = volunteer.submit(&page, &format!("{LETTERS}/mark"), &[("number", "1"), ("outcome", "not-forwarded")]).await;
         assert_eq!(no_reason.status, StatusCode::UNPROCESSABLE_ENTITY);
@@ -422,4 +427,142 @@ backend_test! {
         assert!(none.text().contains("Сейчас никому на этом сайте нельзя написать."));
         assert!(!app.page("/ru/").await.contains("/ru/write-a-letter"));
     }
+}
+
+/// In real Chromium a letters volunteer opens the export on the letters
+/// page's opener, with the campaign's key file: the letters appear as
+/// text (a writer's markup stays text), print with the address and the
+/// reply slip, the page fits a phone, and nothing the browser sent carried
+/// the key.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_volunteer_opens_and_prints_letters_in_the_browser() {
+    use crate::browser::{join, serve};
+    use crate::support::webdriver::Driver;
+    let Some(driver) = Driver::start().await else {
+        unavailable("chromium and chromedriver");
+        return;
+    };
+    if Command::new("pdftotext").arg("-v").output().is_err() {
+        unavailable("pdftotext (poppler-utils)");
+        return;
+    }
+    let app = TestApp::with_fixtures(Backend::Sqlite)
+        .await
+        .expect("sqlite");
+    let xss = "<img src=x onerror=alert(1)><script>alert(2)</script>";
+    send(
+        &app,
+        &[
+            ("text", &format!("{PHRASE}\n{xss}")),
+            ("name", xss),
+            ("return_address", "Казань, а/я 12"),
+        ],
+        100,
+    )
+    .await;
+    send(&app, &[("text", "Второе письмо: обнимаю!")], 101).await;
+    let base = serve(&app).await;
+    let work = tempfile::tempdir().expect("work");
+    let session = driver.session().await;
+    session.resize(360, 800).await;
+    let link = invitation(&app, grant(Role::Letters)).await;
+    join(
+        &session,
+        &base,
+        &link,
+        "volunteer",
+        "tea with lemon at five",
+    )
+    .await;
+
+    // The export, as the letters page gives it.
+    let mut volunteer = volunteer(&app).await;
+    let export = volunteer.get(&format!("{LETTERS}/export/new")).await.text();
+    std::fs::write(work.path().join("letters.txt"), &export).expect("write");
+
+    session
+        .goto(&format!(
+            "{base}/admin/ru/campaigns/anna-example/letters/open"
+        ))
+        .await;
+    session.wait_for_text("Открыть письма").await;
+    session
+        .choose_file("#export-file", &work.path().join("letters.txt"))
+        .await;
+    session
+        .choose_file("#identity-file", &fixture("full/organiser-key.txt"))
+        .await;
+    session.click_css("#letters-open").await;
+    let shown = session.wait_for_text("Готово.").await;
+    assert!(shown.contains("Открыто писем: 2"), "{shown}");
+    assert!(
+        shown.contains(PHRASE) && shown.contains("Второе письмо: обнимаю!"),
+        "{shown}"
+    );
+    assert!(
+        shown.contains(xss),
+        "a writer's markup shows as text: {shown}"
+    );
+    let injected = session
+        .eval(
+            "return document.querySelectorAll('#letters-print img, #letters-print script').length",
+        )
+        .await;
+    assert_eq!(
+        injected,
+        serde_json::json!(0),
+        "nothing the writer typed became markup"
+    );
+    let fits = session
+        .eval("return document.documentElement.scrollWidth <= window.innerWidth")
+        .await;
+    assert_eq!(
+        fits,
+        serde_json::json!(true),
+        "the opener fits a 360-px screen"
+    );
+
+    let pdf = work.path().join("printed.pdf");
+    std::fs::write(&pdf, session.print_pdf().await).expect("write");
+    let text = Command::new("pdftotext")
+        .args(["-enc", "UTF-8"])
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .expect("pdftotext");
+    let words = String::from_utf8_lossy(&text.stdout)
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    for expected in [
+        "420000, Kazan, Example st., 1",
+        "Анна Пример",
+        "Письмо № 1",
+        "Письмо № 2",
+        "Обратный адрес: Казань, а/я 12",
+        "Бланк для ответа · письмо № 2",
+        "а/я 7",
+    ] {
+        assert!(words.contains(expected), "{expected:?} in {words}");
+    }
+    assert!(
+        !words.contains("Открыть письма"),
+        "only the letters print: {words}"
+    );
+
+    let key = std::fs::read_to_string(fixture("full/organiser-key.txt")).expect("key");
+    let secret = key
+        .lines()
+        .find(|l| l.starts_with("AGE-SECRET-KEY-1"))
+        .expect("secret")
+        .trim_start_matches("AGE-SECRET-KEY-1")
+        .to_string();
+    for (url, body) in session.requests_with_bodies().await {
+        assert!(
+            !url.contains(&secret) && !body.to_uppercase().contains(&secret),
+            "a request carried the key: {url}"
+        );
+        assert!(!body.contains(PHRASE), "a request carried a letter: {url}");
+    }
+    session.close().await;
 }

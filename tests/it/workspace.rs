@@ -644,6 +644,7 @@ const ROUTE_TABLE: &[(&str, &str, u16)] = &[
         "/admin/en/campaigns/anna-example/letters/reply",
         403,
     ),
+    ("GET", "/admin/en/campaigns/anna-example/letters/open", 403),
     ("GET", "/admin/en/campaigns/{other}/letters", 403),
     ("POST", "/admin/en/campaigns/{other}/letters/mark", 403),
 ];

@@ -36,7 +36,7 @@ pub struct ScriptMessage {
 }
 
 impl ScriptMessage {
-    fn plain(tr: &Tr, id: &str, placeholders: &[&'static str]) -> Self {
+    pub(super) fn plain(tr: &Tr, id: &str, placeholders: &[&'static str]) -> Self {
         let args: Vec<(&str, FluentValue)> = placeholders
             .iter()
             .map(|name| (*name, arg(format!("{{{name}}}"))))
@@ -48,7 +48,7 @@ impl ScriptMessage {
         }
     }
 
-    fn counted(tr: &Tr, id: &str) -> Self {
+    pub(super) fn counted(tr: &Tr, id: &str) -> Self {
         let form = |n: u32| {
             tr.args(id, [("count", FluentValue::from(n))])
                 .replace(&n.to_string(), "{count}")

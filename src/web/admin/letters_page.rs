@@ -16,9 +16,10 @@ use axum::response::Response;
 use serde::Deserialize;
 
 use super::context::{AdminLang, SignedIn, now};
+use super::deliver_page::ScriptMessage;
 use super::download::attachment;
 use super::editing::{Upload, file_field};
-use super::layout::{AdminLayout, Section, render};
+use super::layout::{AdminLayout, Section, render, render_with_scripts};
 use super::paths;
 use crate::account::AuditAction;
 use crate::campaign::Lang;
@@ -507,4 +508,77 @@ async fn audit(
         .audit(Some(&signed.0.account), action, Some(slug), detail, now())
         .await
         .map_err(WebError::store(lang))
+}
+
+#[derive(Template)]
+#[template(path = "admin/letters_open.html")]
+pub struct LettersOpenPage {
+    pub layout: AdminLayout,
+    pub letters_href: String,
+    pub messages: Vec<ScriptMessage>,
+    /// The printed pages' own words, in the facility's language.
+    pub print_lang: String,
+    pub print_messages: Vec<ScriptMessage>,
+}
+
+/// Opening an export in the browser (`static/workspace/letters-open.js`):
+/// for volunteers without a shell. The page may run its own scripts and
+/// connect nowhere; it also works saved to disk.
+pub async fn open(
+    State(state): State<Arc<AppState>>,
+    AdminLang(lang): AdminLang,
+    signed: SignedIn,
+    Path(params): Path<SlugParams>,
+) -> Result<Response, WebError> {
+    may_handle(&signed, lang, &params.slug)?;
+    let tr = Tr::new(lang);
+    let content = state.content();
+    let campaign = state.campaign_or_404(&content, &params.slug, lang).await?;
+    let print_lang = Recipient::of(&campaign, &Lang::known())
+        .and_then(|to| Lang::known().into_iter().find(|l| l.code() == to.lang))
+        .unwrap_or(Lang::RU);
+    let print_tr = Tr::new(print_lang);
+    let title = tr.args(
+        "admin-letters-title",
+        [("name", arg(campaign.person.name.get(lang)))],
+    );
+    let slug = params.slug.as_str();
+    let mut layout = AdminLayout::new(
+        &state,
+        lang,
+        Some(&signed.0),
+        Section::Campaigns,
+        title,
+        |l| paths::letters_open(l, slug),
+    );
+    layout.scripts = crate::web::public::assets::letters_scripts();
+    layout.policy_meta = Some(crate::web::security::OWN_SCRIPTS_POLICY_META);
+    let page = LettersOpenPage {
+        layout,
+        letters_href: paths::letters(lang, slug),
+        messages: vec![
+            ScriptMessage::plain(&tr, "letters-open-bad-identity", &[]),
+            ScriptMessage::plain(&tr, "letters-open-not-an-export", &[]),
+            ScriptMessage::plain(&tr, "letters-open-bad-line", &["line"]),
+            ScriptMessage::plain(&tr, "letters-open-choose-both", &[]),
+            ScriptMessage::plain(&tr, "letters-open-failed", &["detail"]),
+            ScriptMessage::plain(&tr, "letters-open-progress", &["done", "total"]),
+            ScriptMessage::plain(&tr, "letters-open-done", &[]),
+            ScriptMessage::plain(&tr, "letters-open-count", &["count"]),
+            ScriptMessage::plain(&tr, "letters-open-other-keys", &["count"]),
+        ],
+        print_lang: print_lang.code().to_string(),
+        print_messages: vec![
+            ScriptMessage::plain(&print_tr, "letters-pdf-number", &["number"]),
+            ScriptMessage::plain(&print_tr, "letters-pdf-return", &["address"]),
+            ScriptMessage::plain(&print_tr, "letters-pdf-slip-title", &["number"]),
+            ScriptMessage::plain(&print_tr, "letters-pdf-slip-keep-number", &["number"]),
+            ScriptMessage::plain(
+                &print_tr,
+                "letters-pdf-slip-send-to",
+                &["number", "address"],
+            ),
+        ],
+    };
+    render_with_scripts(&page, StatusCode::OK)
 }

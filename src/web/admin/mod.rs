@@ -223,6 +223,10 @@ pub fn routes(state: Arc<AppState>) -> Router<Arc<AppState>> {
             get(letters_page::show),
         )
         .route(
+            "/admin/{lang}/campaigns/{slug}/letters/open",
+            get(letters_page::open),
+        )
+        .route(
             "/admin/{lang}/campaigns/{slug}/letters/export/{which}",
             get(letters_page::download),
         )

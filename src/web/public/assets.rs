@@ -89,6 +89,18 @@ static DELIVERY_RULES: LazyLock<Asset> = LazyLock::new(|| {
         include_bytes!("../../../static/workspace/delivery-rules.js"),
     )
 });
+static SEALED_EXPORT: LazyLock<Asset> = LazyLock::new(|| {
+    script(
+        "sealed-export.js",
+        include_bytes!("../../../static/workspace/sealed-export.js"),
+    )
+});
+static LETTERS_OPEN: LazyLock<Asset> = LazyLock::new(|| {
+    script(
+        "letters-open.js",
+        include_bytes!("../../../static/workspace/letters-open.js"),
+    )
+});
 static DELIVER: LazyLock<Asset> = LazyLock::new(|| {
     script(
         "deliver.js",
@@ -147,7 +159,20 @@ pub fn keygen_scripts() -> Vec<String> {
 
 /// The scripts of the page that opens signatures.
 pub fn deliver_scripts() -> Vec<String> {
-    [&*AGE_ENCRYPTION, &*SAVE_FILE, &*DELIVERY_RULES, &*DELIVER]
+    [
+        &*AGE_ENCRYPTION,
+        &*SAVE_FILE,
+        &*SEALED_EXPORT,
+        &*DELIVERY_RULES,
+        &*DELIVER,
+    ]
+    .map(|a| a.href.clone())
+    .to_vec()
+}
+
+/// The scripts of the page that opens letters for printing.
+pub fn letters_scripts() -> Vec<String> {
+    [&*AGE_ENCRYPTION, &*SEALED_EXPORT, &*LETTERS_OPEN]
         .map(|a| a.href.clone())
         .to_vec()
 }
@@ -191,6 +216,8 @@ pub async fn static_file(
         "keygen.js" => &*KEYGEN,
         "delivery-rules.js" => &*DELIVERY_RULES,
         "deliver.js" => &*DELIVER,
+        "sealed-export.js" => &*SEALED_EXPORT,
+        "letters-open.js" => &*LETTERS_OPEN,
         "passkey.js" => &*PASSKEY,
         other => PAGE_NUMBERS
             .iter()
