@@ -9,7 +9,8 @@ use super::{BeginWrite, Store, StoreError, on_pool};
 use crate::letters::export::ExportedLetter;
 use crate::letters::letter::{LetterState, Mark};
 
-/// A letter as it arrives, sealed already.
+/// A letter as it arrives, sealed already: stored by the signature
+/// writer (`SignatureWriter::add_letter`), in its group commit.
 pub struct NewLetter {
     pub campaign: String,
     /// Rounded down to the hour.
@@ -73,28 +74,6 @@ fn state_of(number: i64, (code, at, reason): StateCols) -> Result<LetterState, S
 }
 
 impl Store {
-    /// Stores a sealed letter; its number.
-    pub async fn add_letter(&self, l: &NewLetter) -> Result<i64, StoreError> {
-        Ok(on_pool!(self, |pool| {
-            let mut tx = pool.begin_write().await?;
-            let id: i64 = sqlx::query_scalar(
-                "INSERT INTO letters (campaign, received_at, header, sealed, token_hash, reply_key, notice)
-                 VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
-            )
-            .bind(&l.campaign)
-            .bind(l.received_at)
-            .bind(&l.header)
-            .bind(&l.sealed)
-            .bind(&l.token_hash[..])
-            .bind(&l.reply_key)
-            .bind(&l.notice)
-            .fetch_one(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            id
-        }))
-    }
-
     /// The letter a receipt's token hash names, with its replies.
     pub async fn letter_by_receipt(
         &self,

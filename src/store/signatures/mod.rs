@@ -21,6 +21,7 @@ use futures_util::TryStreamExt;
 use sqlx::Row;
 use tokio::sync::{mpsc, oneshot};
 
+use super::letters::NewLetter;
 use super::{Store, StoreError, on_pool};
 use writer::{AddressIndex, Job};
 
@@ -310,6 +311,11 @@ impl SignatureWriter {
                 return Ok(removed);
             }
         }
+    }
+
+    /// Stores a sealed letter durably, in the writer's next batch; its number.
+    pub async fn add_letter(&self, letter: NewLetter) -> Result<i64, WriteError> {
+        self.ask(|reply| Job::Letter(Box::new(letter), reply)).await
     }
 
     /// Deletes the sealed data of a petition's signatures (retention).

@@ -15,6 +15,7 @@ use super::placing::{self, Signing};
 use super::{
     Confirmed, IdReservations, LinkTarget, MAX_BATCH, NewSignature, Pacing, Placed, Withdrawn,
 };
+use crate::store::letters::NewLetter;
 use crate::store::{Erase, Store, StoreError};
 
 pub(super) enum Job {
@@ -22,6 +23,10 @@ pub(super) enum Job {
     Confirm(LinkTarget, i64, oneshot::Sender<Result<Confirmed, String>>),
     Withdraw(LinkTarget, oneshot::Sender<Result<Withdrawn, String>>),
     ExpirePending(i64, oneshot::Sender<Result<u64, String>>),
+    /// A letter sent through a campaign, sealed: it shares the batch (and
+    /// its one commit) with the signatures' other changes, so letters never
+    /// wait on SQLite's lock behind the writer.
+    Letter(Box<NewLetter>, oneshot::Sender<Result<i64, String>>),
     /// Clears a petition's address hashes, and with `sealed_too` its sealed
     /// data (retention), at `now`.
     Forget {
@@ -38,7 +43,7 @@ impl Job {
         match self {
             Job::Withdraw(..) | Job::ExpirePending(..) => Some(Erase::Rows),
             Job::Forget { .. } => Some(Erase::Bulk),
-            Job::Sign(..) | Job::Confirm(..) => None,
+            Job::Sign(..) | Job::Confirm(..) | Job::Letter(..) => None,
         }
     }
 }
@@ -196,6 +201,8 @@ pub(super) enum Reply {
     Confirm(oneshot::Sender<Result<Confirmed, String>>, Confirmed),
     Withdraw(oneshot::Sender<Result<Withdrawn, String>>, Withdrawn),
     Count(oneshot::Sender<Result<u64, String>>, u64),
+    /// A stored row's id.
+    Stored(oneshot::Sender<Result<i64, String>>, i64),
 }
 
 impl Reply {
@@ -207,6 +214,7 @@ impl Reply {
             Reply::Confirm(tx, v) => drop(tx.send(Ok(v))),
             Reply::Withdraw(tx, v) => drop(tx.send(Ok(v))),
             Reply::Count(tx, v) => drop(tx.send(Ok(v))),
+            Reply::Stored(tx, v) => drop(tx.send(Ok(v))),
         }
     }
 
@@ -216,6 +224,7 @@ impl Reply {
             Reply::Confirm(tx, _) => drop(tx.send(Err(e.to_string()))),
             Reply::Withdraw(tx, _) => drop(tx.send(Err(e.to_string()))),
             Reply::Count(tx, _) => drop(tx.send(Err(e.to_string()))),
+            Reply::Stored(tx, _) => drop(tx.send(Err(e.to_string()))),
         }
     }
 }
@@ -522,6 +531,22 @@ macro_rules! other_jobs_fn {
                 }
                 changes.deleted += rows.len() as u64;
                 replies.push(Reply::Count(reply, rows.len() as u64));
+            }
+            Job::Letter(letter, reply) => {
+                let id: i64 = sqlx::query_scalar(
+                    "INSERT INTO letters (campaign, received_at, header, sealed, token_hash, reply_key, notice)
+                     VALUES ($1, $2, $3, $4, $5, $6, $7) RETURNING id",
+                )
+                .bind(&letter.campaign)
+                .bind(letter.received_at)
+                .bind(&letter.header)
+                .bind(&letter.sealed)
+                .bind(&letter.token_hash[..])
+                .bind(&letter.reply_key)
+                .bind(&letter.notice)
+                .fetch_one(&mut *tx)
+                .await?;
+                replies.push(Reply::Stored(reply, id));
             }
             Job::Forget { petition, now, sealed_too, reply } => {
                 // Retention deletes the sealed data too; closing only the hashes.

@@ -69,7 +69,8 @@ pub async fn send(
             return render(&page, StatusCode::SERVICE_UNAVAILABLE);
         }
     };
-    let number = match state.store.add_letter(&sealed.letter).await {
+    let sending::Sealed { letter, receipt } = sealed;
+    let number = match state.petitions.writer.add_letter(letter).await {
         Ok(number) => number,
         Err(e) => {
             tracing::error!(error = %e, "a letter could not be stored");
@@ -78,7 +79,7 @@ pub async fn send(
         }
     };
     let slug = campaign.slug.as_str();
-    let token = sealed.receipt.token();
+    let token = receipt.token();
     let sent = LetterSentPage {
         layout: Layout::new(lang, site, tr.t("letter-sent-title"), String::new(), |l| {
             paths::letter(l, slug)
