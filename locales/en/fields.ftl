@@ -206,6 +206,7 @@ rule-not-email = “{ $value }” is not an e-mail address.
 rule-unknown-organisation = The organisation “{ $value }” is not in the registry: an owner adds it under Organisations.
 rule-not-language-code = “{ $value }” is not a two-letter language code like ru or en.
 rule-no-organiser-key = A campaign with petitions needs at least one organiser key: add it under Organiser keys.
+rule-letters-without-key = Letters sent through the campaign are sealed to its organiser keys: add one under Organiser keys, or turn off sending through the campaign under Help → Letters.
 rule-not-age-key = “{ $value }” is not an age public key (age1…).
 rule-key-twice = The key “{ $value }” is given twice.
 rule-petition-id-twice = Another petition already has the short name “{ $value }”.

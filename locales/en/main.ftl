@@ -406,3 +406,4 @@ letters-pdf-slip-send-to = To answer, write your reply on this slip or on a shee
 letters-pdf-none = No letters in this export opened with this key.
 write-to-someone = Write to someone who gets few letters
 write-to-someone-none = Nobody on this site can receive letters right now.
+letters-forwarded = There you can also send it through the campaign: its volunteers print it and post it, and a private link lets you follow it and read the reply.

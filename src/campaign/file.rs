@@ -96,6 +96,8 @@ pub enum Rule {
     UnknownOrganisation(String),
     NotLanguageCode(String),
     NoOrganiserKey,
+    /// Letters sent through the campaign are sealed to its organiser keys.
+    LettersWithoutKey,
     NotAgeKey(String),
     KeyTwice(String),
     PetitionIdTwice(String),
@@ -117,6 +119,7 @@ impl Rule {
             Rule::UnknownOrganisation(_) => "rule-unknown-organisation",
             Rule::NotLanguageCode(_) => "rule-not-language-code",
             Rule::NoOrganiserKey => "rule-no-organiser-key",
+            Rule::LettersWithoutKey => "rule-letters-without-key",
             Rule::NotAgeKey(_) => "rule-not-age-key",
             Rule::KeyTwice(_) => "rule-key-twice",
             Rule::PetitionIdTwice(_) => "rule-petition-id-twice",
@@ -166,6 +169,10 @@ impl fmt::Display for Rule {
             Rule::NoOrganiserKey => write!(
                 f,
                 "a campaign with petitions needs the organisers' public key (age1...): create one with `svoboda keys generate`"
+            ),
+            Rule::LettersWithoutKey => write!(
+                f,
+                "letters sent through the campaign are sealed to the organisers' public key (age1...): add one, or set help.letters.forward = false"
             ),
             Rule::NotAgeKey(v) => write!(f, "'{v}' is not an age public key (age1...)"),
             Rule::KeyTwice(v) => write!(f, "the key '{v}' is given twice"),
@@ -257,6 +264,11 @@ pub fn validate(c: &Campaign, known_org: &dyn Fn(&str) -> bool) -> Vec<Problem> 
 
     if !c.petitions.is_empty() && c.organiser_key.is_none() && c.organiser_keys.is_empty() {
         problems.push((vec![key("organiser_keys")], Rule::NoOrganiserKey));
+    } else if c.help.letters.as_ref().is_some_and(|l| l.forward)
+        && c.organiser_key.is_none()
+        && c.organiser_keys.is_empty()
+    {
+        problems.push((vec![key("organiser_keys")], Rule::LettersWithoutKey));
     }
     let keys = c
         .organiser_key

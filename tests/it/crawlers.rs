@@ -13,7 +13,7 @@ backend_test! {
         assert_eq!(r.status, StatusCode::OK);
         assert!(r.header("content-type").starts_with("text/plain"));
         let text = r.text();
-        for line in ["User-agent: *", "Disallow: /admin/", "Disallow: /ru/confirm/", "Disallow: /en/withdraw/"] {
+        for line in ["User-agent: *", "Disallow: /admin/", "Disallow: /ru/confirm/", "Disallow: /en/withdraw/", "Disallow: /ru/receipt/"] {
             assert!(text.lines().any(|l| l == line), "{line} in {text}");
         }
         assert!(text.contains(&format!("Sitemap: {PUBLIC_URL}/sitemap.xml")));

@@ -333,9 +333,14 @@ backend_test! {
         assert!(foreign.text().contains("пришло к нам со страницы другого сайта"));
         assert!(foreign.text().contains(PHRASE), "the letter is still in the form");
 
-        let bad = app.post_form(LETTER, &[("text", PHRASE), ("email", "not-an-address"), ("send", "1")], [198, 51, 100, 71]).await;
+        let xss = "<script>alert(1)</script>";
+        let bad = app.post_form(LETTER, &[("text", PHRASE), ("email", xss), ("return_address", xss), ("name", xss), ("send", "1")], [198, 51, 100, 71]).await;
         assert_eq!(bad.status, StatusCode::UNPROCESSABLE_ENTITY);
-        assert!(bad.text().contains("Это не похоже на адрес электронной почты") && bad.text().contains(PHRASE));
+        let html = bad.text();
+        assert!(html.contains("Это не похоже на адрес электронной почты") && html.contains(PHRASE));
+        assert!(!html.contains(xss) && html.matches("&#60;script&#62;alert(1)&#60;/script&#62;").count() == 3, "every field kept, as text");
+        let checked = app.post_form(LETTER, &[("text", xss), ("return_address", xss), ("name", xss)], [198, 51, 100, 71]).await.text();
+        assert!(!checked.contains(xss), "the preview shows markup as text");
 
         let ip = [198, 51, 100, 72];
         for _ in 0..2 {

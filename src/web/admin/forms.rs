@@ -1100,6 +1100,7 @@ mod tests {
             Rule::UnknownOrganisation(String::new()),
             Rule::NotLanguageCode(String::new()),
             Rule::NoOrganiserKey,
+            Rule::LettersWithoutKey,
             Rule::NotAgeKey(String::new()),
             Rule::KeyTwice(String::new()),
             Rule::PetitionIdTwice(String::new()),

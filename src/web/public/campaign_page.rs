@@ -109,6 +109,8 @@ pub struct LettersView {
     pub services: Vec<(String, String, Option<String>)>,
     /// The page that checks a letter before it is sent.
     pub write_href: String,
+    /// The campaign's volunteers pass letters sent from that page on.
+    pub forwarded: bool,
 }
 
 /// "The facility lets through letters in: Russian."
@@ -325,6 +327,7 @@ pub fn build(
                 paused: letters_paused(&tr, c),
                 languages: letter_languages(&tr, l),
                 write_href: paths::letter(lang, slug),
+                forwarded: l.forward && !c.organiser_keys().is_empty(),
 
                 services: l
                     .services

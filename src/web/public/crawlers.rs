@@ -79,13 +79,16 @@ fn xml_response(xml: String) -> Response {
         .into_response()
 }
 
-/// The workspace and the links that carry a signer's token are no one's to
-/// index; everything else is.
+/// The workspace and the links that carry a signer's or a writer's token
+/// are no one's to index, nor the random "write to someone"; everything
+/// else is.
 pub fn robots_txt(base: &str, languages: &[Lang]) -> String {
     let mut text = String::from("User-agent: *\nDisallow: /admin/\n");
     for lang in languages {
         let _ = writeln!(text, "Disallow: /{lang}/confirm/");
         let _ = writeln!(text, "Disallow: /{lang}/withdraw/");
+        let _ = writeln!(text, "Disallow: /{lang}/receipt/");
+        let _ = writeln!(text, "Disallow: /{lang}/write-a-letter");
     }
     text.push_str("Disallow: /*/thanks/\n");
     let _ = writeln!(

@@ -191,6 +191,24 @@ fn petitions_need_a_key() {
     assert_eq!(problems[0].problem, Problem::Rule(Rule::NoOrganiserKey));
 }
 
+#[test]
+fn letters_through_the_campaign_need_a_key() {
+    let mut campaign = demo();
+    campaign.petitions.clear();
+    campaign.organiser_key = None;
+    campaign.organiser_keys.clear();
+    let letters: crate::campaign::Letters =
+        toml::from_str("tips = \"Пишите о повседневном\"\nforward = true").expect("letters");
+    campaign.help.letters = Some(letters);
+    let (state, mut doc) = state_of("help", &campaign);
+    let Err(Applied::Problems(problems)) = state.apply(section("help").unwrap(), &mut doc, &known)
+    else {
+        panic!("letters sent through the campaign without a key must be refused");
+    };
+    assert_eq!(problems[0].name, "organiser_keys");
+    assert_eq!(problems[0].problem, Problem::Rule(Rule::LettersWithoutKey));
+}
+
 fn name_strategy() -> impl Strategy<Value = String> {
     prop_oneof![
         Just("timeline#".to_string()),
