@@ -59,13 +59,6 @@ pub enum Marked {
     NotFound,
 }
 
-/// What a reply upload found.
-pub enum ReplyTarget {
-    /// The letter's receipt key to seal to.
-    Key(String),
-    NotFound,
-}
-
 type StateCols = (String, Option<i64>, Option<String>);
 
 fn state_of(number: i64, (code, at, reason): StateCols) -> Result<LetterState, StoreError> {
@@ -192,35 +185,28 @@ impl Store {
     }
 
     /// The sealed letters waiting to be passed on (`only_new`: those not
-    /// downloaded yet), oldest first; marks them downloaded.
+    /// downloaded yet), oldest first; marks them downloaded. One statement
+    /// marks and returns them, so a letter arriving meanwhile is neither
+    /// marked unseen nor lost from the next "new" download.
     pub async fn letters_for_export(
         &self,
         campaign: &str,
         only_new: bool,
     ) -> Result<Vec<ExportedLetter>, StoreError> {
         type Row = (i64, i64, Option<String>, Option<Vec<u8>>);
-        let rows: Vec<Row> = on_pool!(self, |pool| {
-            let mut tx = pool.begin_write().await?;
-            let rows: Vec<Row> = sqlx::query_as(
-                "SELECT id, received_at, header, sealed FROM letters
+        let mut rows: Vec<Row> = on_pool!(self, |pool| {
+            sqlx::query_as(
+                "UPDATE letters SET exported = TRUE
                  WHERE campaign = $1 AND state = 'received' AND sealed IS NOT NULL
                    AND (NOT $2 OR NOT exported)
-                 ORDER BY id",
+                 RETURNING id, received_at, header, sealed",
             )
             .bind(campaign)
             .bind(only_new)
-            .fetch_all(&mut *tx)
-            .await?;
-            sqlx::query(
-                "UPDATE letters SET exported = TRUE
-                 WHERE campaign = $1 AND state = 'received' AND sealed IS NOT NULL",
-            )
-            .bind(campaign)
-            .execute(&mut *tx)
-            .await?;
-            tx.commit().await?;
-            rows
+            .fetch_all(pool)
+            .await?
         });
+        rows.sort_by_key(|r| r.0);
         Ok(rows
             .into_iter()
             .filter_map(|(number, received_at, header, sealed)| {
@@ -267,20 +253,20 @@ impl Store {
         })
     }
 
-    /// The receipt key a reply to letter `number` is sealed to.
-    pub async fn reply_target(
+    /// The receipt key a reply to letter `number` is sealed to; `None`
+    /// when the campaign has no such letter.
+    pub async fn reply_key(
         &self,
         campaign: &str,
         number: i64,
-    ) -> Result<ReplyTarget, StoreError> {
-        let key: Option<String> = on_pool!(self, |pool| {
+    ) -> Result<Option<String>, StoreError> {
+        Ok(on_pool!(self, |pool| {
             sqlx::query_scalar("SELECT reply_key FROM letters WHERE id = $1 AND campaign = $2")
                 .bind(number)
                 .bind(campaign)
                 .fetch_optional(pool)
                 .await?
-        });
-        Ok(key.map_or(ReplyTarget::NotFound, ReplyTarget::Key))
+        }))
     }
 
     /// Stores a sealed reply to letter `number` and, if the writer left

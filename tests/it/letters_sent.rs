@@ -346,10 +346,11 @@ backend_test! {
         for _ in 0..2 {
             assert_eq!(app.post_form(LETTER, &[("text", "Привет"), ("send", "1")], ip).await.status, StatusCode::OK);
         }
-        let limited = app.post_form(LETTER, &[("text", "Привет"), ("send", "1")], ip).await;
+        let limited = app.post_form(LETTER, &[("text", PHRASE), ("send", "1")], ip).await;
         assert_eq!(limited.status, StatusCode::TOO_MANY_REQUESTS);
         assert_eq!(limited.header("retry-after"), "60");
         assert!(limited.text().contains("Слишком много писем"));
+        assert!(limited.text().contains(PHRASE), "the letter is still in the form");
         assert_eq!(app.post_form(LETTER, &[("text", "Привет")], ip).await.status, StatusCode::OK, "checking is not limited");
         assert_eq!(app.store.letters_of("anna-example", 10).await.expect("letters").len(), 2, "nothing refused was kept");
 

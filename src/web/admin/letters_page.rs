@@ -29,7 +29,7 @@ use crate::letters::export::{self, Recipient};
 use crate::letters::letter::{LetterState, Mark, MarkProblem};
 use crate::letters::receipt::seal_reply;
 use crate::petition::service::to_the_hour;
-use crate::store::letters::{Marked, ReplyTarget};
+use crate::store::letters::Marked;
 use crate::web::AppState;
 use crate::web::error::WebError;
 
@@ -395,12 +395,12 @@ pub async fn reply(
             .await;
         }
     };
-    let target = state
+    let key = state
         .store
-        .reply_target(&params.slug, number)
+        .reply_key(&params.slug, number)
         .await
         .map_err(WebError::store(lang))?;
-    let ReplyTarget::Key(key) = target else {
+    let Some(key) = key else {
         return refuse(no_such_letter(&tr, number), StatusCode::NOT_FOUND).await;
     };
     // Re-encoded from its pixels: GPS, camera and every other metadata of

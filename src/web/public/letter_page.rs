@@ -201,23 +201,23 @@ pub async fn post(
     let tr = Tr::new(lang);
     let content = state.content();
     let campaign = state.campaign_or_404(&content, &slug, lang).await?;
-    let sending = form.as_ref().is_ok_and(|Form(f)| f.send.is_some());
-    if sending {
-        let ip = state
-            .letter_limiter
-            .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
-        if !state.letter_limiter.check(ip) {
-            let mut page = page(&state, &site, &campaign, lang, LetterForm::default())?;
-            page.error = Some(tr.t("letter-rate-limited"));
-            return Ok(retry_later(render(&page, StatusCode::TOO_MANY_REQUESTS)?));
-        }
-    }
     let Ok(Form(form)) = form else {
         let mut page = page(&state, &site, &campaign, lang, LetterForm::default())?;
         page.error = Some(tr.t("letter-unreadable"));
         return render(&page, StatusCode::BAD_REQUEST);
     };
+    let sending = form.send.is_some();
     let mut page = page(&state, &site, &campaign, lang, form)?;
+    if sending {
+        let ip = state
+            .letter_limiter
+            .client_ip(&headers, conn.as_ref().map(|Extension(c)| c));
+        if !state.letter_limiter.check(ip) {
+            // The letter comes back in the form: nothing typed is lost.
+            page.error = Some(tr.t("letter-rate-limited"));
+            return Ok(retry_later(render(&page, StatusCode::TOO_MANY_REQUESTS)?));
+        }
+    }
     if page.paused.is_some() {
         return render(&page, StatusCode::CONFLICT);
     }
