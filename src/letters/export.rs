@@ -156,3 +156,70 @@ pub fn open(input: impl BufRead, opener: &mut Opener) -> Result<Opened, ReadErro
     }
     Ok(opened)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::letters::letter::LetterRecord;
+    use crate::petition::seal::{Epoch, OrganiserKey, generate_keys};
+
+    fn export_of(texts: &[&str]) -> (String, String) {
+        let (identity, public) = generate_keys("test");
+        let epoch = Epoch::new(&[OrganiserKey::parse(&public).expect("key")]).expect("epoch");
+        let to = Recipient {
+            lang: "ru".into(),
+            name: "Анна Пример".into(),
+            ..Recipient::default()
+        };
+        let mut text = header("anna", &to);
+        for (i, t) in texts.iter().enumerate() {
+            let record = LetterRecord {
+                written_at: String::new(),
+                lang: "ru".into(),
+                text: t.to_string(),
+                name: None,
+                return_address: None,
+                notice: false,
+            };
+            let sealed = epoch.seal(&serde_json::to_vec(&record).expect("json")).expect("seal");
+            text.push_str(&line(&ExportedLetter {
+                number: i as i64 + 1,
+                received_at: 0,
+                header: epoch.header.clone(),
+                sealed,
+            }));
+        }
+        (text, identity)
+    }
+
+    #[test]
+    fn an_export_opens_with_its_key_and_counts_what_another_key_sealed() {
+        let (text, identity) = export_of(&["Привет", "Держись"]);
+        let mut opener = Opener::from_identity_file(&identity).expect("identity");
+        let opened = open(text.as_bytes(), &mut opener).expect("opens");
+        assert_eq!(opened.campaign, "anna");
+        assert_eq!(opened.to.name, "Анна Пример");
+        let letters: Vec<(i64, &str)> = opened.letters.iter().map(|l| (l.number, l.record.text.as_str())).collect();
+        assert_eq!(letters, vec![(1, "Привет"), (2, "Держись")]);
+        let (other, _) = generate_keys("other");
+        let mut stranger = Opener::from_identity_file(&other).expect("identity");
+        let none = open(text.as_bytes(), &mut stranger).expect("reads");
+        assert_eq!((none.letters.len(), none.not_sealed_to_this_key), (0, 2));
+        assert!(matches!(
+            open("# svoboda signatures v1\n".as_bytes(), &mut opener),
+            Err(ReadError::NotAnExport)
+        ));
+    }
+
+    proptest::proptest! {
+        /// A damaged or foreign file is refused with a reason, never a panic.
+        #[test]
+        fn any_damage_is_refused_not_a_panic(cut in 0usize..2000, junk in "\\PC{0,80}") {
+            let (text, identity) = export_of(&["Привет"]);
+            let mut opener = Opener::from_identity_file(&identity).expect("identity");
+            let mut damaged = text.chars().take(cut).collect::<String>();
+            damaged.push_str(&junk);
+            let _ = open(damaged.as_bytes(), &mut opener);
+        }
+    }
+}

@@ -149,6 +149,19 @@ mod tests {
         );
     }
 
+    proptest::proptest! {
+        /// Whatever a volunteer types, it is read or refused, never a panic.
+        #[test]
+        fn any_mark_is_read_or_refused(number in "\\PC{0,20}", reason in "\\PC{0,400}", not in proptest::bool::ANY) {
+            if let Ok((n, mark)) = Mark::read(&number, not, &reason) {
+                proptest::prop_assert!(n > 0);
+                if let Mark::NotForwarded { reason } = mark {
+                    proptest::prop_assert!(!reason.is_empty() && reason.chars().count() <= MAX_REASON);
+                }
+            }
+        }
+    }
+
     #[test]
     fn states_round_trip_through_their_columns() {
         let day = NaiveDate::from_ymd_opt(2026, 5, 4).expect("date");

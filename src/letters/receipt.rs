@@ -115,6 +115,17 @@ mod tests {
         assert!(open_reply(&Receipt::generate(), &sealed).is_err());
     }
 
+    proptest::proptest! {
+        /// Whatever a link carries, reading it never panics, and what reads
+        /// as a token writes back the same.
+        #[test]
+        fn any_text_is_read_safely(text in "\\PC{0,60}") {
+            if let Some(r) = Receipt::parse(&text) {
+                proptest::prop_assert_eq!(r.token(), text);
+            }
+        }
+    }
+
     #[test]
     fn anything_else_is_not_a_token() {
         for bad in ["", "abc", &"A".repeat(44), &"*".repeat(43)] {
