@@ -181,7 +181,9 @@ mod tests {
                 return_address: None,
                 notice: false,
             };
-            let sealed = epoch.seal(&serde_json::to_vec(&record).expect("json")).expect("seal");
+            let sealed = epoch
+                .seal(&serde_json::to_vec(&record).expect("json"))
+                .expect("seal");
             text.push_str(&line(&ExportedLetter {
                 number: i as i64 + 1,
                 received_at: 0,
@@ -199,7 +201,11 @@ mod tests {
         let opened = open(text.as_bytes(), &mut opener).expect("opens");
         assert_eq!(opened.campaign, "anna");
         assert_eq!(opened.to.name, "Анна Пример");
-        let letters: Vec<(i64, &str)> = opened.letters.iter().map(|l| (l.number, l.record.text.as_str())).collect();
+        let letters: Vec<(i64, &str)> = opened
+            .letters
+            .iter()
+            .map(|l| (l.number, l.record.text.as_str()))
+            .collect();
         assert_eq!(letters, vec![(1, "Привет"), (2, "Держись")]);
         let (other, _) = generate_keys("other");
         let mut stranger = Opener::from_identity_file(&other).expect("identity");
