@@ -720,27 +720,42 @@ pub(super) async fn file_field(
     multipart: Result<Multipart, MultipartRejection>,
     name: &str,
 ) -> Upload {
+    file_with_fields(multipart, name).await.1
+}
+
+/// The text fields that come before the file field `name` in a multipart
+/// form (a number naming what the file is for, say), and the file.
+pub(super) async fn file_with_fields(
+    multipart: Result<Multipart, MultipartRejection>,
+    name: &str,
+) -> (Vec<(String, String)>, Upload) {
     let too_large = |status: StatusCode| status == StatusCode::PAYLOAD_TOO_LARGE;
+    let mut fields = Vec::new();
     let mut multipart = match multipart {
         Ok(m) => m,
-        Err(e) if too_large(e.status()) => return Upload::TooLarge,
-        Err(_) => return Upload::Missing,
+        Err(e) if too_large(e.status()) => return (fields, Upload::TooLarge),
+        Err(_) => return (fields, Upload::Missing),
     };
     loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) if field.name() == Some(name) => {
-                return match field.bytes().await {
-                    Ok(bytes) if bytes.is_empty() => Upload::Missing,
-                    Ok(bytes) => Upload::File(bytes.to_vec()),
-                    Err(e) if too_large(e.status()) => Upload::TooLarge,
-                    Err(_) => Upload::Missing,
-                };
+        let upload = match multipart.next_field().await {
+            Ok(Some(field)) if field.name() == Some(name) => match field.bytes().await {
+                Ok(bytes) if bytes.is_empty() => Upload::Missing,
+                Ok(bytes) => Upload::File(bytes.to_vec()),
+                Err(e) if too_large(e.status()) => Upload::TooLarge,
+                Err(_) => Upload::Missing,
+            },
+            Ok(Some(field)) => {
+                let key = field.name().unwrap_or_default().to_string();
+                if let Ok(text) = field.text().await {
+                    fields.push((key, text));
+                }
+                continue;
             }
-            Ok(Some(_)) => {}
-            Ok(None) => return Upload::Missing,
-            Err(e) if too_large(e.status()) => return Upload::TooLarge,
-            Err(_) => return Upload::Missing,
-        }
+            Ok(None) => Upload::Missing,
+            Err(e) if too_large(e.status()) => Upload::TooLarge,
+            Err(_) => Upload::Missing,
+        };
+        return (fields, upload);
     }
 }
 

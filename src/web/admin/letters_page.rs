@@ -18,7 +18,7 @@ use serde::Deserialize;
 use super::context::{AdminLang, SignedIn, now};
 use super::deliver_page::ScriptMessage;
 use super::download::attachment;
-use super::editing::{Upload, file_field};
+use super::editing::{Upload, file_with_fields};
 use super::layout::{AdminLayout, Section, render, render_with_scripts};
 use super::paths;
 use crate::account::AuditAction;
@@ -466,33 +466,13 @@ pub async fn reply(
 
 /// The letter's number and the file of the reply form.
 async fn reply_fields(multipart: Result<Multipart, MultipartRejection>) -> (Option<i64>, Upload) {
-    let Ok(mut multipart) = multipart else {
-        return (None, file_field(multipart, "reply").await);
-    };
-    let mut number = None;
-    loop {
-        match multipart.next_field().await {
-            Ok(Some(field)) if field.name() == Some("number") => {
-                let text = field.text().await.unwrap_or_default();
-                number = Mark::read(&text, false, "").ok().map(|(n, _)| n);
-            }
-            Ok(Some(field)) if field.name() == Some("reply") => {
-                let upload = match field.bytes().await {
-                    Ok(bytes) if bytes.is_empty() => Upload::Missing,
-                    Ok(bytes) => Upload::File(bytes.to_vec()),
-                    Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => Upload::TooLarge,
-                    Err(_) => Upload::Missing,
-                };
-                return (number, upload);
-            }
-            Ok(Some(_)) => {}
-            Ok(None) => return (number, Upload::Missing),
-            Err(e) if e.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-                return (number, Upload::TooLarge);
-            }
-            Err(_) => return (number, Upload::Missing),
-        }
-    }
+    let (fields, upload) = file_with_fields(multipart, "reply").await;
+    let number = fields
+        .iter()
+        .find(|(name, _)| name == "number")
+        .and_then(|(_, text)| Mark::read(text, false, "").ok())
+        .map(|(n, _)| n);
+    (number, upload)
 }
 
 async fn audit(
