@@ -101,20 +101,33 @@ pub async fn export(config: &Config, name: &str, out_path: Option<&Path>) -> Res
     Ok(())
 }
 
-/// Opens an export with an identity file.
-fn open_export(identity: &Path, file: &Path) -> Result<export::Opened, CliError> {
+/// The opener of an identity file, and the export `file` to read with it.
+pub(super) fn opener_and_input(
+    identity: &Path,
+    file: &Path,
+) -> Result<(Opener, std::io::BufReader<std::fs::File>), CliError> {
     let key_text = std::fs::read_to_string(identity).map_err(|e| CliError::io(identity, e))?;
-    let mut opener = Opener::from_identity_file(&key_text)
+    let opener = Opener::from_identity_file(&key_text)
         .map_err(|e| CliError::Usage(format!("{}: {e}", identity.display())))?;
     let input = std::fs::File::open(file).map_err(|e| CliError::io(file, e))?;
-    let opened = export::open(std::io::BufReader::new(input), &mut opener)
-        .map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
-    if opened.not_sealed_to_this_key > 0 {
+    Ok((opener, std::io::BufReader::new(input)))
+}
+
+/// Says how many records (`what`) another organiser's identity must open.
+pub(super) fn report_other_keys(count: u64, what: &str) {
+    if count > 0 {
         eprintln!(
-            "{} signature(s) were not sealed to this identity's key (sealed before it was added, or to other organisers' keys only): open them with another organiser's identity",
-            opened.not_sealed_to_this_key
+            "{count} {what}(s) were not sealed to this identity's key (sealed before it was added, or to other organisers' keys only): open them with another organiser's identity"
         );
     }
+}
+
+/// Opens an export with an identity file.
+fn open_export(identity: &Path, file: &Path) -> Result<export::Opened, CliError> {
+    let (mut opener, input) = opener_and_input(identity, file)?;
+    let opened = export::open(input, &mut opener)
+        .map_err(|e| CliError::Usage(format!("{}: {e}", file.display())))?;
+    report_other_keys(opened.not_sealed_to_this_key, "signature");
     Ok(opened)
 }
 
