@@ -92,6 +92,22 @@ impl SignedIn {
             Err(WebError::forbidden(lang))
         }
     }
+
+    /// Records `action` on campaign `slug` by this account, now.
+    pub async fn audit(
+        &self,
+        state: &AppState,
+        lang: Lang,
+        action: crate::account::AuditAction,
+        slug: &str,
+        detail: String,
+    ) -> Result<(), WebError> {
+        state
+            .accounts
+            .audit(Some(&self.0.account), action, Some(slug), detail, now())
+            .await
+            .map_err(WebError::store(lang))
+    }
 }
 
 /// A short name of the browser that sent `headers`, for the session list.

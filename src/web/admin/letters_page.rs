@@ -109,6 +109,17 @@ struct Outcome {
     problem: Option<(&'static str, String)>,
 }
 
+impl Outcome {
+    /// `text` said of the form `at` ("mark" or "reply"), with what was typed.
+    fn refusal(at: &'static str, text: String, form: MarkForm) -> Outcome {
+        Outcome {
+            form,
+            done: None,
+            problem: Some((at, text)),
+        }
+    }
+}
+
 async fn page(
     state: &AppState,
     lang: Lang,
@@ -247,15 +258,15 @@ pub async fn download(
         .letters_for_export(&params.slug, only_new)
         .await
         .map_err(WebError::store(lang))?;
-    audit(
-        &state,
-        lang,
-        &signed,
-        AuditAction::LettersDownloaded,
-        &params.slug,
-        format!("{} ({})", letters.len(), params.which),
-    )
-    .await?;
+    signed
+        .audit(
+            &state,
+            lang,
+            AuditAction::LettersDownloaded,
+            &params.slug,
+            format!("{} ({})", letters.len(), params.which),
+        )
+        .await?;
     let mut text = export::header(&params.slug, &to);
     for letter in &letters {
         text.push_str(&export::line(letter));
@@ -286,11 +297,7 @@ pub async fn mark(
                 MarkProblem::NoReason => "admin-letters-no-reason",
                 MarkProblem::ReasonTooLong => "admin-letters-reason-too-long",
             };
-            let outcome = Outcome {
-                problem: Some(("mark", tr.t(key))),
-                form,
-                done: None,
-            };
+            let outcome = Outcome::refusal("mark", tr.t(key), form);
             return page(
                 &state,
                 lang,
@@ -308,11 +315,7 @@ pub async fn mark(
         .await
         .map_err(WebError::store(lang))?;
     if marked == Marked::NotFound {
-        let outcome = Outcome {
-            problem: Some(("mark", no_such_letter(&tr, number))),
-            form,
-            done: None,
-        };
+        let outcome = Outcome::refusal("mark", no_such_letter(&tr, number), form);
         return page(
             &state,
             lang,
@@ -330,15 +333,15 @@ pub async fn mark(
             "admin-letters-marked-not-forwarded",
         ),
     };
-    audit(
-        &state,
-        lang,
-        &signed,
-        AuditAction::LetterMarked,
-        &params.slug,
-        detail,
-    )
-    .await?;
+    signed
+        .audit(
+            &state,
+            lang,
+            AuditAction::LetterMarked,
+            &params.slug,
+            detail,
+        )
+        .await?;
     let outcome = Outcome {
         done: Some(tr.args(done_key, [("number", arg(number.to_string()))])),
         ..Outcome::default()
@@ -364,10 +367,7 @@ pub async fn reply(
     may_handle(&signed, lang, &params.slug)?;
     let tr = Tr::new(lang);
     let refuse = |text: String, status: StatusCode| {
-        let outcome = Outcome {
-            problem: Some(("reply", text)),
-            ..Outcome::default()
-        };
+        let outcome = Outcome::refusal("reply", text, MarkForm::default());
         page(&state, lang, &signed, &params.slug, outcome, status)
     };
     let (number, upload) = reply_fields(multipart).await;
@@ -443,15 +443,15 @@ pub async fn reply(
     let Some(notice) = queued else {
         return refuse(no_such_letter(&tr, number), StatusCode::NOT_FOUND).await;
     };
-    audit(
-        &state,
-        lang,
-        &signed,
-        AuditAction::LetterReplyUploaded,
-        &params.slug,
-        format!("No {number}"),
-    )
-    .await?;
+    signed
+        .audit(
+            &state,
+            lang,
+            AuditAction::LetterReplyUploaded,
+            &params.slug,
+            format!("No {number}"),
+        )
+        .await?;
     let key = if notice {
         "admin-letters-reply-done-notice"
     } else {
@@ -473,21 +473,6 @@ async fn reply_fields(multipart: Result<Multipart, MultipartRejection>) -> (Opti
         .and_then(|(_, text)| Mark::read(text, false, "").ok())
         .map(|(n, _)| n);
     (number, upload)
-}
-
-async fn audit(
-    state: &AppState,
-    lang: Lang,
-    signed: &SignedIn,
-    action: AuditAction,
-    slug: &str,
-    detail: String,
-) -> Result<(), WebError> {
-    state
-        .accounts
-        .audit(Some(&signed.0.account), action, Some(slug), detail, now())
-        .await
-        .map_err(WebError::store(lang))
 }
 
 #[derive(Template)]

@@ -216,20 +216,20 @@ pub async fn add(
     let Some(id) = added else {
         return Err(WebError::not_found(lang));
     };
-    audit(
-        &state,
-        lang,
-        &signed,
-        AuditAction::PaperAdded,
-        &params,
-        format!(
-            "{}: #{id} +{} ({})",
-            params.petition,
-            input.count,
-            input.collected_on.format("%Y-%m-%d")
-        ),
-    )
-    .await?;
+    signed
+        .audit(
+            &state,
+            lang,
+            AuditAction::PaperAdded,
+            &params.slug,
+            format!(
+                "{}: #{id} +{} ({})",
+                params.petition,
+                input.count,
+                input.collected_on.format("%Y-%m-%d")
+            ),
+        )
+        .await?;
     done(&state, lang, &params).await
 }
 
@@ -296,18 +296,18 @@ pub async fn correct(
             .await;
         }
     };
-    audit(
-        &state,
-        lang,
-        &signed,
-        AuditAction::PaperCorrected,
-        &params,
-        format!(
-            "{}: #{} {was} → #{new_id} {}: {}",
-            params.petition, entry.id, correction.input.count, correction.reason
-        ),
-    )
-    .await?;
+    signed
+        .audit(
+            &state,
+            lang,
+            AuditAction::PaperCorrected,
+            &params.slug,
+            format!(
+                "{}: #{} {was} → #{new_id} {}: {}",
+                params.petition, entry.id, correction.input.count, correction.reason
+            ),
+        )
+        .await?;
     done(&state, lang, &params).await
 }
 
@@ -330,27 +330,6 @@ async fn refused(
         StatusCode::UNPROCESSABLE_ENTITY,
     )
     .await
-}
-
-async fn audit(
-    state: &AppState,
-    lang: Lang,
-    signed: &SignedIn,
-    action: AuditAction,
-    params: &PaperParams,
-    detail: String,
-) -> Result<(), WebError> {
-    state
-        .accounts
-        .audit(
-            Some(&signed.0.account),
-            action,
-            Some(&params.slug),
-            detail,
-            now(),
-        )
-        .await
-        .map_err(WebError::store(lang))
 }
 
 /// Public pages show the change at once; the editor sees the list again.
